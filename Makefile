@@ -1,0 +1,32 @@
+# Thin wrapper over the CMake presets (as neovim's Makefile wraps its CMake build).
+PRESET ?= default
+BUILD  := build
+
+.PHONY: all deps build test run bench clean
+
+all: build
+
+deps:
+	@bash .ci/install-deps
+
+$(BUILD)/CMakeCache.txt:
+	cmake --preset $(PRESET)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build --preset $(PRESET)
+
+# Tests run inside a private D-Bus session with an unlocked keyring and a throw-away HOME,
+# so the real OS keychain is exercised and nothing touches the developer's own.
+test: build
+	HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen dbus-run-session -- sh -c \
+	  'eval $$(printf "test-password" | gnome-keyring-daemon --unlock --components=secrets); \
+	   exec ctest --preset $(PRESET)'
+
+bench: build
+	$(BUILD)/tests/bench/otp_bench
+
+run: build
+	bash app/console/run-demo.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,85 @@
+#include "AccountStore.h"
+
+#include <QDateTime>
+
+namespace otp {
+
+AccountRow AccountRow::fromRecord(const QSqlRecord& r)
+{
+    AccountRow a;
+    a.id = r.value(QStringLiteral("id")).toLongLong();
+    a.tenant = r.value(QStringLiteral("tenant")).toString();
+    a.phone = r.value(QStringLiteral("phone")).toString();
+    a.email = r.value(QStringLiteral("email")).toString();
+    a.firstName = r.value(QStringLiteral("first_name")).toString();
+    a.lastName = r.value(QStringLiteral("last_name")).toString();
+    a.address = r.value(QStringLiteral("address")).toString();
+    a.status = r.value(QStringLiteral("status")).toString();
+    a.phoneVerified = r.value(QStringLiteral("phone_verified")).toInt() != 0;
+    a.emailVerified = r.value(QStringLiteral("email_verified")).toInt() != 0;
+    a.profileCompleted = r.value(QStringLiteral("profile_completed")).toInt() != 0;
+    a.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
+    a.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
+    return a;
+}
+
+QJsonObject AccountRow::toJson() const
+{
+    auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("tenant"), tenant},
+            {QStringLiteral("phone"), phone},
+            {QStringLiteral("email"), email},
+            {QStringLiteral("first_name"), firstName},
+            {QStringLiteral("last_name"), lastName},
+            {QStringLiteral("address"), address},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("phone_verified"), phoneVerified},
+            {QStringLiteral("email_verified"), emailVerified},
+            {QStringLiteral("profile_completed"), profileCompleted},
+            {QStringLiteral("created_at"), iso(createdAt)},
+            {QStringLiteral("updated_at"), iso(updatedAt)}};
+}
+
+std::optional<AccountRow> AccountStore::find(const QString& tenant, const QString& destination)
+{
+    const Rows rows = m_s.select(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) "
+                                                "ORDER BY id LIMIT 1"),
+                                 {tenant, destination, destination});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return AccountRow::fromRecord(rows.first());
+}
+
+std::pair<qint64, bool> AccountStore::ensure(const QString& tenant, const QString& destination, bool isEmail,
+                                             bool verified, qint64 now)
+{
+    if (auto existing = find(tenant, destination)) {
+        if (verified) {
+            m_s.update(isEmail ? QStringLiteral("UPDATE accounts SET email_verified = 1, updated_at = ? WHERE id = ?")
+                               : QStringLiteral("UPDATE accounts SET phone_verified = 1, updated_at = ? WHERE id = ?"),
+                       {now, existing->id});
+        }
+        return {existing->id, false};
+    }
+    const QVariant nullText; // SQL NULL: the unique indexes allow many
+    const qint64 id = m_s.insert(
+        QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, "
+                       "phone_verified, email_verified, profile_completed, created_at, updated_at) "
+                       "VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
+        {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
+         (!isEmail && verified) ? 1 : 0, (isEmail && verified) ? 1 : 0, now, now});
+    return {id, true};
+}
+
+void AccountStore::updateProfile(qint64 id, const ProfileUpdate& p, qint64 now)
+{
+    const bool complete = !p.firstName.trimmed().isEmpty() && !p.lastName.trimmed().isEmpty();
+    m_s.update(QStringLiteral("UPDATE accounts SET first_name = ?, last_name = ?, email = COALESCE(?, email), "
+                              "address = ?, profile_completed = ?, updated_at = ? WHERE id = ?"),
+               {p.firstName.trimmed(), p.lastName.trimmed(),
+                p.email.isEmpty() ? QVariant() : QVariant(p.email), p.address.trimmed(),
+                complete ? 1 : 0, now, id});
+}
+
+} // namespace otp

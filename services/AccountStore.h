@@ -1,0 +1,44 @@
+#pragma once
+
+#include "SqlSession.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace otp {
+
+struct AccountRow
+{
+    qint64 id = 0;
+    QString tenant, phone, email, firstName, lastName, address, status;
+    bool phoneVerified = false, emailVerified = false, profileCompleted = false;
+    qint64 createdAt = 0, updatedAt = 0;
+
+    static AccountRow fromRecord(const QSqlRecord& r);
+    QJsonObject toJson() const;
+};
+
+struct ProfileUpdate
+{
+    QString firstName, lastName, email, address;
+};
+
+// The `accounts` table, as the seed systems used it: found by phone or email, created only once a
+// destination is proven (verified code, or confirmed delivery when policy says so), then completed
+// with a profile.
+class AccountStore
+{
+public:
+    explicit AccountStore(SqlSession& s) : m_s(s) {}
+
+    std::optional<AccountRow> find(const QString& tenant, const QString& destination);
+    // Creates the account for a phone or email if missing; marks it verified when `verified`.
+    // Returns the account id and whether it was created.
+    std::pair<qint64, bool> ensure(const QString& tenant, const QString& destination, bool isEmail, bool verified, qint64 now);
+    void updateProfile(qint64 id, const ProfileUpdate& p, qint64 now);
+
+private:
+    SqlSession& m_s;
+};
+
+} // namespace otp

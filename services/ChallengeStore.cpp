@@ -1,0 +1,169 @@
+#include "ChallengeStore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace otp {
+
+static const char* kColumns =
+    "id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, "
+    "send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, "
+    "vendor_response";
+
+ChallengeRow ChallengeRow::fromRecord(const QSqlRecord& r)
+{
+    ChallengeRow c;
+    c.id = r.value(QStringLiteral("id")).toLongLong();
+    c.ref = r.value(QStringLiteral("ref")).toString();
+    c.tenant = r.value(QStringLiteral("tenant")).toString();
+    c.destination = r.value(QStringLiteral("destination")).toString();
+    c.destPrefix = r.value(QStringLiteral("dest_prefix")).toString();
+    c.destRegion = r.value(QStringLiteral("dest_region")).toString();
+    c.channel = r.value(QStringLiteral("channel")).toString();
+    c.purpose = r.value(QStringLiteral("purpose")).toString();
+    c.status = r.value(QStringLiteral("status")).toString();
+    c.attempts = r.value(QStringLiteral("attempts")).toInt();
+    c.maxAttempts = r.value(QStringLiteral("max_attempts")).toInt();
+    c.sendCount = r.value(QStringLiteral("send_count")).toInt();
+    c.codeHash = r.value(QStringLiteral("code_hash")).toString();
+    c.codeLength = r.value(QStringLiteral("code_length")).toInt();
+    c.expiresAt = r.value(QStringLiteral("expires_at")).toLongLong();
+    c.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
+    c.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
+    c.verifiedAt = r.value(QStringLiteral("verified_at")).toLongLong();
+    c.lastVendor = r.value(QStringLiteral("last_vendor")).toString();
+    c.vendorRef = r.value(QStringLiteral("vendor_ref")).toString();
+    c.vendorResponse = r.value(QStringLiteral("vendor_response")).toString();
+    return c;
+}
+
+static QString iso(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject ChallengeRow::toJson() const
+{
+    QJsonObject o{{QStringLiteral("challenge"), ref},
+                  {QStringLiteral("tenant"), tenant},
+                  {QStringLiteral("destination"), destination},
+                  {QStringLiteral("channel"), channel},
+                  {QStringLiteral("purpose"), purpose},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("attempts"), attempts},
+                  {QStringLiteral("max_attempts"), maxAttempts},
+                  {QStringLiteral("send_count"), sendCount},
+                  {QStringLiteral("created_at"), iso(createdAt)},
+                  {QStringLiteral("expires_at"), iso(expiresAt)},
+                  {QStringLiteral("last_vendor"), lastVendor},
+                  {QStringLiteral("vendor_ref"), vendorRef}};
+    if (verifiedAt > 0)
+        o.insert(QStringLiteral("verified_at"), iso(verifiedAt));
+    if (!vendorResponse.isEmpty())
+        o.insert(QStringLiteral("vendor_response"), QJsonDocument::fromJson(vendorResponse.toUtf8()).object());
+    return o;
+}
+
+std::optional<ChallengeRow> ChallengeStore::latest(const QString& tenant, const QString& destination, const QString& purpose)
+{
+    const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND "
+                                                "purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1")
+                                     .arg(QLatin1String(kColumns)),
+                                 {tenant, destination, purpose});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return ChallengeRow::fromRecord(rows.first());
+}
+
+std::optional<ChallengeRow> ChallengeStore::byId(qint64 id)
+{
+    const Rows rows =
+        m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE id = ?").arg(QLatin1String(kColumns)), {id});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return ChallengeRow::fromRecord(rows.first());
+}
+
+QList<ChallengeRow> ChallengeStore::forDestination(const QString& tenant, const QString& destination, int limit)
+{
+    QList<ChallengeRow> out;
+    const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? "
+                                                "ORDER BY created_at DESC, id DESC LIMIT ?")
+                                     .arg(QLatin1String(kColumns)),
+                                 {tenant, destination, limit});
+    for (const auto& r : rows)
+        out.append(ChallengeRow::fromRecord(r));
+    return out;
+}
+
+qint64 ChallengeStore::insert(const ChallengeRow& c)
+{
+    return m_s.insert(
+        QStringLiteral("INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, "
+                       "status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, "
+                       "updated_at, last_vendor, vendor_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {c.ref, c.tenant, c.destination, c.destPrefix, c.destRegion, c.channel, c.purpose, c.status, c.attempts,
+         c.maxAttempts, c.sendCount, c.codeHash, c.codeLength, c.expiresAt, c.createdAt, c.createdAt, c.lastVendor,
+         c.vendorRef});
+}
+
+bool ChallengeStore::transition(qint64 id, const QString& from, const QString& to, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
+                      {to, now, id, from}) == 1;
+}
+
+bool ChallengeStore::markVerified(qint64 id, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? "
+                                     "WHERE id = ? AND status = 'pending'"),
+                      {now, now, id}) == 1;
+}
+
+bool ChallengeStore::replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, expires_at = ?, send_count = send_count + 1, "
+                                     "updated_at = ? WHERE id = ? AND status = 'pending'"),
+                      {codeHash, expiresAt, now, id}) == 1;
+}
+
+std::optional<int> ChallengeStore::consumeAttempt(qint64 id, qint64 now)
+{
+    // One statement increments and tells us the new count, so concurrent guesses each see their own
+    // number: exactly max_attempts of them are ever granted. SQLite (≥ 3.35) and PostgreSQL have
+    // UPDATE … RETURNING; MariaDB has not, so it uses the LAST_INSERT_ID(expr) idiom, which stores the
+    // value per connection inside the same atomic UPDATE.
+    if (m_s.dialect() == SqlDialect::MySql) {
+        const int n = m_s.update(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), "
+                                                "updated_at = ? WHERE id = ? AND status = 'pending' AND "
+                                                "attempts < max_attempts AND expires_at > ?"),
+                                 {now, id, now});
+        if (n != 1)
+            return std::nullopt;
+        return m_s.scalar(QStringLiteral("SELECT LAST_INSERT_ID()")).toInt();
+    }
+    const Rows rows = m_s.select(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? "
+                                                "WHERE id = ? AND status = 'pending' AND attempts < max_attempts AND "
+                                                "expires_at > ? RETURNING attempts"),
+                                 {now, id, now});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first().value(0).toInt();
+}
+
+void ChallengeStore::recordVendor(qint64 id, const QString& vendor, const QString& vendorRef,
+                                  const QString& responseJson, qint64 now)
+{
+    m_s.update(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, "
+                              "updated_at = ? WHERE id = ?"),
+               {vendor, vendorRef, responseJson, now, id});
+}
+
+int ChallengeStore::expireOverdue(qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET status = 'expired', updated_at = ? "
+                                     "WHERE status = 'pending' AND expires_at <= ?"),
+                      {now, now});
+}
+
+} // namespace otp

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "SqlSession.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace otp {
+
+struct ChallengeRow
+{
+    qint64 id = 0;
+    QString ref, tenant, destination, destPrefix, destRegion, channel, purpose, status;
+    int attempts = 0, maxAttempts = 0, sendCount = 0, codeLength = 0;
+    QString codeHash;
+    qint64 expiresAt = 0, createdAt = 0, updatedAt = 0, verifiedAt = 0;
+    QString lastVendor, vendorRef, vendorResponse;
+
+    static ChallengeRow fromRecord(const QSqlRecord& r);
+    QJsonObject toJson() const; // everything a person may see: no hash
+};
+
+// The `challenges` table: one row per code request. Every state change is a conditional UPDATE
+// ("… WHERE status = 'pending'"), so two processes can never both move the same challenge.
+class ChallengeStore
+{
+public:
+    explicit ChallengeStore(SqlSession& s) : m_s(s) {}
+
+    std::optional<ChallengeRow> latest(const QString& tenant, const QString& destination, const QString& purpose);
+    std::optional<ChallengeRow> byId(qint64 id);
+    QList<ChallengeRow> forDestination(const QString& tenant, const QString& destination, int limit);
+    qint64 insert(const ChallengeRow& row);
+    // Moves a challenge from one status to another; returns false when it was no longer in `from`.
+    bool transition(qint64 id, const QString& from, const QString& to, qint64 now);
+    bool markVerified(qint64 id, qint64 now);
+    bool replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now);
+    // Counts one attempt before any comparison, atomically, and only while the challenge is pending,
+    // unexpired and under its cap. Returns the attempt count after the increment, or nullopt when
+    // the attempt was not granted.
+    std::optional<int> consumeAttempt(qint64 id, qint64 now);
+    void recordVendor(qint64 id, const QString& vendor, const QString& vendorRef, const QString& responseJson, qint64 now);
+    int expireOverdue(qint64 now);
+
+private:
+    SqlSession& m_s;
+};
+
+} // namespace otp

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+namespace otp {
+
+enum class SqlDialect { Sqlite, Postgres, MySql };
+
+// Where the OTP database lives, parsed from a URL:
+//   sqlite:///abs/path.db   postgresql://user@host:5432/db   mysql://user@host:3306/db
+// Passwords never come from the URL (it ends up in shell history and logs): they come from
+// OTP_DB_PASSWORD or, on desktops, the keychain.
+struct DatabaseConfig
+{
+    SqlDialect dialect = SqlDialect::Sqlite;
+    QString path; // SQLite file
+    QString host;
+    int port = 0;
+    QString user;
+    QString database;
+    QString password;
+
+    static DatabaseConfig sqlite(const QString& path);
+    // On failure returns nullopt-like invalid config and sets *error.
+    static bool fromUrl(const QString& url, DatabaseConfig* out, QString* error);
+    // The SQLite file in the application data directory, used when no --db is given.
+    static QString defaultSqlitePath();
+
+    QString driverName() const;
+    QString displayUrl() const; // never contains the password
+};
+
+} // namespace otp

@@ -1,0 +1,125 @@
+#include "DeliveryLog.h"
+
+#include <QDateTime>
+
+namespace otp {
+
+DeliveryRow DeliveryRow::fromRecord(const QSqlRecord& r)
+{
+    DeliveryRow d;
+    d.id = r.value(QStringLiteral("id")).toLongLong();
+    d.challengeId = r.value(QStringLiteral("challenge_id")).toLongLong();
+    d.tenant = r.value(QStringLiteral("tenant")).toString();
+    d.destination = r.value(QStringLiteral("destination")).toString();
+    d.vendor = r.value(QStringLiteral("vendor")).toString();
+    d.channel = r.value(QStringLiteral("channel")).toString();
+    d.state = r.value(QStringLiteral("state")).toString();
+    d.vendorCode = r.value(QStringLiteral("vendor_code")).toString();
+    d.messageId = r.value(QStringLiteral("message_id")).toString();
+    d.reason = r.value(QStringLiteral("reason")).toString();
+    d.excerpt = r.value(QStringLiteral("excerpt")).toString();
+    d.sendNo = r.value(QStringLiteral("send_no")).toInt();
+    d.tryNo = r.value(QStringLiteral("try_no")).toInt();
+    d.httpStatus = r.value(QStringLiteral("http_status")).toInt();
+    const QVariant lat = r.value(QStringLiteral("latency_ms"));
+    d.latencyMs = lat.isNull() ? -1 : lat.toInt();
+    d.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
+    d.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
+    return d;
+}
+
+QJsonObject DeliveryRow::toJson() const
+{
+    QJsonObject o{{QStringLiteral("vendor"), vendor},
+                  {QStringLiteral("channel"), channel},
+                  {QStringLiteral("send_no"), sendNo},
+                  {QStringLiteral("try_no"), tryNo},
+                  {QStringLiteral("state"), state},
+                  {QStringLiteral("http_status"), httpStatus},
+                  {QStringLiteral("vendor_code"), vendorCode},
+                  {QStringLiteral("message_id"), messageId},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("excerpt"), excerpt},
+                  {QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC).toString(Qt::ISODateWithMs)}};
+    if (latencyMs >= 0)
+        o.insert(QStringLiteral("latency_ms"), latencyMs);
+    return o;
+}
+
+qint64 DeliveryLog::open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
+                         const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now)
+{
+    return m_s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, "
+                                     "channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, "
+                                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?)"),
+                      {challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now});
+}
+
+void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 now)
+{
+    const QString state = a.accepted ? QStringLiteral("accepted")
+                          : (a.vendorCode == QLatin1String("TIMEOUT") ? QStringLiteral("timeout") : QStringLiteral("failed"));
+    m_s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, "
+                              "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ? WHERE id = ?"),
+               {state, a.httpStatus, a.vendorCode.left(64), a.messageId.left(128), a.reason.left(512), a.latencyMs,
+                a.excerpt.left(512), now, deliveryId});
+}
+
+QList<DeliveryRow> DeliveryLog::forChallenge(qint64 challengeId)
+{
+    QList<DeliveryRow> out;
+    for (const auto& r : m_s.select(QStringLiteral("SELECT * FROM deliveries WHERE challenge_id = ? ORDER BY id"),
+                                    {challengeId}))
+        out.append(DeliveryRow::fromRecord(r));
+    return out;
+}
+
+qint64 DeliveryLog::lastSendAt(const QString& tenant, const QString& destination)
+{
+    return m_s.scalar(QStringLiteral("SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1"),
+                      {tenant, destination}).toLongLong();
+}
+
+int DeliveryLog::sendsSince(const QString& tenant, const QString& destination, qint64 since)
+{
+    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND "
+                                     "created_at > ? AND try_no = 1"),
+                      {tenant, destination, since}).toInt();
+}
+
+qint64 DeliveryLog::oldestSendSince(const QString& tenant, const QString& destination, qint64 since)
+{
+    return m_s.scalar(QStringLiteral("SELECT MIN(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND "
+                                     "created_at > ? AND try_no = 1"),
+                      {tenant, destination, since}).toLongLong();
+}
+
+int DeliveryLog::prefixSendsSince(const QString& prefix, qint64 since)
+{
+    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ? AND try_no = 1"),
+                      {prefix, since}).toInt();
+}
+
+qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since)
+{
+    return m_s.scalar(QStringLiteral("SELECT MIN(created_at) FROM deliveries WHERE dest_prefix = ? AND created_at > ? AND try_no = 1"),
+                      {prefix, since}).toLongLong();
+}
+
+QList<qint64> DeliveryLog::abandonStale(qint64 olderThan, qint64 now)
+{
+    QList<qint64> challenges;
+    for (const auto& r : m_s.select(QStringLiteral("SELECT id, challenge_id FROM deliveries WHERE state IN ('queued', 'sending') "
+                                                   "AND updated_at < ?"),
+                                    {olderThan})) {
+        const int n = m_s.update(QStringLiteral("UPDATE deliveries SET state = 'failed', vendor_code = 'ABANDONED', "
+                                                "reason = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'sending')"),
+                                 {QStringLiteral("abandoned: the delivering process stopped before the vendor answered"),
+                                  now, r.value(0)});
+        if (n == 1)
+            challenges.append(r.value(1).toLongLong());
+    }
+    return challenges;
+}
+
+} // namespace otp

@@ -1,0 +1,132 @@
+#include "DestinationParser.h"
+
+#include <QRegularExpression>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <set>
+
+namespace otp {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+DestinationParser::DestinationParser(QString defaultRegion) : m_defaultRegion(defaultRegion.trimmed().toUpper()) {}
+
+ParsedDestination DestinationParser::parse(const QString& input) const
+{
+    if (input.contains(QLatin1Char('@')))
+        return parseEmail(input);
+    return parsePhone(input);
+}
+
+static ParsedDestination failure(const QString& why)
+{
+    ParsedDestination r;
+    r.error = why;
+    return r;
+}
+
+ParsedDestination DestinationParser::parsePhone(const QString& input) const
+{
+    const QString trimmed = input.trimmed();
+    if (trimmed.isEmpty())
+        return failure(QStringLiteral("the destination is empty"));
+    if (trimmed.size() > 40)
+        return failure(QStringLiteral("the phone number is too long"));
+
+    int digits = 0;
+    for (qsizetype i = 0; i < trimmed.size(); ++i) {
+        const char16_t c = trimmed[i].unicode();
+        if (c >= u'0' && c <= u'9') {
+            ++digits;
+            continue;
+        }
+        if (c == u'+' && i == 0)
+            continue;
+        if (c == u' ' || c == u'-' || c == u'(' || c == u')' || c == u'.' || c == u'/')
+            continue;
+        if (QChar(c).isDigit())
+            return failure(QStringLiteral("the phone number contains non-ASCII digits; use 0-9"));
+        if (QChar(c).isLetter())
+            return failure(QStringLiteral("the phone number contains letters"));
+        return failure(QStringLiteral("the phone number contains the character '%1'").arg(QChar(c)));
+    }
+    if (digits == 0)
+        return failure(QStringLiteral("the phone number has no digits"));
+    if (digits > 17) // E.164 allows 15; a national trunk prefix or "00" exit code may add two more
+        return failure(QStringLiteral("the phone number has too many digits (E.164 allows at most 15)"));
+
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    const std::string region = m_defaultRegion.toStdString();
+    const auto err = util.Parse(trimmed.toStdString(), region, &number);
+    if (err != PhoneNumberUtil::NO_PARSING_ERROR) {
+        switch (err) {
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+            return failure(QStringLiteral("the phone number has no valid country code; write it as +<country code> "
+                                          "<number> or set a default region"));
+        case PhoneNumberUtil::TOO_SHORT_NSN:
+        case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+            return failure(QStringLiteral("the phone number is too short"));
+        case PhoneNumberUtil::TOO_LONG_NSN:
+            return failure(QStringLiteral("the phone number is too long"));
+        default:
+            return failure(QStringLiteral("this is not a phone number"));
+        }
+    }
+    if (!util.IsValidNumber(number))
+        return failure(QStringLiteral("the phone number is not a valid number for its country"));
+
+    const auto type = util.GetNumberType(number);
+    if (type == PhoneNumberUtil::PREMIUM_RATE)
+        return failure(QStringLiteral("premium-rate numbers are refused"));
+    if (type == PhoneNumberUtil::SHARED_COST)
+        return failure(QStringLiteral("shared-cost numbers are refused"));
+
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    std::string regionCode;
+    util.GetRegionCodeForNumber(number, &regionCode);
+
+    ParsedDestination r;
+    r.ok = true;
+    r.destination.kind = Destination::Kind::Phone;
+    r.destination.value = QString::fromStdString(e164);
+    r.destination.region = QString::fromStdString(regionCode);
+    r.destination.prefix = r.destination.value.left(qMax<qsizetype>(4, r.destination.value.size() - 3));
+    return r;
+}
+
+ParsedDestination DestinationParser::parseEmail(const QString& input)
+{
+    const QString email = input.trimmed().toLower();
+    if (email.size() > 254)
+        return failure(QStringLiteral("the email address is too long (at most 254 characters)"));
+    // Deliberately conservative: ASCII addresses with a dotted domain. Quoted local parts and
+    // internationalised addresses are refused with a clear error rather than half-supported.
+    static const QRegularExpression re(QStringLiteral(
+        R"(^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$)"));
+    if (!re.match(email).hasMatch())
+        return failure(QStringLiteral("'%1' is not a valid email address").arg(input.trimmed().left(80)));
+    if (email.startsWith(QLatin1Char('.')) || email.contains(QLatin1String("..")) ||
+        email.section(QLatin1Char('@'), 0, 0).endsWith(QLatin1Char('.')))
+        return failure(QStringLiteral("the email address has misplaced dots"));
+    ParsedDestination r;
+    r.ok = true;
+    r.destination.kind = Destination::Kind::Email;
+    r.destination.value = email;
+    r.destination.prefix = email.section(QLatin1Char('@'), 1);
+    return r;
+}
+
+bool DestinationParser::isKnownRegion(const QString& region)
+{
+    static const std::set<std::string> regions = [] {
+        std::set<std::string> out;
+        PhoneNumberUtil::GetInstance()->GetSupportedRegions(&out);
+        return out;
+    }();
+    return regions.count(region.trimmed().toUpper().toStdString()) > 0;
+}
+
+} // namespace otp

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+
+namespace otp {
+
+// A destination after validation: phones in E.164, emails normalised.
+struct Destination
+{
+    enum class Kind { Phone, Email };
+    Kind kind = Kind::Phone;
+    QString value;   // "+919876543210" or "user@example.com"
+    QString region;  // ISO 3166 region of a phone ("IN"); empty for email
+    QString prefix;  // what the per-prefix burst cap groups by: the phone without its last 3 digits, or the email domain
+};
+
+struct ParsedDestination
+{
+    bool ok = false;
+    Destination destination;
+    QString error; // plain words naming the problem when !ok
+};
+
+// The single entry point turning user input into a destination. Phones go through libphonenumber
+// (never a hand-written regex: FALSEHOODS.md lists why), so national formats, spaces, dashes and
+// brackets all work; letters, non-ASCII digits, invalid, premium-rate and shared-cost numbers are refused.
+class DestinationParser
+{
+public:
+    explicit DestinationParser(QString defaultRegion = QStringLiteral("IN"));
+
+    ParsedDestination parse(const QString& input) const;
+    ParsedDestination parsePhone(const QString& input) const;
+    static ParsedDestination parseEmail(const QString& input);
+
+    // True for an ISO region code libphonenumber knows ("IN", "GB", …).
+    static bool isKnownRegion(const QString& region);
+
+private:
+    QString m_defaultRegion;
+};
+
+} // namespace otp

@@ -1,0 +1,39 @@
+#include "GatewayRegistry.h"
+
+namespace otp {
+
+void GatewayRegistry::add(std::shared_ptr<DeliveryGateway> gateway)
+{
+    const QString n = gateway->name();
+    m_gateways.insert(n, std::move(gateway));
+}
+
+void GatewayRegistry::setDefault(Channel channel, const QString& vendor) { m_defaults.insert(channel, vendor); }
+
+std::shared_ptr<DeliveryGateway> GatewayRegistry::find(const QString& vendor) const
+{
+    return m_gateways.value(vendor.trimmed().toLower());
+}
+
+std::shared_ptr<DeliveryGateway> GatewayRegistry::route(Channel channel, const QString& requested, QString* error) const
+{
+    QString name = requested.trimmed().toLower();
+    if (name.isEmpty())
+        name = m_defaults.value(channel);
+    if (name.isEmpty() && m_gateways.size() == 1)
+        name = m_gateways.firstKey();
+    auto gw = m_gateways.value(name);
+    if (!gw) {
+        *error = name.isEmpty()
+                     ? QStringLiteral("no vendor is configured for %1").arg(channelName(channel))
+                     : QStringLiteral("unknown vendor '%1' (configured: %2)").arg(name, names().join(QStringLiteral(", ")));
+        return nullptr;
+    }
+    if (!gw->supports(channel)) {
+        *error = QStringLiteral("vendor '%1' does not deliver over %2").arg(name, channelName(channel));
+        return nullptr;
+    }
+    return gw;
+}
+
+} // namespace otp

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "DevGateway.h"
+#include "GatewayRegistry.h"
+#include "OtpService.h"
+#include "RandomSource.h"
+
+#include <memory>
+
+namespace otp {
+
+// Everything a front end (otpctl, the console, later otpd) needs to run the core against one
+// database: connection, schema, pepper, vendors, clock and the service. Built once per process.
+class OtpRuntime
+{
+public:
+    struct Options
+    {
+        QString databaseUrl; // empty: the default SQLite file
+        bool migrate = true;
+    };
+
+    // nullptr with *error set (in plain words) when the database or the pepper is unusable.
+    static std::unique_ptr<OtpRuntime> open(const Options& options, QString* error);
+
+    Database& database() { return *m_database; }
+    GatewayRegistry& gateways() { return m_gateways; }
+    OtpService& service() { return *m_service; }
+    const Clock& clock() const { return m_clock; }
+    std::shared_ptr<DevGateway> devGateway() const { return m_dev; }
+    // Where the dev gateway writes when OTP_DEV_OUTBOX is not set.
+    static QString defaultDevOutbox(const DatabaseConfig& config);
+
+private:
+    OtpRuntime() = default;
+
+    std::unique_ptr<Database> m_database;
+    GatewayRegistry m_gateways;
+    SystemClock m_clock;
+    SystemRandomSource m_random;
+    std::shared_ptr<DevGateway> m_dev;
+    std::unique_ptr<OtpService> m_service;
+};
+
+} // namespace otp

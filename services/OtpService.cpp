@@ -1,0 +1,834 @@
+#include "OtpService.h"
+
+#include "ChallengeStore.h"
+#include "DeliveryLog.h"
+#include "DeliveryStats.h"
+#include "DestinationParser.h"
+#include "LockoutStore.h"
+#include "PolicyStore.h"
+#include "StoreError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace otp {
+
+Q_LOGGING_CATEGORY(lcFlow, "otp.flow", QtInfoMsg)
+
+namespace {
+constexpr qint64 kHourMs = 3600 * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+qint64 ceilSeconds(qint64 ms) { return ms <= 0 ? 0 : (ms + 999) / 1000; }
+
+QString purposeWords(Purpose p)
+{
+    switch (p) {
+    case Purpose::Login: return QStringLiteral("login");
+    case Purpose::Registration: return QStringLiteral("registration");
+    case Purpose::PasswordReset: return QStringLiteral("password reset");
+    case Purpose::Signup: return QStringLiteral("sign-up");
+    }
+    return {};
+}
+
+// The vendor's words may echo the message back; the code must not reach the database through them.
+VendorAnswer redacted(VendorAnswer a, const QString& code)
+{
+    if (!code.isEmpty()) {
+        const QString mask(code.size(), QLatin1Char('*'));
+        a.excerpt.replace(code, mask);
+        a.reason.replace(code, mask);
+        a.messageId.replace(code, mask);
+    }
+    return a;
+}
+
+struct Resolved
+{
+    Policy policy;
+    Destination destination;
+};
+} // namespace
+
+OtpService::OtpService(Database& db, GatewayRegistry& gateways, const Clock& clock, RandomSource& random, QByteArray pepper)
+    : m_db(db), m_gateways(gateways), m_clock(clock), m_generator(random), m_hasher(std::move(pepper))
+{
+}
+
+bool OtpService::isValidTenant(const QString& tenant)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    return re.match(tenant).hasMatch();
+}
+
+Outcome OtpService::guarded(const std::function<Outcome()>& flow)
+{
+    try {
+        return flow();
+    } catch (const StoreError& e) {
+        qCWarning(lcFlow) << "flow failed:" << e.message();
+        return Outcome::make(OutcomeStatus::InternalError, e.message());
+    }
+}
+
+Policy OtpService::effectivePolicy(const QString& tenant, Purpose purpose)
+{
+    return PolicyStore(m_db.session()).load(tenant, purposeName(purpose));
+}
+
+// Validates tenant and destination before anything is written. On failure returns the outcome to give.
+static std::optional<Outcome> resolve(SqlSession& s, const QString& tenant, const QString& input, Purpose purpose,
+                                      Resolved* out)
+{
+    if (!OtpService::isValidTenant(tenant))
+        return Outcome::make(OutcomeStatus::InvalidInput,
+                             QStringLiteral("the tenant id must be 1-64 letters, digits, '.', '_' or '-'"));
+    out->policy = PolicyStore(s).load(tenant, purposeName(purpose));
+    const ParsedDestination parsed = DestinationParser(out->policy.defaultRegion).parse(input);
+    if (!parsed.ok) {
+        Outcome o = Outcome::make(OutcomeStatus::InvalidDestination, parsed.error);
+        o.tenant = tenant;
+        return o;
+    }
+    out->destination = parsed.destination;
+    return std::nullopt;
+}
+
+OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, const QString& destination,
+                                      const QString& prefix, const Policy& policy, qint64 now)
+{
+    Gate g;
+    DeliveryLog log(s);
+    const int lastHour = log.sendsSince(tenant, destination, now - kHourMs);
+    const int lastDay = log.sendsSince(tenant, destination, now - kDayMs);
+    const qint64 lastSend = log.lastSendAt(tenant, destination);
+    g.details = QJsonObject{{QStringLiteral("sends_last_hour"), lastHour},
+                            {QStringLiteral("sends_per_hour"), policy.sendsPerHour},
+                            {QStringLiteral("sends_last_day"), lastDay},
+                            {QStringLiteral("sends_per_day"), policy.sendsPerDay},
+                            {QStringLiteral("cooldown_s"), policy.cooldownS}};
+
+    if (auto lock = LockoutStore(s).active(tenant, destination, now)) {
+        g.status = OutcomeStatus::Locked;
+        g.message = QStringLiteral("this destination is locked (%1) until %2")
+                        .arg(lock->reason, QDateTime::fromMSecsSinceEpoch(lock->lockedUntil, Qt::UTC).toString(Qt::ISODate));
+        g.retryAfterMs = lock->lockedUntil - now;
+        g.details.insert(QStringLiteral("lockout"), lock->toJson(now));
+        return g;
+    }
+    if (lastSend > 0 && now - lastSend < qint64(policy.cooldownS) * 1000) {
+        g.status = OutcomeStatus::Cooldown;
+        g.retryAfterMs = lastSend + qint64(policy.cooldownS) * 1000 - now;
+        g.message = QStringLiteral("a code was sent %1 s ago; wait %2 s before sending another")
+                        .arg((now - lastSend) / 1000).arg(ceilSeconds(g.retryAfterMs));
+        return g;
+    }
+    if (lastHour >= policy.sendsPerHour) {
+        g.status = OutcomeStatus::RateLimited;
+        g.retryAfterMs = log.oldestSendSince(tenant, destination, now - kHourMs) + kHourMs - now;
+        g.message = QStringLiteral("%1 codes were sent in the last hour (the limit is %2)").arg(lastHour).arg(policy.sendsPerHour);
+        return g;
+    }
+    if (lastDay >= policy.sendsPerDay) {
+        g.status = OutcomeStatus::RateLimited;
+        g.retryAfterMs = log.oldestSendSince(tenant, destination, now - kDayMs) + kDayMs - now;
+        g.message = QStringLiteral("%1 codes were sent in the last 24 hours (the limit is %2)").arg(lastDay).arg(policy.sendsPerDay);
+        return g;
+    }
+    const qint64 window = qint64(policy.prefixBurstWindowS) * 1000;
+    const int burst = log.prefixSendsSince(prefix, now - window);
+    if (burst >= policy.prefixBurstCap) {
+        // Many numbers of one block in a short time is the signature of SMS pumping (toll fraud).
+        g.status = OutcomeStatus::RateLimited;
+        g.retryAfterMs = log.oldestPrefixSendSince(prefix, now - window) + window - now;
+        g.message = QStringLiteral("too many codes went to numbers starting %1 in the last %2 s (limit %3): "
+                                   "possible SMS pumping").arg(prefix).arg(policy.prefixBurstWindowS).arg(policy.prefixBurstCap);
+        return g;
+    }
+    g.message = QStringLiteral("a code can be sent now");
+    return g;
+}
+
+Outcome OtpService::send(const SendRequest& request, const Actor& actor)
+{
+    return issue(request, actor, false);
+}
+
+Outcome OtpService::resend(const SendRequest& request, const Actor& actor)
+{
+    return issue(request, actor, true);
+}
+
+Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool isResend)
+{
+    const QString action = isResend ? QStringLiteral("resend") : QStringLiteral("send");
+    Outcome result = guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, request.tenant, request.destination, request.purpose, &r))
+            return *refused;
+        const Destination& dest = r.destination;
+        const Policy& policy = r.policy;
+        const bool isEmail = dest.kind == Destination::Kind::Email;
+
+        Outcome o;
+        o.tenant = request.tenant;
+        o.destination = dest.value;
+        o.purpose = purposeName(request.purpose);
+
+        if (!isEmail && !policy.allowedCountries.isEmpty() && !policy.allowedCountries.contains(dest.region)) {
+            o.status = OutcomeStatus::CountryNotAllowed;
+            o.message = QStringLiteral("codes are not sent to %1 numbers (allowed: %2)")
+                            .arg(dest.region, policy.allowedCountries.join(QStringLiteral(", ")));
+            return o;
+        }
+
+        const qint64 now = m_clock.nowMs();
+        ChallengeStore challenges(s);
+        DeliveryLog log(s);
+
+        // The resend of a live challenge keeps its channel unless another is asked for.
+        std::optional<ChallengeRow> previous = challenges.latest(request.tenant, dest.value, o.purpose);
+        const bool reuse = isResend && previous && previous->status == QLatin1String("pending") && previous->expiresAt > now;
+        Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
+        if (reuse && !request.channel)
+            channel = channelFromName(previous->channel).value_or(channel);
+        if ((channel == Channel::Email) != isEmail) {
+            o.status = OutcomeStatus::InvalidInput;
+            o.message = isEmail ? QStringLiteral("an email address can only receive codes by email")
+                                : QStringLiteral("the email channel needs an email address");
+            return o;
+        }
+        o.channel = channelName(channel);
+        QString routeError;
+        auto gateway = m_gateways.route(channel, request.vendor, &routeError);
+        if (!gateway) {
+            o.status = OutcomeStatus::InvalidInput;
+            o.message = routeError;
+            return o;
+        }
+
+        const QString code = m_generator.generate(policy.codeLength);
+        const bool async = policy.delivery == Policy::Delivery::Async;
+        PendingDelivery pending;
+        {
+            WriteTransaction tx(s);
+            // Re-read inside the write lock: what we saw before may have changed.
+            previous = challenges.latest(request.tenant, dest.value, o.purpose);
+            const Gate gate = sendGate(s, request.tenant, dest.value, dest.prefix, policy, now);
+            if (gate.status != OutcomeStatus::CanSend) {
+                o.status = gate.status;
+                o.message = gate.message;
+                o.retryAfterS = ceilSeconds(gate.retryAfterMs);
+                return o;
+            }
+            ChallengeRow c;
+            int sendNo = 1;
+            if (isResend && previous && previous->status == QLatin1String("pending") && previous->expiresAt > now) {
+                // Resend: a new code on the same challenge. The old code dies with its hash; the
+                // attempt count is deliberately kept (SECURITY.md row 7).
+                c = *previous;
+                const CodeBinding binding{c.ref, c.tenant, c.destination, c.purpose};
+                c.expiresAt = now + qint64(policy.ttlS) * 1000;
+                if (!challenges.replaceCode(c.id, m_hasher.hash(binding, code), c.expiresAt, now))
+                    throw StoreError(QStringLiteral("the challenge changed during resend"));
+                sendNo = c.sendCount + 1;
+            } else {
+                int carried = 0;
+                if (previous && (previous->status == QLatin1String("pending") || previous->status == QLatin1String("expired")) &&
+                    previous->createdAt > now - kHourMs) {
+                    // A fresh send must not wipe the wrong guesses of the code it replaces.
+                    carried = previous->attempts;
+                }
+                if (previous && previous->status == QLatin1String("pending"))
+                    challenges.transition(previous->id, QStringLiteral("pending"),
+                                          previous->expiresAt > now ? QStringLiteral("superseded") : QStringLiteral("expired"), now);
+                c.ref = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                c.tenant = request.tenant;
+                c.destination = dest.value;
+                c.destPrefix = dest.prefix;
+                c.destRegion = dest.region;
+                c.channel = o.channel;
+                c.purpose = o.purpose;
+                c.status = QStringLiteral("pending");
+                c.attempts = carried;
+                c.maxAttempts = policy.maxAttempts;
+                c.sendCount = 1;
+                c.codeLength = policy.codeLength;
+                c.createdAt = now;
+                c.expiresAt = now + qint64(policy.ttlS) * 1000;
+                c.lastVendor = gateway->name();
+                c.codeHash = m_hasher.hash({c.ref, c.tenant, c.destination, c.purpose}, code);
+                c.id = challenges.insert(c);
+            }
+            pending.challengeId = c.id;
+            pending.vendor = gateway->name();
+            pending.deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, gateway->name(), o.channel, sendNo,
+                                          async ? QStringLiteral("queued") : QStringLiteral("sending"), now);
+            tx.commit();
+            o.challengeRef = c.ref;
+            o.challengeId = c.id;
+            o.expiresAtMs = c.expiresAt;
+            o.attemptsRemaining = c.maxAttempts - c.attempts;
+        }
+
+        const int ttlMinutes = (policy.ttlS + 59) / 60;
+        OutgoingMessage& m = pending.message;
+        m.tenant = request.tenant;
+        m.challengeRef = o.challengeRef;
+        m.deliveryId = pending.deliveryId;
+        m.channel = channel;
+        m.purpose = request.purpose;
+        m.destination = dest.value;
+        m.code = code;
+        m.ttlMinutes = ttlMinutes;
+        m.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
+                     .arg(purposeWords(request.purpose), code).arg(ttlMinutes);
+
+        if (async) {
+            {
+                QMutexLocker lock(&m_pendingMutex);
+                m_pending.append(pending);
+            }
+            o.status = OutcomeStatus::Queued;
+            o.message = QStringLiteral("the code is queued for delivery by %1").arg(pending.vendor);
+            return o;
+        }
+        return finishDelivery(pending, policy, o);
+    });
+    result.tenant = request.tenant;
+    recordAudit(actor, action, request.tenant, result.destination.isEmpty() ? request.destination : result.destination,
+                {{QStringLiteral("purpose"), purposeName(request.purpose)},
+                 {QStringLiteral("channel"), result.channel},
+                 {QStringLiteral("status"), result.statusName()}});
+    return result;
+}
+
+Outcome OtpService::finishDelivery(const PendingDelivery& pending, const Policy& policy, Outcome o)
+{
+    auto gateway = m_gateways.find(pending.vendor);
+    VendorAnswer answer;
+    if (!gateway) {
+        answer.vendor = pending.vendor;
+        answer.vendorCode = QStringLiteral("NO_GATEWAY");
+        answer.reason = QStringLiteral("vendor %1 is no longer configured").arg(pending.vendor);
+    } else {
+        answer = gateway->deliver(pending.message);
+    }
+    answer = redacted(answer, pending.message.code);
+
+    SqlSession& s = m_db.session();
+    const qint64 now = m_clock.nowMs();
+    WriteTransaction tx(s);
+    DeliveryLog(s).recordAnswer(pending.deliveryId, answer, now);
+    ChallengeStore challenges(s);
+    challenges.recordVendor(pending.challengeId, answer.vendor, answer.messageId,
+                            QString::fromUtf8(QJsonDocument(answer.toSeedJson()).toJson(QJsonDocument::Compact)), now);
+    if (!answer.accepted) {
+        // The code never reached the user: make it unusable, and touch no account (seed 001).
+        challenges.transition(pending.challengeId, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+    } else if (policy.accountCreation == Policy::AccountCreation::OnDelivery &&
+               pending.message.purpose != Purpose::PasswordReset) {
+        AccountStore(s).ensure(pending.message.tenant, pending.message.destination,
+                               pending.message.channel == Channel::Email, false, now);
+    }
+    tx.commit();
+
+    o.vendor = answer;
+    if (answer.accepted) {
+        o.status = OutcomeStatus::Sent;
+        o.message = QStringLiteral("the code was sent by %1").arg(answer.vendor);
+    } else {
+        o.status = OutcomeStatus::DeliveryFailed;
+        o.message = QStringLiteral("%1 did not accept the message: %2").arg(answer.vendor, answer.reason);
+        o.attemptsRemaining.reset();
+        o.expiresAtMs = 0;
+    }
+    qCInfo(lcFlow) << "delivery" << o.challengeRef << answer.vendor << o.statusName() << answer.latencyMs << "ms";
+    return o;
+}
+
+int OtpService::deliverPending()
+{
+    int delivered = 0;
+    for (;;) {
+        PendingDelivery next;
+        {
+            QMutexLocker lock(&m_pendingMutex);
+            if (m_pending.isEmpty())
+                break;
+            next = m_pending.takeFirst();
+        }
+        guarded([&]() -> Outcome {
+            SqlSession& s = m_db.session();
+            // Claim the row: only a `queued` delivery goes out, so cleanup and we never both act on it.
+            if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'"),
+                         {m_clock.nowMs(), next.deliveryId}) != 1)
+                return Outcome::make(OutcomeStatus::Ok, {});
+            const Policy policy = effectivePolicy(next.message.tenant, next.message.purpose);
+            Outcome o = finishDelivery(next, policy, {});
+            if (o.status == OutcomeStatus::Sent)
+                ++delivered;
+            return o;
+        });
+    }
+    return delivered;
+}
+
+int OtpService::pendingCount() const
+{
+    QMutexLocker lock(&m_pendingMutex);
+    return int(m_pending.size());
+}
+
+Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
+{
+    Outcome result = guarded([&]() -> Outcome {
+        // The code's shape is checked before anything else, and before any comparison (SECURITY.md row 10).
+        const QString shape = CodeInput::problem(request.code, int(request.code.size()));
+        if (!shape.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, shape);
+
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, request.tenant, request.destination, request.purpose, &r))
+            return *refused;
+        Outcome o;
+        o.tenant = request.tenant;
+        o.destination = r.destination.value;
+        o.purpose = purposeName(request.purpose);
+        const qint64 now = m_clock.nowMs();
+
+        LockoutStore lockouts(s);
+        if (auto lock = lockouts.active(request.tenant, o.destination, now)) {
+            o.status = OutcomeStatus::Locked;
+            o.message = QStringLiteral("this destination is locked after too many wrong codes; try again later");
+            o.retryAfterS = ceilSeconds(lock->lockedUntil - now);
+            return o;
+        }
+        ChallengeStore challenges(s);
+        auto c = challenges.latest(request.tenant, o.destination, o.purpose);
+        auto noActive = [&](const QString& why) {
+            o.status = OutcomeStatus::NoActiveCode;
+            o.message = why;
+            return o;
+        };
+        if (!c || c->status == QLatin1String("superseded") || c->status == QLatin1String("canceled") ||
+            c->status == QLatin1String("delivery_failed") || c->status == QLatin1String("locked"))
+            return noActive(QStringLiteral("there is no active code for this destination; request a new one"));
+        o.challengeRef = c->ref;
+        o.channel = c->channel;
+        if (c->status == QLatin1String("verified"))
+            return noActive(QStringLiteral("this code was already used; request a new one"));
+        if (c->status == QLatin1String("expired") || c->expiresAt <= now) {
+            challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), now);
+            o.status = OutcomeStatus::Expired;
+            o.message = QStringLiteral("the code expired; request a new one");
+            return o;
+        }
+        if (request.code.size() != c->codeLength) {
+            o.status = OutcomeStatus::InvalidInput;
+            o.message = QStringLiteral("the code must be %1 digits").arg(c->codeLength);
+            return o;
+        }
+
+        // Count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
+        const std::optional<int> attempts = challenges.consumeAttempt(c->id, now);
+        if (!attempts) {
+            const auto again = challenges.byId(c->id);
+            if (again && again->status == QLatin1String("verified"))
+                return noActive(QStringLiteral("this code was already used; request a new one"));
+            if (again && (again->status == QLatin1String("expired") || again->expiresAt <= now)) {
+                o.status = OutcomeStatus::Expired;
+                o.message = QStringLiteral("the code expired; request a new one");
+                return o;
+            }
+            if (again && again->attempts >= again->maxAttempts) {
+                o.status = OutcomeStatus::Locked;
+                o.message = QStringLiteral("no attempts are left on this code");
+                if (auto lock = lockouts.active(request.tenant, o.destination, now))
+                    o.retryAfterS = ceilSeconds(lock->lockedUntil - now);
+                o.attemptsRemaining = 0;
+                return o;
+            }
+            return noActive(QStringLiteral("there is no active code for this destination; request a new one"));
+        }
+        o.evaluated = true;
+        const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
+        if (m_hasher.matches(binding, request.code, c->codeHash)) {
+            WriteTransaction tx(s);
+            if (!challenges.markVerified(c->id, now))
+                return noActive(QStringLiteral("this code was already used; request a new one"));
+            const Policy& policy = r.policy;
+            const bool createsAccount = request.purpose != Purpose::PasswordReset;
+            if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
+                const auto existing = AccountStore(s).find(request.tenant, o.destination);
+                if (createsAccount || existing)
+                    AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
+            }
+            tx.commit();
+            o.status = OutcomeStatus::Verified;
+            o.message = QStringLiteral("the code is correct");
+            return o;
+        }
+        const int left = c->maxAttempts - *attempts;
+        if (left <= 0) {
+            const Policy& policy = r.policy;
+            WriteTransaction tx(s);
+            challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("locked"), now);
+            const qint64 until = now + qint64(policy.lockoutS) * 1000;
+            if (policy.lockoutS > 0)
+                lockouts.lock(request.tenant, o.destination, QStringLiteral("max_attempts"), c->id, now, until);
+            tx.commit();
+            o.status = OutcomeStatus::Locked;
+            o.message = QStringLiteral("wrong code; no attempts left, so this destination is locked for %1 minutes")
+                            .arg((policy.lockoutS + 59) / 60);
+            o.retryAfterS = policy.lockoutS;
+            o.attemptsRemaining = 0;
+            return o;
+        }
+        o.status = OutcomeStatus::WrongCode;
+        o.message = QStringLiteral("wrong code; %1 attempt(s) left").arg(left);
+        o.attemptsRemaining = left;
+        return o;
+    });
+    recordAudit(actor, QStringLiteral("verify"), request.tenant,
+                result.destination.isEmpty() ? request.destination : result.destination,
+                {{QStringLiteral("purpose"), purposeName(request.purpose)}, {QStringLiteral("status"), result.statusName()}});
+    return result;
+}
+
+Outcome OtpService::cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
+                           const QString& reason)
+{
+    Outcome result = guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, purpose, &r))
+            return *refused;
+        Outcome o;
+        o.tenant = tenant;
+        o.destination = r.destination.value;
+        o.purpose = purposeName(purpose);
+        const qint64 now = m_clock.nowMs();
+        ChallengeStore challenges(s);
+        WriteTransaction tx(s);
+        auto c = challenges.latest(tenant, o.destination, o.purpose);
+        if (!c || !challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("canceled"), now)) {
+            o.status = OutcomeStatus::NoActiveCode;
+            o.message = QStringLiteral("there is no active code to cancel");
+            return o;
+        }
+        if (actor.isPerson())
+            AuditLog(s).record(actor, QStringLiteral("cancel"), tenant, o.destination,
+                               {{QStringLiteral("purpose"), o.purpose}, {QStringLiteral("reason"), reason},
+                                {QStringLiteral("challenge"), c->ref}}, now);
+        tx.commit();
+        o.challengeRef = c->ref;
+        o.status = OutcomeStatus::Canceled;
+        o.message = QStringLiteral("the active code was canceled");
+        return o;
+    });
+    return result;
+}
+
+Outcome OtpService::unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason)
+{
+    return guarded([&]() -> Outcome {
+        if (reason.trimmed().isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("an unlock needs a reason"));
+        if (!actor.isPerson())
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("an unlock needs a named person"));
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
+            return *refused;
+        Outcome o;
+        o.tenant = tenant;
+        o.destination = r.destination.value;
+        const qint64 now = m_clock.nowMs();
+        WriteTransaction tx(s);
+        const int released = LockoutStore(s).release(tenant, o.destination, now, actor.user, reason.trimmed());
+        if (released == 0) {
+            o.status = OutcomeStatus::NotLocked;
+            o.message = QStringLiteral("this destination is not locked");
+            return o;
+        }
+        AuditLog(s).record(actor, QStringLiteral("unlock"), tenant, o.destination,
+                           {{QStringLiteral("reason"), reason.trimmed()}, {QStringLiteral("released"), released}}, now);
+        tx.commit();
+        o.status = OutcomeStatus::Unlocked;
+        o.message = QStringLiteral("the lockout was released");
+        return o;
+    });
+}
+
+Outcome OtpService::status(const QString& tenant, const QString& destination, Purpose purpose)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, purpose, &r))
+            return *refused;
+        const qint64 now = m_clock.nowMs();
+        Outcome o;
+        o.tenant = tenant;
+        o.destination = r.destination.value;
+        o.purpose = purposeName(purpose);
+        if (r.destination.kind == Destination::Kind::Phone && !r.policy.allowedCountries.isEmpty() &&
+            !r.policy.allowedCountries.contains(r.destination.region)) {
+            o.status = OutcomeStatus::CountryNotAllowed;
+            o.message = QStringLiteral("codes are not sent to %1 numbers").arg(r.destination.region);
+            return o;
+        }
+        const Gate gate = sendGate(s, tenant, o.destination, r.destination.prefix, r.policy, now);
+        o.status = gate.status;
+        o.message = gate.message;
+        o.details = gate.details;
+        if (gate.retryAfterMs > 0)
+            o.retryAfterS = ceilSeconds(gate.retryAfterMs);
+        o.details.insert(QStringLiteral("next_send_at"),
+                         QDateTime::fromMSecsSinceEpoch(now + qMax<qint64>(0, gate.retryAfterMs), Qt::UTC).toString(Qt::ISODateWithMs));
+        if (auto c = ChallengeStore(s).latest(tenant, o.destination, o.purpose)) {
+            QJsonObject active = c->toJson();
+            if (c->status == QLatin1String("pending") && c->expiresAt > now)
+                active.insert(QStringLiteral("attempts_remaining"), c->maxAttempts - c->attempts);
+            else if (c->status == QLatin1String("pending"))
+                active.insert(QStringLiteral("status"), QStringLiteral("expired"));
+            o.details.insert(QStringLiteral("latest_challenge"), active);
+        }
+        return o;
+    });
+}
+
+Outcome OtpService::history(const QString& tenant, const QString& destination, int limit)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
+            return *refused;
+        Outcome o = Outcome::make(OutcomeStatus::Ok, {});
+        o.tenant = tenant;
+        o.destination = r.destination.value;
+        QJsonArray items;
+        DeliveryLog log(s);
+        for (const ChallengeRow& c : ChallengeStore(s).forDestination(tenant, o.destination, limit)) {
+            QJsonObject item = c.toJson();
+            QJsonArray deliveries;
+            for (const DeliveryRow& d : log.forChallenge(c.id))
+                deliveries.append(d.toJson());
+            item.insert(QStringLiteral("deliveries"), deliveries);
+            items.append(item);
+        }
+        o.details.insert(QStringLiteral("challenges"), items);
+        o.message = QStringLiteral("%1 challenge(s)").arg(items.size());
+        return o;
+    });
+}
+
+Outcome OtpService::lockouts(const QString& tenant, bool activeOnly, int limit)
+{
+    return guarded([&]() -> Outcome {
+        if (!isValidTenant(tenant))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
+        const qint64 now = m_clock.nowMs();
+        QJsonArray items;
+        for (const LockoutRow& l : LockoutStore(m_db.session()).list(tenant, activeOnly, now, limit))
+            items.append(l.toJson(now));
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 lockout(s)").arg(items.size()));
+        o.tenant = tenant;
+        o.details.insert(QStringLiteral("lockouts"), items);
+        return o;
+    });
+}
+
+Outcome OtpService::accounts(const QString& tenant, const QString& destination)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
+            return *refused;
+        Outcome o = Outcome::make(OutcomeStatus::Ok, {});
+        o.tenant = tenant;
+        o.destination = r.destination.value;
+        if (auto a = AccountStore(s).find(tenant, o.destination)) {
+            o.details.insert(QStringLiteral("exists"), true);
+            o.details.insert(QStringLiteral("account"), a->toJson());
+            o.message = a->profileCompleted ? QStringLiteral("account found, profile complete")
+                                            : QStringLiteral("account found, profile incomplete");
+        } else {
+            o.details.insert(QStringLiteral("exists"), false);
+            o.message = QStringLiteral("no account for this destination");
+        }
+        return o;
+    });
+}
+
+Outcome OtpService::updateProfile(const QString& tenant, const QString& destination, const ProfileUpdate& profile,
+                                  const Actor& actor)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        Resolved r;
+        if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
+            return *refused;
+        ProfileUpdate p = profile;
+        if (!p.email.isEmpty()) {
+            const ParsedDestination e = DestinationParser::parseEmail(p.email);
+            if (!e.ok)
+                return Outcome::make(OutcomeStatus::InvalidInput, e.error);
+            p.email = e.destination.value;
+        }
+        if (p.firstName.size() > 128 || p.lastName.size() > 128 || p.address.size() > 512)
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("a profile field is too long"));
+        const qint64 now = m_clock.nowMs();
+        WriteTransaction tx(s);
+        AccountStore accounts(s);
+        auto a = accounts.find(tenant, r.destination.value);
+        if (!a)
+            return Outcome::make(OutcomeStatus::NoActiveCode, QStringLiteral("no account for this destination"));
+        accounts.updateProfile(a->id, p, now);
+        if (actor.isPerson())
+            AuditLog(s).record(actor, QStringLiteral("update_profile"), tenant, r.destination.value,
+                               {{QStringLiteral("account"), a->id}}, now);
+        tx.commit();
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("profile updated"));
+        o.destination = r.destination.value;
+        o.details.insert(QStringLiteral("account"), accounts.find(tenant, r.destination.value)->toJson());
+        return o;
+    });
+}
+
+Outcome OtpService::auditTrail(int limit, const QString& target)
+{
+    return guarded([&]() -> Outcome {
+        QJsonArray items;
+        for (const AuditRow& a : AuditLog(m_db.session()).recent(limit, target))
+            items.append(a.toJson());
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 audit row(s)").arg(items.size()));
+        o.details.insert(QStringLiteral("audit"), items);
+        return o;
+    });
+}
+
+Outcome OtpService::stats(qint64 windowS, const QString& groupBy)
+{
+    return guarded([&]() -> Outcome {
+        if (groupBy != QLatin1String("vendor") && groupBy != QLatin1String("channel") && groupBy != QLatin1String("status"))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("--by must be vendor, channel or status"));
+        const qint64 now = m_clock.nowMs();
+        Outcome o = Outcome::make(OutcomeStatus::Ok, {});
+        o.details = DeliveryStats(m_db.session()).summarise(now - windowS * 1000, groupBy);
+        o.details.insert(QStringLiteral("window_s"), windowS);
+        o.details.insert(QStringLiteral("by"), groupBy);
+        return o;
+    });
+}
+
+Outcome OtpService::policyShow(const QString& tenant, std::optional<Purpose> purpose)
+{
+    return guarded([&]() -> Outcome {
+        if (!isValidTenant(tenant))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
+        const Policy p = effectivePolicy(tenant, purpose.value_or(Purpose::Login));
+        Outcome o = Outcome::make(OutcomeStatus::Ok, {});
+        o.tenant = tenant;
+        o.purpose = purpose ? purposeName(*purpose) : QStringLiteral("*");
+        QJsonObject values;
+        const auto map = p.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            values.insert(it.key(), it.value());
+        o.details.insert(QStringLiteral("policy"), values);
+        return o;
+    });
+}
+
+Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purpose, const QMap<QString, QString>& values,
+                              const Actor& actor)
+{
+    return guarded([&]() -> Outcome {
+        if (!isValidTenant(tenant))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
+        if (values.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("give at least one KEY=VALUE"));
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        const QString scope = purpose ? purposeName(*purpose) : QString::fromLatin1(PolicyStore::kAllPurposes);
+        WriteTransaction tx(s);
+        // Validate everything against the policy as it would become, before writing anything.
+        const QList<Purpose> affected = purpose ? QList<Purpose>{*purpose}
+                                                : QList<Purpose>{Purpose::Login, Purpose::Registration,
+                                                                 Purpose::PasswordReset, Purpose::Signup};
+        QMap<QString, QString> normalised;
+        for (Purpose p : affected) {
+            Policy candidate = PolicyStore(s).load(tenant, purposeName(p));
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                const QString problem = candidate.set(it.key(), it.value());
+                if (!problem.isEmpty())
+                    return Outcome::make(OutcomeStatus::InvalidInput, problem);
+                normalised.insert(it.key(), candidate.value(it.key()));
+            }
+            const QString inconsistent = candidate.consistencyProblem();
+            if (!inconsistent.isEmpty())
+                return Outcome::make(OutcomeStatus::InvalidInput, inconsistent);
+        }
+        PolicyStore(s).save(tenant, scope, normalised, now);
+        if (actor.isPerson()) {
+            QJsonObject changed;
+            for (auto it = normalised.cbegin(); it != normalised.cend(); ++it)
+                changed.insert(it.key(), it.value());
+            AuditLog(s).record(actor, QStringLiteral("policy_set"), tenant, scope, {{QStringLiteral("values"), changed}}, now);
+        }
+        tx.commit();
+        Outcome o = policyShow(tenant, purpose);
+        o.message = QStringLiteral("policy updated");
+        return o;
+    });
+}
+
+Outcome OtpService::cleanup(const Actor& actor, int staleAfterS)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        WriteTransaction tx(s);
+        ChallengeStore challenges(s);
+        const int expired = challenges.expireOverdue(now);
+        const QList<qint64> abandoned = DeliveryLog(s).abandonStale(now - qint64(staleAfterS) * 1000, now);
+        for (qint64 id : abandoned)
+            challenges.transition(id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+        const QJsonObject details{{QStringLiteral("expired"), expired},
+                                  {QStringLiteral("abandoned_deliveries"), int(abandoned.size())}};
+        if (actor.isPerson())
+            AuditLog(s).record(actor, QStringLiteral("cleanup"), QStringLiteral("*"), QStringLiteral("*"), details, now);
+        tx.commit();
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 challenge(s) expired, %2 stuck deliveries failed")
+                                                        .arg(expired).arg(abandoned.size()));
+        o.details = details;
+        return o;
+    });
+}
+
+void OtpService::recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
+                             QJsonObject details)
+{
+    if (!actor.isPerson())
+        return;
+    try {
+        SqlSession& s = m_db.session();
+        WriteTransaction tx(s);
+        AuditLog(s).record(actor, action, isValidTenant(tenant) ? tenant : QStringLiteral("?"), target.left(320),
+                           details, m_clock.nowMs());
+        tx.commit();
+    } catch (const StoreError& e) {
+        qCWarning(lcFlow) << "audit row not written:" << e.message();
+    }
+}
+
+} // namespace otp

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "AccountStore.h"
+#include "AuditLog.h"
+#include "Channel.h"
+#include "Clock.h"
+#include "CodeGenerator.h"
+#include "CodeHasher.h"
+#include "Database.h"
+#include "DeliveryGateway.h"
+#include "GatewayRegistry.h"
+#include "Outcome.h"
+#include "Policy.h"
+#include "RandomSource.h"
+
+#include <QMutex>
+
+#include <optional>
+
+namespace otp {
+
+struct SendRequest
+{
+    QString tenant = QStringLiteral("default");
+    QString destination;
+    std::optional<Channel> channel; // default: sms for phones, email for addresses
+    Purpose purpose = Purpose::Login;
+    QString vendor;                 // empty: the channel's default vendor
+};
+
+struct VerifyRequest
+{
+    QString tenant = QStringLiteral("default");
+    QString destination;
+    QString code;
+    Purpose purpose = Purpose::Login;
+};
+
+// A send accepted in async mode, waiting to be handed to its vendor. It lives only in memory: the
+// code is never persisted, so if the process dies first the delivery row stays `queued` and
+// cleanup() moves the challenge to delivery_failed — a known state, never a double send.
+struct PendingDelivery
+{
+    qint64 challengeId = 0;
+    qint64 deliveryId = 0;
+    QString vendor;
+    OutgoingMessage message;
+};
+
+// otpcore's single implementation of every OTP rule (DESIGN.md). Thread-safe: each thread uses its
+// own database connection. Every public call returns an Outcome; nothing throws.
+class OtpService
+{
+public:
+    OtpService(Database& db, GatewayRegistry& gateways, const Clock& clock, RandomSource& random, QByteArray pepper);
+
+    Outcome send(const SendRequest& request, const Actor& actor = {});
+    Outcome resend(const SendRequest& request, const Actor& actor = {});
+    Outcome verify(const VerifyRequest& request, const Actor& actor = {});
+    Outcome cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
+                   const QString& reason);
+    Outcome unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason);
+    // Why this destination can or cannot get a code now, and from when it can.
+    Outcome status(const QString& tenant, const QString& destination, Purpose purpose);
+    Outcome history(const QString& tenant, const QString& destination, int limit = 20);
+    Outcome lockouts(const QString& tenant, bool activeOnly, int limit = 200);
+    Outcome accounts(const QString& tenant, const QString& destination);
+    Outcome updateProfile(const QString& tenant, const QString& destination, const ProfileUpdate& profile,
+                          const Actor& actor);
+    Outcome auditTrail(int limit, const QString& target = {});
+    // Sends, outcomes and latency since `windowS` ago, grouped by vendor, channel or status.
+    Outcome stats(qint64 windowS, const QString& groupBy);
+
+    Outcome policyShow(const QString& tenant, std::optional<Purpose> purpose);
+    // Validates every KEY=VALUE first; writes all or nothing.
+    Outcome policySet(const QString& tenant, std::optional<Purpose> purpose, const QMap<QString, QString>& values,
+                      const Actor& actor);
+    Policy effectivePolicy(const QString& tenant, Purpose purpose);
+
+    // Expires overdue challenges and fails deliveries whose process died (`staleAfterS` without news).
+    Outcome cleanup(const Actor& actor, int staleAfterS = 600);
+
+    // Async mode: hands queued sends of this process to their vendors. Returns how many were delivered.
+    int deliverPending();
+    int pendingCount() const;
+
+    static bool isValidTenant(const QString& tenant);
+
+private:
+    Outcome issue(const SendRequest& request, const Actor& actor, bool isResend);
+    Outcome finishDelivery(const PendingDelivery& pending, const Policy& policy, Outcome outcome);
+    void recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
+                     QJsonObject details);
+    Outcome guarded(const std::function<Outcome()>& flow);
+
+    struct Gate
+    {
+        OutcomeStatus status = OutcomeStatus::CanSend;
+        QString message;
+        qint64 retryAfterMs = 0;
+        QJsonObject details;
+    };
+    Gate sendGate(SqlSession& s, const QString& tenant, const QString& destination, const QString& prefix,
+                  const Policy& policy, qint64 now);
+
+    Database& m_db;
+    GatewayRegistry& m_gateways;
+    const Clock& m_clock;
+    CodeGenerator m_generator;
+    CodeHasher m_hasher;
+
+    mutable QMutex m_pendingMutex;
+    QList<PendingDelivery> m_pending;
+};
+
+} // namespace otp

@@ -1,0 +1,120 @@
+#include "Policy.h"
+
+#include "CodeGenerator.h"
+#include "DestinationParser.h"
+
+namespace otp {
+
+namespace {
+struct IntKey
+{
+    const char* name;
+    int Policy::*field;
+    int min;
+    int max;
+};
+
+const IntKey kIntKeys[] = {
+    {"code_length", &Policy::codeLength, CodeGenerator::kMinLength, CodeGenerator::kMaxLength},
+    {"ttl_s", &Policy::ttlS, 30, 600},
+    {"max_attempts", &Policy::maxAttempts, 1, 10},
+    {"cooldown_s", &Policy::cooldownS, 0, 3600},
+    {"sends_per_hour", &Policy::sendsPerHour, 1, 100},
+    {"sends_per_day", &Policy::sendsPerDay, 1, 1000},
+    {"lockout_s", &Policy::lockoutS, 0, 7 * 86400},
+    {"prefix_burst_cap", &Policy::prefixBurstCap, 1, 100000},
+    {"prefix_burst_window_s", &Policy::prefixBurstWindowS, 1, 86400},
+};
+} // namespace
+
+QStringList Policy::keys()
+{
+    QStringList out;
+    for (const auto& k : kIntKeys)
+        out << QString::fromLatin1(k.name);
+    out << QStringLiteral("delivery") << QStringLiteral("account_creation") << QStringLiteral("allowed_countries")
+        << QStringLiteral("default_region");
+    return out;
+}
+
+QString Policy::set(const QString& key, const QString& rawValue)
+{
+    const QString v = rawValue.trimmed();
+    for (const auto& k : kIntKeys) {
+        if (key != QLatin1String(k.name))
+            continue;
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok)
+            return QStringLiteral("%1 must be a whole number, not '%2'").arg(key, v);
+        if (n < k.min || n > k.max)
+            return QStringLiteral("%1 must be between %2 and %3, not %4").arg(key).arg(k.min).arg(k.max).arg(n);
+        this->*k.field = n;
+        return {};
+    }
+    if (key == QLatin1String("delivery")) {
+        if (v == QLatin1String("sync")) delivery = Delivery::Sync;
+        else if (v == QLatin1String("async")) delivery = Delivery::Async;
+        else return QStringLiteral("delivery must be sync or async, not '%1'").arg(v);
+        return {};
+    }
+    if (key == QLatin1String("account_creation")) {
+        if (v == QLatin1String("on_verify")) accountCreation = AccountCreation::OnVerify;
+        else if (v == QLatin1String("on_delivery")) accountCreation = AccountCreation::OnDelivery;
+        else return QStringLiteral("account_creation must be on_verify or on_delivery, not '%1'").arg(v);
+        return {};
+    }
+    if (key == QLatin1String("allowed_countries")) {
+        QStringList list;
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString iso = part.trimmed().toUpper();
+            if (!DestinationParser::isKnownRegion(iso))
+                return QStringLiteral("allowed_countries: '%1' is not an ISO 3166 country code").arg(part.trimmed());
+            if (!list.contains(iso))
+                list << iso;
+        }
+        allowedCountries = list;
+        return {};
+    }
+    if (key == QLatin1String("default_region")) {
+        const QString iso = v.toUpper();
+        if (!DestinationParser::isKnownRegion(iso))
+            return QStringLiteral("default_region: '%1' is not an ISO 3166 country code").arg(v);
+        defaultRegion = iso;
+        return {};
+    }
+    return QStringLiteral("unknown policy key '%1' (known: %2)").arg(key, keys().join(QStringLiteral(", ")));
+}
+
+QString Policy::value(const QString& key) const
+{
+    for (const auto& k : kIntKeys)
+        if (key == QLatin1String(k.name))
+            return QString::number(this->*k.field);
+    if (key == QLatin1String("delivery"))
+        return delivery == Delivery::Sync ? QStringLiteral("sync") : QStringLiteral("async");
+    if (key == QLatin1String("account_creation"))
+        return accountCreation == AccountCreation::OnVerify ? QStringLiteral("on_verify") : QStringLiteral("on_delivery");
+    if (key == QLatin1String("allowed_countries"))
+        return allowedCountries.join(QLatin1Char(','));
+    if (key == QLatin1String("default_region"))
+        return defaultRegion;
+    return {};
+}
+
+QString Policy::consistencyProblem() const
+{
+    if (sendsPerDay < sendsPerHour)
+        return QStringLiteral("sends_per_day (%1) must not be below sends_per_hour (%2)").arg(sendsPerDay).arg(sendsPerHour);
+    return {};
+}
+
+QMap<QString, QString> Policy::toMap() const
+{
+    QMap<QString, QString> m;
+    for (const QString& k : keys())
+        m.insert(k, value(k));
+    return m;
+}
+
+} // namespace otp

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace otp {
+
+// The rules for one tenant and purpose. Defaults are DESIGN.md's; every field is settable by key.
+struct Policy
+{
+    enum class Delivery { Sync, Async };
+    enum class AccountCreation { OnVerify, OnDelivery };
+
+    int codeLength = 6;
+    int ttlS = 300;             // hard maximum 600 (NIST SP 800-63B asks for short lifetimes)
+    int maxAttempts = 3;
+    int cooldownS = 30;
+    int sendsPerHour = 3;
+    int sendsPerDay = 10;
+    int lockoutS = 900;
+    int prefixBurstCap = 20;    // sends to one number block (phone minus last 3 digits) per window
+    int prefixBurstWindowS = 60;
+    Delivery delivery = Delivery::Sync;
+    AccountCreation accountCreation = AccountCreation::OnVerify;
+    QStringList allowedCountries; // empty: every country
+    QString defaultRegion = QStringLiteral("IN");
+
+    static QStringList keys();
+    // Applies KEY=VALUE; returns an empty string or the problem in plain words. Nothing changes on error.
+    QString set(const QString& key, const QString& value);
+    QString value(const QString& key) const;
+    // Checks relations between fields (sends_per_day >= sends_per_hour, …).
+    QString consistencyProblem() const;
+    QMap<QString, QString> toMap() const;
+};
+
+} // namespace otp

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "DatabaseConfig.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace otp {
+
+using Rows = QList<QSqlRecord>;
+
+// One thread's connection to the OTP database with its prepared statements.
+// Every statement is parameterised (SECURITY.md row 18): values only ever travel as bind values.
+// Bind QVariant() for SQL NULL; a null QString binds as ''.
+// Failures throw StoreError, which OtpService turns into an outcome.
+class SqlSession
+{
+public:
+    SqlSession(QSqlDatabase db, SqlDialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
+
+    SqlDialect dialect() const { return m_dialect; }
+    QSqlDatabase& database() { return m_db; }
+
+    // Runs a SELECT and returns every row; the statement is reset afterwards so no read
+    // transaction stays open (it would pin the SQLite WAL).
+    Rows select(const QString& sql, const QVariantList& binds = {});
+    // The first column of the first row, or an invalid QVariant when there is no row.
+    QVariant scalar(const QString& sql, const QVariantList& binds = {});
+    // INSERT returning the new row's id (RETURNING on PostgreSQL, lastInsertId elsewhere).
+    qint64 insert(const QString& sql, const QVariantList& binds = {});
+    // UPDATE/DELETE returning the number of rows changed: the basis of every conditional update.
+    int update(const QString& sql, const QVariantList& binds = {});
+    // DDL or any statement without binds, run without caching.
+    void execute(const QString& sql);
+
+private:
+    QSqlQuery& prepared(const QString& sql);
+    void run(QSqlQuery& q, const QString& sql, const QVariantList& binds);
+
+    QSqlDatabase m_db;
+    SqlDialect m_dialect;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+// A write transaction. On SQLite it is BEGIN IMMEDIATE, which takes the write lock up front:
+// a plain BEGIN would let two connections read, then deadlock when both try to write.
+// Rolls back unless commit() was called.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(SqlSession& session);
+    ~WriteTransaction();
+    void commit();
+
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+private:
+    SqlSession& m_session;
+    bool m_open = true;
+};
+
+} // namespace otp
