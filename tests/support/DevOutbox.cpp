@@ -1,0 +1,39 @@
+#include "DevOutbox.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace otp::test {
+
+QList<QJsonObject> DevOutbox::messages() const
+{
+    QList<QJsonObject> out;
+    QFile f(m_path);
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            out.append(QJsonDocument::fromJson(line).object());
+    return out;
+}
+
+QString DevOutbox::lastCodeFor(const QString& destination) const
+{
+    static const QRegularExpression re(QStringLiteral("code is (\\d+)"));
+    QString code;
+    for (const QJsonObject& m : messages())
+        if (m.value(QStringLiteral("to")).toString() == destination)
+            code = re.match(m.value(QStringLiteral("body")).toString()).captured(1);
+    return code;
+}
+
+int DevOutbox::countFor(const QString& destination) const
+{
+    int n = 0;
+    for (const QJsonObject& m : messages())
+        n += m.value(QStringLiteral("to")).toString() == destination;
+    return n;
+}
+
+} // namespace otp::test
