@@ -35,14 +35,18 @@ ParsedDestination DestinationParser::parsePhone(const QString& input) const
         return failure(QStringLiteral("the phone number is too long"));
 
     int digits = 0;
+    bool plusSeen = false;
     for (qsizetype i = 0; i < trimmed.size(); ++i) {
         const char16_t c = trimmed[i].unicode();
         if (c >= u'0' && c <= u'9') {
             ++digits;
             continue;
         }
-        if (c == u'+' && i == 0)
+        // One '+' before the first digit: "+91 …" and also the common "(+91) …".
+        if (c == u'+' && digits == 0 && !plusSeen) {
+            plusSeen = true;
             continue;
+        }
         if (c == u' ' || c == u'-' || c == u'(' || c == u')' || c == u'.' || c == u'/')
             continue;
         if (QChar(c).isDigit())
@@ -74,6 +78,12 @@ ParsedDestination DestinationParser::parsePhone(const QString& input) const
             return failure(QStringLiteral("this is not a phone number"));
         }
     }
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    // Checked on the parsed number, after any "00" exit code or trunk "0" is gone: a clearer error
+    // than "not valid" for 16- and 17-digit input.
+    if (e164.size() > 16) // '+' and at most 15 digits
+        return failure(QStringLiteral("the phone number has too many digits (E.164 allows at most 15)"));
     if (!util.IsValidNumber(number))
         return failure(QStringLiteral("the phone number is not a valid number for its country"));
 
@@ -83,8 +93,6 @@ ParsedDestination DestinationParser::parsePhone(const QString& input) const
     if (type == PhoneNumberUtil::SHARED_COST)
         return failure(QStringLiteral("shared-cost numbers are refused"));
 
-    std::string e164;
-    util.Format(number, PhoneNumberUtil::E164, &e164);
     std::string regionCode;
     util.GetRegionCodeForNumber(number, &regionCode);
 

@@ -799,10 +799,11 @@ Outcome OtpService::cleanup(const Actor& actor, int staleAfterS)
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
         ChallengeStore challenges(s);
-        const int expired = challenges.expireOverdue(now);
+        // Undelivered first: a code that never left must read delivery_failed, not merely expired.
         const QList<qint64> abandoned = DeliveryLog(s).abandonStale(now - qint64(staleAfterS) * 1000, now);
         for (qint64 id : abandoned)
             challenges.transition(id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+        const int expired = challenges.expireOverdue(now);
         const QJsonObject details{{QStringLiteral("expired"), expired},
                                   {QStringLiteral("abandoned_deliveries"), int(abandoned.size())}};
         if (actor.isPerson())

@@ -1,5 +1,8 @@
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#ifdef OTP_TESTS_NEED_GUI
 #include <QGuiApplication>
+#endif
 #include <gtest/gtest.h>
 
 // One Qt application object for the whole test binary (QtSql and QtNetwork need one).
@@ -11,5 +14,6 @@ int main(int argc, char** argv)
 #else
     QCoreApplication app(argc, argv);
 #endif
+    QLoggingCategory::setFilterRules(QStringLiteral("otp.*.info=false"));
     return RUN_ALL_TESTS();
 }
