@@ -11,12 +11,15 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include "WrongCode.h"
+
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <vector>
 
 using otp::test::DevOutbox;
+using otp::test::wrongCode;
 
 namespace {
 const QString kPhone = QStringLiteral("+919876543210");
@@ -96,12 +99,7 @@ protected:
         QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
         return v;
     }
-    static QString wrong(const QString& code)
-    {
-        QString w = code;
-        w[0] = QChar(u'0' + (code[0].unicode() - u'0' + 1) % 10);
-        return w;
-    }
+    static QString wrong(const QString& code) { return wrongCode(code); }
 };
 } // namespace
 

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <random>
+#include <string>
 
 namespace {
 
@@ -121,6 +122,7 @@ TEST(CodeGeneratorTest, Row1_MillionCodesEachPositionUniform)
         for (qint64 c : s.counts[i])
             total += c;
         EXPECT_EQ(total, kCodes);
+        RecordProperty("chi2_position_" + std::to_string(i), std::to_string(chi2)); // in --gtest_output=xml
         EXPECT_LT(chi2, kChiSquareCritical9DofP1e6) << "digit position " << i << " is not uniform: chi2 = " << chi2;
         // Every digit appears at every position (a generator that never emits a digit fails here too).
         for (int d = 0; d < 10; ++d)

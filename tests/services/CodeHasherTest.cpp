@@ -98,7 +98,7 @@ TEST_P(CodeInputRefuses, Row10_RefusedWithReason)
         << "reason \"" << reason.toStdString() << "\" does not contain \"" << c.problem << "\"";
 }
 
-INSTANTIATE_TEST_SUITE_P(Row10, CodeInputRefuses, ::testing::ValuesIn(kBadCodes),
+INSTANTIATE_TEST_SUITE_P(CodeInput, CodeInputRefuses, ::testing::ValuesIn(kBadCodes),
                          [](const ::testing::TestParamInfo<BadCode>& info) { return std::string(info.param.name); });
 
 TEST(CodeInputTest, Row10_WellFormedCodesAccepted)

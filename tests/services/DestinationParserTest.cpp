@@ -91,7 +91,7 @@ TEST_P(DestinationParserAcceptsPhone, Row14_NationalFormatBecomesE164)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Row14, DestinationParserAcceptsPhone, ::testing::ValuesIn(kAccepted),
+INSTANTIATE_TEST_SUITE_P(DestinationParser, DestinationParserAcceptsPhone, ::testing::ValuesIn(kAccepted),
                          [](const ::testing::TestParamInfo<AcceptedPhone>& info) { return std::string(info.param.name); });
 
 // ---- refused destinations -------------------------------------------------------------------------
@@ -199,7 +199,7 @@ TEST_P(DestinationParserRefuses, Row14_RefusedWithReason)
         << "error \"" << r.error.toStdString() << "\" does not name \"" << c.problem << "\"";
 }
 
-INSTANTIATE_TEST_SUITE_P(Row14, DestinationParserRefuses, ::testing::ValuesIn(kRefused),
+INSTANTIATE_TEST_SUITE_P(DestinationParser, DestinationParserRefuses, ::testing::ValuesIn(kRefused),
                          [](const ::testing::TestParamInfo<Refused>& info) { return std::string(info.param.name); });
 
 // ---- emails and single cases ----------------------------------------------------------------------

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include "WrongCode.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -37,12 +39,7 @@ protected:
     {
         return svc.verify({tenant, dest, code, p});
     }
-    static QString wrong(const QString& code)
-    {
-        QString w = code;
-        w[0] = QChar(u'0' + (code[0].unicode() - u'0' + 1) % 10);
-        return w;
-    }
+    static QString wrong(const QString& code) { return wrongCode(code); }
 };
 } // namespace
 
@@ -202,8 +199,9 @@ TEST_F(OtpFlow, Security8_ResendKillsThePreviousCode)
     t.clock().advanceS(31);
     ASSERT_EQ(svc.resend({QStringLiteral("default"), kPhone, std::nullopt, Purpose::Login, {}}).status, OutcomeStatus::Sent);
     const QString second = t.outbox().lastCodeFor(kPhone);
-    if (first != second) // 1 in 10^6 the new code equals the old one; then the check below is moot
+    if (first != second) { // 1 in 10^6 the new code equals the old one; then the check below is moot
         EXPECT_EQ(verify(first).status, OutcomeStatus::WrongCode);
+    }
     EXPECT_EQ(verify(second).status, OutcomeStatus::Verified);
 }
 
@@ -352,8 +350,9 @@ TEST_F(OtpFlow, Security13_BurstOverSequentialNumbersOfOnePrefixIsRefused)
         const Outcome o = svc.send({QStringLiteral("default"), QStringLiteral("+9198765432%1").arg(i, 2, 10, QLatin1Char('0')),
                                     std::nullopt, Purpose::Login, {}});
         o.status == OutcomeStatus::Sent ? ++sent : ++refused;
-        if (o.status == OutcomeStatus::RateLimited)
+        if (o.status == OutcomeStatus::RateLimited) {
             EXPECT_TRUE(o.message.contains(QLatin1String("pumping")));
+        }
     }
     EXPECT_EQ(sent, 5);
     EXPECT_EQ(refused, 5);

@@ -134,7 +134,7 @@ TEST_P(PolicySetKey, OutOfRangeOrMalformedRefusedNamingKeyAndUnchanged)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryKey, PolicySetKey, ::testing::ValuesIn(keyCases()),
+INSTANTIATE_TEST_SUITE_P(Policy, PolicySetKey, ::testing::ValuesIn(keyCases()),
                          [](const ::testing::TestParamInfo<KeyCases>& info) { return std::string(info.param.key); });
 
 // Integer limits are stated in the message, so an operator knows what to type instead.
