@@ -1,0 +1,59 @@
+#include "DashboardModel.h"
+
+#include "Clock.h"
+#include "DashboardQuery.h"
+#include "DatabaseThread.h"
+
+namespace otp::models {
+
+DashboardModel::DashboardModel(DatabaseThread* db, const Clock& clock, QObject* parent)
+    : QObject(parent), m_db(db), m_clock(clock)
+{
+    m_timer.setInterval(5000);
+    connect(&m_timer, &QTimer::timeout, this, &DashboardModel::refresh);
+    connect(m_db, &DatabaseThread::failed, this, [this]() { m_inFlight = false; });
+}
+
+void DashboardModel::setWindowS(qint64 seconds)
+{
+    if (seconds == m_windowS)
+        return;
+    m_windowS = seconds;
+    refresh();
+}
+
+void DashboardModel::start()
+{
+    refresh();
+    m_timer.start();
+}
+
+void DashboardModel::stop()
+{
+    m_timer.stop();
+}
+
+void DashboardModel::refresh()
+{
+    if (m_inFlight) {
+        m_again = true; // the window changed mid-query: run once more when it is back
+        return;
+    }
+    m_inFlight = true;
+    const qint64 now = m_clock.nowMs();
+    const qint64 window = m_windowS;
+    DatabaseThread* db = m_db;
+    m_db->run<DashboardSnapshot>(
+        this, [db, now, window]() { return DashboardQuery(db->session()).compute(now, window); },
+        [this](DashboardSnapshot snap) {
+            m_inFlight = false;
+            m_snapshot = snap;
+            emit updated();
+            if (m_again) {
+                m_again = false;
+                refresh();
+            }
+        });
+}
+
+} // namespace otp::models

@@ -1,0 +1,45 @@
+#include "ManualSender.h"
+
+#include "DatabaseThread.h"
+#include "DevOutboxReader.h"
+
+#include <QLoggingCategory>
+
+namespace otp::models {
+
+Q_LOGGING_CATEGORY(lcManual, "otp.ui.manual", QtInfoMsg)
+
+ManualSender::ManualSender(const ConsoleContext& context, QObject* parent) : QObject(parent), m_ctx(context)
+{
+    connect(m_ctx.db, &DatabaseThread::failed, this, [this]() { m_busy = false; });
+}
+
+void ManualSender::send(const SendRequest& request, const Actor& actor, bool resend)
+{
+    if (!m_permissions.canManualSend()) {
+        emit finished(Outcome::make(OutcomeStatus::InvalidInput,
+                                    tr("your role (%1) may not send codes by hand").arg(m_permissions.roleName())), {});
+        return;
+    }
+    m_busy = true;
+    OtpService* service = m_ctx.service;
+    const QString outbox = m_ctx.devOutboxPath;
+    qCInfo(lcManual) << (resend ? "manual resend" : "manual send") << "by" << actor.user << "channel"
+                     << (request.channel ? channelName(*request.channel) : QStringLiteral("default"));
+    using Result = QPair<Outcome, QJsonObject>;
+    m_ctx.db->run<Result>(
+        this,
+        [service, request, actor, resend, outbox]() {
+            Result r;
+            r.first = resend ? service->resend(request, actor) : service->send(request, actor);
+            if (r.first.vendor && r.first.vendor->vendor == QLatin1String("dev") && r.first.vendor->accepted)
+                r.second = DevOutboxReader(outbox).lastMessageFor(r.first.destination);
+            return r;
+        },
+        [this](Result r) {
+            m_busy = false;
+            emit finished(r.first, r.second);
+        });
+}
+
+} // namespace otp::models

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "ConsoleContext.h"
+#include "OtpService.h"
+#include "Permissions.h"
+
+#include <QObject>
+
+namespace otp::models {
+
+// QA's manual send and resend. The flow runs on the worker thread through OtpService (audited with
+// the operator as actor); for the dev vendor the message it wrote is read back from the outbox.
+class ManualSender : public QObject
+{
+    Q_OBJECT
+public:
+    ManualSender(const ConsoleContext& context, QObject* parent = nullptr);
+
+    void setPermissions(const Permissions& permissions) { m_permissions = permissions; }
+    void send(const SendRequest& request, const Actor& actor, bool resend = false);
+    bool busy() const { return m_busy; }
+
+signals:
+    // `devMessage` is the dev outbox line for the destination (empty for real vendors or failures).
+    void finished(const otp::Outcome& outcome, const QJsonObject& devMessage);
+
+private:
+    ConsoleContext m_ctx;
+    Permissions m_permissions;
+    bool m_busy = false;
+};
+
+} // namespace otp::models

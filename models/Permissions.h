@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+
+namespace otp::models {
+
+// What a console operator may do. Roles come from the `operators` table keyed by the OS login;
+// an unknown login is `support`, the read-mostly role.
+class Permissions
+{
+public:
+    enum class Role { Support, Admin, Qa };
+
+    Permissions() = default;
+    explicit Permissions(Role role) : m_role(role) {}
+    // Unknown or empty names fall back to support.
+    static Permissions fromRoleName(const QString& name);
+
+    Role role() const { return m_role; }
+    QString roleName() const;
+
+    bool canUnlock() const { return m_role == Role::Admin; }
+    bool canEditPolicy() const { return m_role == Role::Admin; }
+    bool canManualSend() const { return m_role == Role::Qa || m_role == Role::Admin; }
+    // Support sees masked destinations; admin and QA see them whole.
+    bool revealsDestinations() const { return m_role != Role::Support; }
+
+    bool operator==(const Permissions& other) const { return m_role == other.m_role; }
+    bool operator!=(const Permissions& other) const { return m_role != other.m_role; }
+
+private:
+    Role m_role = Role::Support;
+};
+
+} // namespace otp::models

@@ -1,0 +1,76 @@
+#include "StatusText.h"
+
+namespace otp::models {
+
+QString StatusText::status(const QString& key)
+{
+    if (key == QLatin1String("pending")) return tr("delivered, code not entered yet");
+    if (key == QLatin1String("verified")) return tr("verified");
+    if (key == QLatin1String("expired")) return tr("expired unused");
+    if (key == QLatin1String("delivery_failed")) return tr("delivery failed");
+    if (key == QLatin1String("locked")) return tr("locked: too many wrong codes");
+    if (key == QLatin1String("canceled")) return tr("canceled");
+    if (key == QLatin1String("superseded")) return tr("replaced by a newer code");
+    if (key == QLatin1String("sending")) return tr("sending");
+    return key;
+}
+
+QString StatusText::channel(const QString& name)
+{
+    if (name == QLatin1String("sms")) return tr("SMS");
+    if (name == QLatin1String("whatsapp")) return tr("WhatsApp");
+    if (name == QLatin1String("email")) return tr("Email");
+    return name;
+}
+
+QString StatusText::purpose(const QString& name)
+{
+    if (name == QLatin1String("login")) return tr("login");
+    if (name == QLatin1String("registration")) return tr("registration");
+    if (name == QLatin1String("password_reset")) return tr("password reset");
+    if (name == QLatin1String("signup")) return tr("sign-up");
+    return name;
+}
+
+QString StatusText::lockReason(const QString& reason)
+{
+    if (reason == QLatin1String("max_attempts")) return tr("too many wrong codes");
+    if (reason == QLatin1String("send_cap")) return tr("too many codes requested");
+    if (reason == QLatin1String("manual")) return tr("locked by an operator");
+    return reason;
+}
+
+QString StatusText::vendorAnswer(const SendRow& row)
+{
+    const QString http = row.httpStatus > 0 ? tr(" (HTTP %1)").arg(row.httpStatus) : QString();
+    if (row.deliveryState == QLatin1String("queued"))
+        return tr("waiting to be handed to %1").arg(row.vendor);
+    if (row.deliveryState == QLatin1String("sending"))
+        return tr("waiting for %1 to answer").arg(row.vendor);
+    if (row.deliveryState == QLatin1String("accepted") || row.deliveryState == QLatin1String("delivered"))
+        return tr("accepted%1").arg(http);
+    if (row.deliveryState == QLatin1String("timeout"))
+        return tr("no answer in time%1").arg(http);
+    QString why = row.reason.isEmpty() ? row.vendorCode : row.reason;
+    if (!row.vendorCode.isEmpty() && !row.reason.isEmpty())
+        why += QStringLiteral(" [%1]").arg(row.vendorCode);
+    return tr("refused%1: %2").arg(http, why);
+}
+
+QColor StatusText::color(const QString& key)
+{
+    if (key == QLatin1String("verified")) return QColor(0x2e, 0x9d, 0x4f);
+    if (key == QLatin1String("pending") || key == QLatin1String("sending")) return QColor(0x2f, 0x7e, 0xd8);
+    if (key == QLatin1String("delivery_failed")) return QColor(0xd6, 0x3a, 0x3a);
+    if (key == QLatin1String("locked")) return QColor(0xe3, 0x8b, 0x1c);
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QStringList StatusText::statusKeys()
+{
+    return {QStringLiteral("sending"), QStringLiteral("pending"), QStringLiteral("verified"),
+            QStringLiteral("expired"), QStringLiteral("delivery_failed"), QStringLiteral("locked"),
+            QStringLiteral("superseded"), QStringLiteral("canceled")};
+}
+
+} // namespace otp::models

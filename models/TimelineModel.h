@@ -1,0 +1,38 @@
+#pragma once
+
+#include "PhoneReport.h"
+
+#include <QAbstractTableModel>
+
+namespace otp::models {
+
+// One destination's story on one timeline, newest first: each code requested, each vendor call
+// with the vendor's answer, each verification and each operator action.
+class TimelineModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { When, Event, Detail, ColumnCount };
+    enum Role { StatusKeyRole = Qt::UserRole + 1, TimeRole };
+
+    struct Entry
+    {
+        qint64 atMs = 0;
+        QString event, detail, statusKey;
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setReport(const PhoneReport& report);
+    const Entry& entryAt(int row) const { return m_entries.at(row); }
+
+private:
+    QList<Entry> m_entries;
+};
+
+} // namespace otp::models

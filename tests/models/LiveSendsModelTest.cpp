@@ -1,0 +1,132 @@
+#include "LiveSendsModel.h"
+#include "ModelFixture.h"
+#include "SendsFilterModel.h"
+
+#include <QAbstractItemModelTester>
+
+using namespace otp;
+using namespace otp::models;
+
+using LiveSendsModelTest = otp::test::ModelFixture;
+
+namespace {
+bool pollOnce(LiveSendsModel& model)
+{
+    QSignalSpy spy(&model, &LiveSendsModel::polled);
+    model.refresh();
+    return spy.wait(5000);
+}
+
+SendRow row(qint64 id, const QString& tenant, const QString& channel, const QString& dest, const QString& state)
+{
+    SendRow r;
+    r.deliveryId = id;
+    r.challengeId = id;
+    r.createdAt = 1'800'000'000'000 + id;
+    r.updatedAt = r.createdAt;
+    r.tenant = tenant;
+    r.channel = channel;
+    r.vendor = QStringLiteral("dev");
+    r.destination = dest;
+    r.deliveryState = state;
+    r.challengeStatus = QStringLiteral("pending");
+    return r;
+}
+} // namespace
+
+TEST_F(LiveSendsModelTest, LoadsNewestFirstThenFollowsNewAndChangedRows)
+{
+    LiveSendsModel model(m_thread.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345001")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345002")).status, OutcomeStatus::Sent);
+    ASSERT_TRUE(pollOnce(model));
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(0, LiveSendsModel::Destination).data(LiveSendsModel::DestinationRole).toString(),
+              QStringLiteral("+919812345002"));
+    // Support by default: the destination is masked.
+    EXPECT_EQ(model.index(0, LiveSendsModel::Destination).data().toString(), QString::fromUtf8("+91 98•••••002"));
+    EXPECT_EQ(model.index(0, LiveSendsModel::Status).data(LiveSendsModel::StatusKeyRole).toString(), QStringLiteral("pending"));
+
+    // Another writer: a new send, and a verification of the first challenge.
+    m_db.clock().advanceS(5);
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345003")).status, OutcomeStatus::Sent);
+    VerifyRequest v;
+    v.destination = QStringLiteral("+919812345001");
+    v.code = m_db.outbox().lastCodeFor(QStringLiteral("+919812345001"));
+    ASSERT_EQ(m_db.service().verify(v).status, OutcomeStatus::Verified);
+
+    ASSERT_TRUE(pollOnce(model));
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.index(0, LiveSendsModel::Destination).data(LiveSendsModel::DestinationRole).toString(),
+              QStringLiteral("+919812345003"));
+    EXPECT_EQ(model.index(2, LiveSendsModel::Status).data(LiveSendsModel::StatusKeyRole).toString(), QStringLiteral("verified"));
+
+    model.setRevealDestinations(true);
+    EXPECT_EQ(model.index(0, LiveSendsModel::Destination).data().toString(), QStringLiteral("+919812345003"));
+}
+
+TEST_F(LiveSendsModelTest, FailedDeliveriesSayWhyInPlainWords)
+{
+    otp::test::TestDatabase failing({QStringLiteral("+919812345099")});
+    DatabaseThread thread(failing.database());
+    LiveSendsModel model(&thread);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    SendRequest r;
+    r.destination = QStringLiteral("+919812345099");
+    ASSERT_EQ(failing.service().send(r).status, OutcomeStatus::DeliveryFailed);
+    ASSERT_TRUE(pollOnce(model));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0, LiveSendsModel::Status).data(LiveSendsModel::StatusKeyRole).toString(), QStringLiteral("delivery_failed"));
+    const QString answer = model.index(0, LiveSendsModel::VendorAnswer).data().toString();
+    EXPECT_TRUE(answer.contains(QStringLiteral("refused"))) << answer.toStdString();
+    EXPECT_TRUE(answer.contains(QStringLiteral("422"))) << answer.toStdString();
+}
+
+TEST_F(LiveSendsModelTest, KeepsAtMostMaxRows)
+{
+    LiveSendsModel model(nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMaxRows(3);
+    model.applyRows({row(2, QStringLiteral("a"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("accepted")),
+                     row(1, QStringLiteral("a"), QStringLiteral("sms"), QStringLiteral("+919800000001"), QStringLiteral("accepted"))});
+    model.applyRows({row(5, QStringLiteral("a"), QStringLiteral("sms"), QStringLiteral("+919800000005"), QStringLiteral("accepted")),
+                     row(4, QStringLiteral("a"), QStringLiteral("sms"), QStringLiteral("+919800000004"), QStringLiteral("accepted"))});
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.rowAt(0).deliveryId, 5);
+    EXPECT_EQ(model.rowAt(2).deliveryId, 2);
+    // A late commit with a lower id lands in order.
+    model.applyRows({row(3, QStringLiteral("a"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("accepted"))});
+    EXPECT_EQ(model.rowAt(1).deliveryId, 4);
+    EXPECT_EQ(model.rowAt(2).deliveryId, 3);
+}
+
+TEST_F(LiveSendsModelTest, FilterNarrowsByTenantChannelStatusAndSearch)
+{
+    LiveSendsModel model(nullptr);
+    model.setMaxRows(100);
+    model.applyRows({row(4, QStringLiteral("acme"), QStringLiteral("whatsapp"), QStringLiteral("+919876543210"), QStringLiteral("accepted")),
+                     row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919811111111"), QStringLiteral("failed")),
+                     row(2, QStringLiteral("default"), QStringLiteral("email"), QStringLiteral("asha@example.com"), QStringLiteral("accepted")),
+                     row(1, QStringLiteral("default"), QStringLiteral("sms"), QStringLiteral("+14155550123"), QStringLiteral("accepted"))});
+    SendsFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(filter.rowCount(), 4);
+    filter.setTenant(QStringLiteral("acme"));
+    EXPECT_EQ(filter.rowCount(), 2);
+    filter.setStatus(QStringLiteral("delivery_failed"));
+    EXPECT_EQ(filter.rowCount(), 1);
+    filter.setStatus({});
+    filter.setTenant({});
+    filter.setChannel(QStringLiteral("sms"));
+    EXPECT_EQ(filter.rowCount(), 2);
+    filter.setChannel({});
+    filter.setSearch(QStringLiteral("098765 43210"));
+    ASSERT_EQ(filter.rowCount(), 1);
+    EXPECT_EQ(filter.index(0, 0).data(LiveSendsModel::DeliveryIdRole).toLongLong(), 4);
+    filter.setSearch(QStringLiteral("ASHA@"));
+    EXPECT_EQ(filter.rowCount(), 1);
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), (QStringList{QStringLiteral("acme"), QStringLiteral("default")}));
+}

@@ -1,0 +1,95 @@
+#include "ManualSender.h"
+#include "ModelFixture.h"
+#include "PhoneLookup.h"
+#include "PolicyModel.h"
+#include "TimelineModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+
+using namespace otp;
+using namespace otp::models;
+
+using PhoneLookupTest = otp::test::ModelFixture;
+
+TEST_F(PhoneLookupTest, AnyFormatFindsTheWholeStoryAndWhenANewCodeCanGo)
+{
+    lockOut(QStringLiteral("+919812345210"));
+    PhoneLookup lookup(m_ctx);
+    QSignalSpy done(&lookup, &PhoneLookup::finished);
+    lookup.lookup(QStringLiteral("default"), QStringLiteral("098123 45210"));
+    ASSERT_TRUE(done.wait(5000));
+    const PhoneReport& r = lookup.report();
+    ASSERT_TRUE(r.found());
+    EXPECT_EQ(r.status.destination, QStringLiteral("+919812345210"));
+    EXPECT_EQ(r.status.status, OutcomeStatus::Locked);
+    EXPECT_EQ(r.nextSendAtMs(), m_db.clock().nowMs() + 900 * 1000);
+
+    TimelineModel timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    timeline.setReport(r);
+    // code requested, one vendor call, the lockout
+    ASSERT_GE(timeline.rowCount(), 3);
+    QStringList events;
+    for (int i = 0; i < timeline.rowCount(); ++i)
+        events << timeline.index(i, TimelineModel::Event).data().toString();
+    EXPECT_TRUE(events.join(QLatin1Char('|')).contains(QStringLiteral("dev asked to deliver"))) << events.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(events.join(QLatin1Char('|')).contains(QStringLiteral("Locked"))) << events.join(QLatin1Char('|')).toStdString();
+
+    lookup.lookup(QStringLiteral("default"), QStringLiteral("not a phone"));
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_FALSE(lookup.report().found());
+}
+
+TEST_F(PhoneLookupTest, QaManualSendShowsTheDevMessageAndSupportIsRefused)
+{
+    ManualSender sender(m_ctx);
+    QSignalSpy done(&sender, &ManualSender::finished);
+    SendRequest r;
+    r.destination = QStringLiteral("+91 98123 45777");
+    sender.send(r, Actor{QStringLiteral("sam"), QStringLiteral("support")});
+    ASSERT_EQ(done.count(), 1);
+    EXPECT_EQ(done.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::InvalidInput);
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM challenges")), 0);
+
+    sender.setPermissions(Permissions(Permissions::Role::Qa));
+    sender.send(r, Actor{QStringLiteral("qa1"), QStringLiteral("qa")});
+    ASSERT_TRUE(done.wait(5000));
+    const auto args = done.takeFirst();
+    EXPECT_EQ(args.at(0).value<Outcome>().status, OutcomeStatus::Sent);
+    const QString body = args.at(1).value<QJsonObject>().value(QStringLiteral("body")).toString();
+    EXPECT_TRUE(body.contains(m_db.outbox().lastCodeFor(QStringLiteral("+919812345777"))));
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'qa1' AND action = 'send'")), 1);
+
+    // A resend within the cooldown is refused in plain words.
+    sender.send(r, Actor{QStringLiteral("qa1"), QStringLiteral("qa")}, true);
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_EQ(done.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::Cooldown);
+}
+
+TEST_F(PhoneLookupTest, PolicyEditsOnlyForAdminAndAreValidated)
+{
+    PolicyModel model(m_ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &PolicyModel::loaded);
+    model.load(QStringLiteral("default"), std::nullopt);
+    ASSERT_TRUE(loaded.wait(5000));
+    ASSERT_GT(model.rowCount(), 5);
+    int row = -1;
+    for (int i = 0; i < model.rowCount(); ++i)
+        if (model.index(i, PolicyModel::Key).data().toString() == QLatin1String("cooldown_s"))
+            row = i;
+    ASSERT_GE(row, 0);
+    EXPECT_FALSE(model.flags(model.index(row, PolicyModel::Value)) & Qt::ItemIsEditable);
+    EXPECT_FALSE(model.setData(model.index(row, PolicyModel::Value), QStringLiteral("45")));
+
+    model.setPermissions(Permissions(Permissions::Role::Admin));
+    EXPECT_TRUE(model.setData(model.index(row, PolicyModel::Value), QStringLiteral("45")));
+    EXPECT_EQ(model.changes().value(QStringLiteral("cooldown_s")), QStringLiteral("45"));
+    QSignalSpy saved(&model, &PolicyModel::saved);
+    model.save(Actor{QStringLiteral("meera"), QStringLiteral("admin")});
+    ASSERT_TRUE(saved.wait(5000));
+    EXPECT_EQ(saved.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::Ok);
+    EXPECT_EQ(m_db.service().effectivePolicy(QStringLiteral("default"), Purpose::Login).cooldownS, 45);
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'policy_set'")), 1);
+}

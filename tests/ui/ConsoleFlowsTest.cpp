@@ -1,0 +1,127 @@
+#include "ConsoleFixture.h"
+
+#include "AuditModel.h"
+#include "AuditPage.h"
+#include "LiveSendsModel.h"
+#include "LiveSendsPage.h"
+#include "LockoutsModel.h"
+#include "LockoutsPage.h"
+#include "ManualSendPage.h"
+#include "ManualSender.h"
+#include "UnlockDialog.h"
+
+#include <QFile>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace otp;
+using namespace otp::ui;
+
+using ConsoleFlowsTest = otp::test::ConsoleFixture;
+
+TEST_F(ConsoleFlowsTest, QaManualSendShowsTheDevMessageAndTheRowAppearsInLiveSends)
+{
+    actAs(QStringLiteral("qa1"), QStringLiteral("qa"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::ManualSend);
+    ManualSendPage* page = w.manualSendPage();
+    page->setDestination(QStringLiteral("98123 45777"));
+    QSignalSpy done(page->sender(), &models::ManualSender::finished);
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("manualSendButton")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_TRUE(page->outcomeText().contains(QStringLiteral("sent"))) << page->outcomeText().toStdString();
+    const QString code = m_db.outbox().lastCodeFor(QStringLiteral("+919812345777"));
+    ASSERT_FALSE(code.isEmpty());
+    EXPECT_TRUE(page->devMessageText().contains(code));
+
+    models::LiveSendsModel* live = w.liveSendsPage()->model();
+    ASSERT_TRUE(waitFor([&]() { return live->rowCount() == 1; }));
+    EXPECT_EQ(live->rowAt(0).destination, QStringLiteral("+919812345777"));
+    // QA sees destinations whole.
+    EXPECT_EQ(live->index(0, models::LiveSendsModel::Destination).data().toString(), QStringLiteral("+919812345777"));
+    // The code never appears in the live view.
+    for (int c = 0; c < live->columnCount(); ++c)
+        EXPECT_FALSE(live->index(0, c).data().toString().contains(code));
+}
+
+TEST_F(ConsoleFlowsTest, ThreeWrongCodesShowALockoutThatAnAdminUnlocksWithAReason)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::Lockouts);
+    LockoutsPage* page = w.lockoutsPage();
+    lockOut(QStringLiteral("+919812345210"));
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
+
+    QTableView* table = page->mainTable();
+    table->selectRow(0);
+    ASSERT_TRUE(page->unlockButton()->isVisible());
+    ASSERT_TRUE(page->unlockButton()->isEnabled());
+    QTest::mouseClick(page->unlockButton(), Qt::LeftButton);
+    auto* dialog = page->findChild<UnlockDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    dialog->setReason(QStringLiteral("caller verified on a recorded line"));
+    QSignalSpy finished(page->model(), &models::LockoutsModel::unlockFinished);
+    dialog->accept();
+    ASSERT_TRUE(finished.wait(5000));
+    EXPECT_EQ(finished.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::Unlocked);
+    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 0; }));
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'unlock' AND actor = 'meera' "
+                                        "AND role = 'admin'")), 1);
+
+    // …and the audit page shows it.
+    models::AuditModel* audit = w.auditPage()->model();
+    audit->refresh();
+    ASSERT_TRUE(waitFor([&]() {
+        for (int r = 0; r < audit->rowCount(); ++r)
+            if (audit->rowAt(r).action == QLatin1String("unlock"))
+                return true;
+        return false;
+    }));
+}
+
+TEST_F(ConsoleFlowsTest, SupportCannotUnlock)
+{
+    actAs(QStringLiteral("sam"), QStringLiteral("support"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::Lockouts);
+    LockoutsPage* page = w.lockoutsPage();
+    lockOut(QStringLiteral("+919812345210"));
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
+    page->mainTable()->selectRow(0);
+    EXPECT_FALSE(page->unlockButton()->isVisible());
+    EXPECT_FALSE(page->unlockButton()->isEnabled());
+    EXPECT_EQ(page->requestUnlock(), nullptr);
+    // Support sees the destination masked.
+    EXPECT_EQ(page->model()->index(0, models::LockoutsModel::Destination).data().toString(), QString::fromUtf8("+91 98•••••210"));
+    // Even a direct call is refused by the model, without touching the database.
+    QSignalSpy finished(page->model(), &models::LockoutsModel::unlockFinished);
+    page->model()->unlock(0, QStringLiteral("trying"), Actor{QStringLiteral("sam"), QStringLiteral("support")});
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_NE(finished.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::Unlocked);
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM lockouts WHERE released_at IS NULL")), 1);
+}
+
+TEST_F(ConsoleFlowsTest, ExportsTheCurrentViewAsCsv)
+{
+    for (int i = 0; i < 5; ++i)
+        ASSERT_EQ(sendTo(QStringLiteral("+91981234550%1").arg(i)).status, OutcomeStatus::Sent);
+    MainWindow& w = window();
+    w.showPage(MainWindow::LiveSends);
+    ASSERT_TRUE(waitFor([&]() { return w.liveSendsPage()->model()->rowCount() == 5; }));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.csv"));
+    w.exportCurrentView(path);
+    ASSERT_TRUE(waitFor([&]() { return QFile::exists(path); }));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 6);
+    EXPECT_TRUE(lines.first().startsWith("Time,Destination"));
+    // Exported as shown: masked for support.
+    EXPECT_TRUE(lines.at(1).contains("+91 98")) << lines.at(1).toStdString();
+    EXPECT_FALSE(lines.at(1).contains("+919812345504"));
+}

@@ -1,0 +1,942 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi">
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>delivered, code not entered yet</source>
+        <translation>पहुँचा, कोड अभी दर्ज नहीं</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>सत्यापित</translation>
+    </message>
+    <message>
+        <source>expired unused</source>
+        <translation>बिना उपयोग समाप्त</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation>डिलीवरी विफल</translation>
+    </message>
+    <message>
+        <source>locked: too many wrong codes</source>
+        <translation>लॉक: बहुत अधिक गलत कोड</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>रद्द</translation>
+    </message>
+    <message>
+        <source>replaced by a newer code</source>
+        <translation>नए कोड से बदला गया</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>भेजा जा रहा है</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>एसएमएस</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>व्हाट्सऐप</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>लॉगिन</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>पंजीकरण</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>पासवर्ड रीसेट</translation>
+    </message>
+    <message>
+        <source>sign-up</source>
+        <translation>साइन-अप</translation>
+    </message>
+    <message>
+        <source>too many wrong codes</source>
+        <translation>बहुत अधिक गलत कोड</translation>
+    </message>
+    <message>
+        <source>too many codes requested</source>
+        <translation>बहुत अधिक कोड माँगे गए</translation>
+    </message>
+    <message>
+        <source>locked by an operator</source>
+        <translation>ऑपरेटर द्वारा लॉक</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>waiting to be handed to %1</source>
+        <translation>%1 को सौंपे जाने की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <source>waiting for %1 to answer</source>
+        <translation>%1 के उत्तर की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <source>accepted%1</source>
+        <translation>स्वीकृत%1</translation>
+    </message>
+    <message>
+        <source>no answer in time%1</source>
+        <translation>समय पर उत्तर नहीं%1</translation>
+    </message>
+    <message>
+        <source>refused%1: %2</source>
+        <translation>अस्वीकृत%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>कौन</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>कार्रवाई</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>लक्ष्य</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>विवरण</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::CsvExport</name>
+    <message>
+        <source>export canceled</source>
+        <translation>निर्यात रद्द</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 पंक्तियाँ %2 में लिखी गईं</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::LiveSendsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 में से %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 मि.से.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>गंतव्य</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>प्रयास</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>विलंब</translation>
+    </message>
+    <message>
+        <source>Vendor answer</source>
+        <translation>विक्रेता का उत्तर</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::LockoutsModel</name>
+    <message>
+        <source>locked</source>
+        <translation>लॉक</translation>
+    </message>
+    <message>
+        <source>unlocked by %1</source>
+        <translation>%1 द्वारा अनलॉक</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>समाप्त</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>गंतव्य</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Locked at</source>
+        <translation>लॉक का समय</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>शेष समय</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>अवस्था</translation>
+    </message>
+    <message>
+        <source>Unlock reason</source>
+        <translation>अनलॉक का कारण</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not unlock; ask an admin</source>
+        <translation>आपकी भूमिका (%1) अनलॉक नहीं कर सकती; एडमिन से कहें</translation>
+    </message>
+    <message>
+        <source>an unlock needs a reason</source>
+        <translation>अनलॉक के लिए कारण आवश्यक है</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::ManualSender</name>
+    <message>
+        <source>your role (%1) may not send codes by hand</source>
+        <translation>आपकी भूमिका (%1) हाथ से कोड नहीं भेज सकती</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::PolicyModel</name>
+    <message>
+        <source>Setting</source>
+        <translation>सेटिंग</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>मान</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not edit policies</source>
+        <translation>आपकी भूमिका (%1) नीतियाँ नहीं बदल सकती</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>कुछ नहीं बदला</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>क्या हुआ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <source>Code requested for %1 by %2</source>
+        <translation>%1 के लिए %2 से कोड माँगा गया</translation>
+    </message>
+    <message>
+        <source>now: %1 · %2 of %3 attempts used · sent %4 time(s)</source>
+        <translation>अब: %1 · %3 में से %2 प्रयास उपयोग · %4 बार भेजा</translation>
+    </message>
+    <message>
+        <source>Code verified</source>
+        <translation>कोड सत्यापित</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 मि.से.</translation>
+    </message>
+    <message>
+        <source> · message id %1</source>
+        <translation> · संदेश आईडी %1</translation>
+    </message>
+    <message>
+        <source>%1 asked to deliver (send %2, try %3)</source>
+        <translation>%1 को भेजने को कहा (भेजना %2, प्रयास %3)</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Locked: %1</source>
+        <translation>लॉक: %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1 तक</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::VendorStatsModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 मि.से.</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>भेजे गए</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>सफलता दर</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>विलंब p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>विलंब p95</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::AuditPage</name>
+    <message>
+        <source>Every change a person made through the console or otpctl, newest first.</source>
+        <translation>कंसोल या otpctl से किसी व्यक्ति द्वारा किया गया हर बदलाव, नवीनतम पहले।</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ऑडिट लॉग</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::DashboardPage</name>
+    <message>
+        <source>verified</source>
+        <translation>सत्यापित</translation>
+    </message>
+    <message>
+        <source>delivered, not used</source>
+        <translation>पहुँचा, उपयोग नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>रास्ते में</translation>
+    </message>
+    <message>
+        <source>Sends per minute by outcome</source>
+        <translation>परिणाम अनुसार प्रति मिनट भेजे गए</translation>
+    </message>
+    <message>
+        <source>Sends per %1 min by outcome</source>
+        <translation>परिणाम अनुसार प्रति %1 मिनट भेजे गए</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>कोई डेटा नहीं</translation>
+    </message>
+    <message>
+        <source>Success rate per vendor</source>
+        <translation>प्रति विक्रेता सफलता दर</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <source>Latency per vendor (ms)</source>
+        <translation>प्रति विक्रेता विलंब (मि.से.)</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Codes verified per channel</source>
+        <translation>प्रति चैनल सत्यापित कोड</translation>
+    </message>
+    <message>
+        <source>failed sends</source>
+        <translation>विफल भेजे गए</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>(कोई कोड नहीं)</translation>
+    </message>
+    <message>
+        <source>no errors</source>
+        <translation>कोई त्रुटि नहीं</translation>
+    </message>
+    <message>
+        <source>Top vendor error codes</source>
+        <translation>विक्रेताओं के प्रमुख त्रुटि कोड</translation>
+    </message>
+    <message>
+        <source>%1 sends, %2 accepted (%3 %) · updated %4</source>
+        <translation>%1 भेजे, %2 स्वीकार (%3 %) · अद्यतन %4</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;अवधि</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>पिछले 15 मिनट</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>पिछला घंटा</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>पिछले 24 घंटे</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>पिछले 7 दिन</translation>
+    </message>
+    <message>
+        <source>Delivery dashboard</source>
+        <translation>डिलीवरी डैशबोर्ड</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::LiveSendsPage</name>
+    <message>
+        <source>%1 of %2 sends</source>
+        <translation>%2 में से %1 भेजे गए</translation>
+    </message>
+    <message>
+        <source>Search a phone number or email…</source>
+        <translation>फ़ोन नंबर या ईमेल खोजें…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>&amp;टेनेंट</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;चैनल</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation>&amp;विक्रेता</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;स्थिति</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>सभी</translation>
+    </message>
+    <message>
+        <source>Double-click a send to open its destination in Phone lookup</source>
+        <translation>फ़ोन खोज में गंतव्य खोलने के लिए डबल-क्लिक करें</translation>
+    </message>
+    <message>
+        <source>Live sends</source>
+        <translation>लाइव भेजे गए</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::LockoutsPage</name>
+    <message>
+        <source>Unlocked: %1</source>
+        <translation>अनलॉक हुआ: %1</translation>
+    </message>
+    <message>
+        <source>Not unlocked: %1</source>
+        <translation>अनलॉक नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>That lockout is no longer active.</source>
+        <translation>वह लॉकआउट अब सक्रिय नहीं है।</translation>
+    </message>
+    <message>
+        <source>Show &amp;history (released and ended lockouts)</source>
+        <translation>&amp;इतिहास दिखाएँ (हटाए और समाप्त लॉकआउट)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;अनलॉक करें…</translation>
+    </message>
+    <message>
+        <source>Release the selected lockout (needs a reason; audited)</source>
+        <translation>चुना गया लॉकआउट हटाएँ (कारण आवश्यक; ऑडिट होता है)</translation>
+    </message>
+    <message>
+        <source>Only an admin can unlock; your role is %1.</source>
+        <translation>केवल एडमिन अनलॉक कर सकता है; आपकी भूमिका %1 है।</translation>
+    </message>
+    <message>
+        <source>Lockouts</source>
+        <translation>लॉकआउट</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::MainWindow</name>
+    <message>
+        <source>Database problem: %1</source>
+        <translation>डेटाबेस समस्या: %1</translation>
+    </message>
+    <message>
+        <source>About OTP Console</source>
+        <translation>ओटीपी कंसोल के बारे में</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OTP Console&lt;/b&gt; %1&lt;br&gt;Operations console for one-time passwords: live sends, delivery health, lockouts and QA flows over the shared OTP core.</source>
+        <translation>&lt;b&gt;ओटीपी कंसोल&lt;/b&gt; %1&lt;br&gt;वन-टाइम पासवर्ड के लिए संचालन कंसोल: लाइव भेजे गए, डिलीवरी स्वास्थ्य, लॉकआउट और QA।</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>OTP Console — %1</source>
+        <translation>ओटीपी कंसोल — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;फ़ाइल</translation>
+    </message>
+    <message>
+        <source>&amp;Export current view as CSV…</source>
+        <translation>वर्तमान दृश्य CSV के रूप में &amp;निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;बंद करें</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;दृश्य</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;ताज़ा करें</translation>
+    </message>
+    <message>
+        <source>&amp;Search live sends</source>
+        <translation>लाइव भेजे गए में &amp;खोजें</translation>
+    </message>
+    <message>
+        <source>Phone &amp;lookup</source>
+        <translation>फ़ोन &amp;खोज</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;थीम</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;हल्का</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;गहरा</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>&amp;भाषा</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;जाएँ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;सहायता</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;परिचय</translation>
+    </message>
+    <message>
+        <source>%1 · role %2</source>
+        <translation>%1 · भूमिका %2</translation>
+    </message>
+    <message>
+        <source>unknown operator</source>
+        <translation>अज्ञात ऑपरेटर</translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation>%1 को CSV के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>%1 पंक्तियाँ निर्यात हो रही हैं…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Export finished: %1</source>
+        <translation>निर्यात पूरा: %1</translation>
+    </message>
+    <message>
+        <source>Export stopped: %1</source>
+        <translation>निर्यात रुका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::ManualSendPage</name>
+    <message>
+        <source>&lt;br&gt;Try again in %1 s.</source>
+        <translation>&lt;br&gt;%1 से. बाद फिर प्रयास करें।</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 attempt(s) to enter it.</source>
+        <translation>&lt;br&gt;इसे दर्ज करने के %1 प्रयास।</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>भेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>&amp;गंतव्य</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;चैनल</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;उद्देश्य</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation>&amp;विक्रेता</translation>
+    </message>
+    <message>
+        <source>phone in any format, or email</source>
+        <translation>किसी भी प्रारूप में फ़ोन, या ईमेल</translation>
+    </message>
+    <message>
+        <source>default for the destination</source>
+        <translation>गंतव्य का डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <source>default for the channel</source>
+        <translation>चैनल का डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <source>&amp;Send code</source>
+        <translation>कोड &amp;भेजें</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;दोबारा भेजें</translation>
+    </message>
+    <message>
+        <source>Message the dev vendor delivered (read the code here):</source>
+        <translation>डेव विक्रेता द्वारा दिया गया संदेश (कोड यहाँ पढ़ें):</translation>
+    </message>
+    <message>
+        <source>Sends are real: they count against the destination&apos;s caps and are audited under your name.</source>
+        <translation>भेजना असली है: यह गंतव्य की सीमा में गिना जाता है और आपके नाम से ऑडिट होता है।</translation>
+    </message>
+    <message>
+        <source>Only QA and admin can send codes by hand; your role is %1.</source>
+        <translation>केवल QA और एडमिन हाथ से कोड भेज सकते हैं; आपकी भूमिका %1 है।</translation>
+    </message>
+    <message>
+        <source>Manual send</source>
+        <translation>मैनुअल भेजें</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::PhoneLookupPage</name>
+    <message>
+        <source>&lt;p&gt;Type a phone number in any format (98765 43210, +91-98765-43210, 098765…) or an email, then press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;किसी भी प्रारूप में फ़ोन नंबर (98765 43210, +91-98765-43210, 098765…) या ईमेल लिखें, फिर Enter दबाएँ।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Not a usable destination:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;उपयोग योग्य गंतव्य नहीं:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A new code can be sent now.</source>
+        <translation>नया कोड अभी भेजा जा सकता है।</translation>
+    </message>
+    <message>
+        <source>A new code can be sent at %1 (in %2 s).</source>
+        <translation>नया कोड %1 पर भेजा जा सकता है (%2 से. में)।</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>कारण: %1</translation>
+    </message>
+    <message>
+        <source>Sends in the last hour</source>
+        <translation>पिछले घंटे में भेजे गए</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 में से %1</translation>
+    </message>
+    <message>
+        <source>Sends in the last 24 hours</source>
+        <translation>पिछले 24 घंटों में भेजे गए</translation>
+    </message>
+    <message>
+        <source>Cooldown between sends</source>
+        <translation>भेजने के बीच प्रतीक्षा</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 से.</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>लॉकआउट</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, %2 तक</translation>
+    </message>
+    <message>
+        <source> · %1 attempt(s) left</source>
+        <translation> · %1 प्रयास बाकी</translation>
+    </message>
+    <message>
+        <source> · by %1 via %2</source>
+        <translation> · %1 द्वारा, %2 से</translation>
+    </message>
+    <message>
+        <source>Latest code</source>
+        <translation>नवीनतम कोड</translation>
+    </message>
+    <message>
+        <source>none requested yet</source>
+        <translation>अभी तक कोई अनुरोध नहीं</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>खाता</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 · profile %4</source>
+        <translation>#%1 %2 · %3 · प्रोफ़ाइल %4</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(अभी नाम नहीं)</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>पूर्ण</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>अपूर्ण</translation>
+    </message>
+    <message>
+        <source>no account (it is created when a code is verified)</source>
+        <translation>कोई खाता नहीं (कोड सत्यापित होने पर बनता है)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone or email</source>
+        <translation>&amp;फ़ोन या ईमेल</translation>
+    </message>
+    <message>
+        <source>T&amp;enant</source>
+        <translation>&amp;टेनेंट</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>&amp;उद्देश्य</translation>
+    </message>
+    <message>
+        <source>e.g. 98765 43210</source>
+        <translation>जैसे 98765 43210</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;खोजें</translation>
+    </message>
+    <message>
+        <source>Phone lookup</source>
+        <translation>फ़ोन खोज</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::SettingsPage</name>
+    <message>
+        <source>Saved: %1</source>
+        <translation>सहेजा गया: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>सहेजा नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Database:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Dev vendor outbox:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;डेटाबेस:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;डेव विक्रेता आउटबॉक्स:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed in as:&lt;/b&gt; %1 (%2), role &lt;b&gt;%3&lt;/b&gt;%4</source>
+        <translation>&lt;b&gt;लॉग इन:&lt;/b&gt; %1 (%2), भूमिका &lt;b&gt;%3&lt;/b&gt;%4</translation>
+    </message>
+    <message>
+        <source> — not in the operators table, so read-mostly support</source>
+        <translation> — ऑपरेटर तालिका में नहीं, इसलिए केवल-पढ़ने वाला सपोर्ट</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;थीम</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>हल्का</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>गहरा</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;भाषा</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Policy per tenant&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;प्रति टेनेंट नीति&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <source>double-click a value to change it, then Save</source>
+        <translation>बदलने के लिए मान पर डबल-क्लिक करें, फिर सहेजें</translation>
+    </message>
+    <message>
+        <source>read-only: only an admin can change it</source>
+        <translation>केवल पढ़ने हेतु: केवल एडमिन बदल सकता है</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>all purposes</source>
+        <translation>सभी उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>लोड करें</translation>
+    </message>
+    <message>
+        <source>&amp;Save policy</source>
+        <translation>नीति &amp;सहेजें</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>सेटिंग्स</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::UnlockDialog</name>
+    <message>
+        <source>Unlock %1</source>
+        <translation>%1 अनलॉक करें</translation>
+    </message>
+    <message>
+        <source>Why is %1 being unlocked? The reason is kept in the audit log with your name.</source>
+        <translation>%1 को क्यों अनलॉक किया जा रहा है? कारण आपके नाम के साथ ऑडिट लॉग में रखा जाता है।</translation>
+    </message>
+    <message>
+        <source>e.g. caller proved their identity on a recorded line</source>
+        <translation>जैसे कॉलर ने रिकॉर्ड की गई लाइन पर पहचान साबित की</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>अनलॉक करें</translation>
+    </message>
+</context>
+</TS>

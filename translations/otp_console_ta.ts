@@ -1,0 +1,942 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ta">
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>delivered, code not entered yet</source>
+        <translation>வழங்கப்பட்டது, குறியீடு இன்னும் உள்ளிடப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>சரிபார்க்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>expired unused</source>
+        <translation>பயன்படுத்தாமல் காலாவதியானது</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation>விநியோகம் தோல்வி</translation>
+    </message>
+    <message>
+        <source>locked: too many wrong codes</source>
+        <translation>பூட்டப்பட்டது: அதிக தவறான குறியீடுகள்</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>ரத்து செய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <source>replaced by a newer code</source>
+        <translation>புதிய குறியீட்டால் மாற்றப்பட்டது</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>அனுப்பப்படுகிறது</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>எஸ்எம்எஸ்</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>வாட்ஸ்அப்</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>உள்நுழைவு</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>பதிவு</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>கடவுச்சொல் மீட்டமைப்பு</translation>
+    </message>
+    <message>
+        <source>sign-up</source>
+        <translation>பதிவுசெய்தல்</translation>
+    </message>
+    <message>
+        <source>too many wrong codes</source>
+        <translation>அதிக தவறான குறியீடுகள்</translation>
+    </message>
+    <message>
+        <source>too many codes requested</source>
+        <translation>அதிக குறியீடுகள் கோரப்பட்டன</translation>
+    </message>
+    <message>
+        <source>locked by an operator</source>
+        <translation>இயக்குநரால் பூட்டப்பட்டது</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>waiting to be handed to %1</source>
+        <translation>%1 இடம் ஒப்படைக்கக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <source>waiting for %1 to answer</source>
+        <translation>%1 பதிலுக்காகக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <source>accepted%1</source>
+        <translation>ஏற்கப்பட்டது%1</translation>
+    </message>
+    <message>
+        <source>no answer in time%1</source>
+        <translation>நேரத்தில் பதில் இல்லை%1</translation>
+    </message>
+    <message>
+        <source>refused%1: %2</source>
+        <translation>மறுக்கப்பட்டது%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>எப்போது</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>யார்</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>பங்கு</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>செயல்</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>இலக்கு</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>விவரங்கள்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::CsvExport</name>
+    <message>
+        <source>export canceled</source>
+        <translation>ஏற்றுமதி ரத்து</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 வரிசைகள் %2 இல் எழுதப்பட்டன</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::LiveSendsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 இல் %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 மி.வி.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>நேரம்</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>சேருமிடம்</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>வழி</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>விற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>நோக்கம்</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>முயற்சிகள்</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>தாமதம்</translation>
+    </message>
+    <message>
+        <source>Vendor answer</source>
+        <translation>விற்பனையாளர் பதில்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::LockoutsModel</name>
+    <message>
+        <source>locked</source>
+        <translation>பூட்டப்பட்டது</translation>
+    </message>
+    <message>
+        <source>unlocked by %1</source>
+        <translation>%1 ஆல் திறக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>சேருமிடம்</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>காரணம்</translation>
+    </message>
+    <message>
+        <source>Locked at</source>
+        <translation>பூட்டிய நேரம்</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>மீதி நேரம்</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>நிலைமை</translation>
+    </message>
+    <message>
+        <source>Unlock reason</source>
+        <translation>திறந்த காரணம்</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not unlock; ask an admin</source>
+        <translation>உங்கள் பங்கு (%1) திறக்க முடியாது; நிர்வாகியிடம் கேளுங்கள்</translation>
+    </message>
+    <message>
+        <source>an unlock needs a reason</source>
+        <translation>திறக்க ஒரு காரணம் தேவை</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::ManualSender</name>
+    <message>
+        <source>your role (%1) may not send codes by hand</source>
+        <translation>உங்கள் பங்கு (%1) கைமுறையாக குறியீடுகளை அனுப்ப முடியாது</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::PolicyModel</name>
+    <message>
+        <source>Setting</source>
+        <translation>அமைப்பு</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>மதிப்பு</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not edit policies</source>
+        <translation>உங்கள் பங்கு (%1) கொள்கைகளைத் திருத்த முடியாது</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>எதுவும் மாறவில்லை</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>எப்போது</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>என்ன நடந்தது</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>Code requested for %1 by %2</source>
+        <translation>%1 க்கு %2 மூலம் குறியீடு கோரப்பட்டது</translation>
+    </message>
+    <message>
+        <source>now: %1 · %2 of %3 attempts used · sent %4 time(s)</source>
+        <translation>இப்போது: %1 · %3 இல் %2 முயற்சிகள் · %4 முறை அனுப்பப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Code verified</source>
+        <translation>குறியீடு சரிபார்க்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 மி.வி.</translation>
+    </message>
+    <message>
+        <source> · message id %1</source>
+        <translation> · செய்தி அடையாளம் %1</translation>
+    </message>
+    <message>
+        <source>%1 asked to deliver (send %2, try %3)</source>
+        <translation>%1 அனுப்பக் கோரப்பட்டது (அனுப்பு %2, முயற்சி %3)</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Locked: %1</source>
+        <translation>பூட்டப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1 வரை</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::VendorStatsModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 மி.வி.</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>விற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>ஏற்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>வெற்றி விகிதம்</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>தாமதம் p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>தாமதம் p95</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::AuditPage</name>
+    <message>
+        <source>Every change a person made through the console or otpctl, newest first.</source>
+        <translation>கன்சோல் அல்லது otpctl மூலம் ஒருவர் செய்த ஒவ்வொரு மாற்றமும், புதியது முதலில்.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>தணிக்கைப் பதிவு</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::DashboardPage</name>
+    <message>
+        <source>verified</source>
+        <translation>சரிபார்க்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>delivered, not used</source>
+        <translation>வழங்கப்பட்டது, பயன்படுத்தப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>வழியில்</translation>
+    </message>
+    <message>
+        <source>Sends per minute by outcome</source>
+        <translation>விளைவு வாரியாக நிமிடத்துக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Sends per %1 min by outcome</source>
+        <translation>விளைவு வாரியாக %1 நிமிடத்துக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>தரவு இல்லை</translation>
+    </message>
+    <message>
+        <source>Success rate per vendor</source>
+        <translation>விற்பனையாளர் வாரியான வெற்றி விகிதம்</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>ஏற்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Latency per vendor (ms)</source>
+        <translation>விற்பனையாளர் வாரியான தாமதம் (மி.வி.)</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Codes verified per channel</source>
+        <translation>வழி வாரியாக சரிபார்க்கப்பட்ட குறியீடுகள்</translation>
+    </message>
+    <message>
+        <source>failed sends</source>
+        <translation>தோல்வியுற்ற அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>(குறியீடு இல்லை)</translation>
+    </message>
+    <message>
+        <source>no errors</source>
+        <translation>பிழைகள் இல்லை</translation>
+    </message>
+    <message>
+        <source>Top vendor error codes</source>
+        <translation>விற்பனையாளர்களின் முக்கிய பிழைக் குறியீடுகள்</translation>
+    </message>
+    <message>
+        <source>%1 sends, %2 accepted (%3 %) · updated %4</source>
+        <translation>%1 அனுப்புதல்கள், %2 ஏற்கப்பட்டன (%3 %) · புதுப்பிப்பு %4</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;காலம்</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>கடந்த 15 நிமிடங்கள்</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>கடந்த ஒரு மணி நேரம்</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>கடந்த 24 மணி நேரம்</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>கடந்த 7 நாட்கள்</translation>
+    </message>
+    <message>
+        <source>Delivery dashboard</source>
+        <translation>விநியோக முகப்பு</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::LiveSendsPage</name>
+    <message>
+        <source>%1 of %2 sends</source>
+        <translation>%2 இல் %1 அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Search a phone number or email…</source>
+        <translation>தொலைபேசி எண் அல்லது மின்னஞ்சலைத் தேடு…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>&amp;குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;வழி</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation>&amp;விற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;நிலை</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>அனைத்தும்</translation>
+    </message>
+    <message>
+        <source>Double-click a send to open its destination in Phone lookup</source>
+        <translation>தொலைபேசி தேடலில் திறக்க இருமுறை சொடுக்கவும்</translation>
+    </message>
+    <message>
+        <source>Live sends</source>
+        <translation>நேரடி அனுப்புதல்கள்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::LockoutsPage</name>
+    <message>
+        <source>Unlocked: %1</source>
+        <translation>திறக்கப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <source>Not unlocked: %1</source>
+        <translation>திறக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>That lockout is no longer active.</source>
+        <translation>அந்தப் பூட்டு இனி செயலில் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Show &amp;history (released and ended lockouts)</source>
+        <translation>&amp;வரலாற்றைக் காட்டு (நீக்கிய மற்றும் முடிந்த பூட்டுகள்)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;திற…</translation>
+    </message>
+    <message>
+        <source>Release the selected lockout (needs a reason; audited)</source>
+        <translation>தேர்ந்த பூட்டை நீக்கு (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
+    </message>
+    <message>
+        <source>Only an admin can unlock; your role is %1.</source>
+        <translation>நிர்வாகி மட்டுமே திறக்கலாம்; உங்கள் பங்கு %1.</translation>
+    </message>
+    <message>
+        <source>Lockouts</source>
+        <translation>பூட்டுகள்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::MainWindow</name>
+    <message>
+        <source>Database problem: %1</source>
+        <translation>தரவுத்தளச் சிக்கல்: %1</translation>
+    </message>
+    <message>
+        <source>About OTP Console</source>
+        <translation>ஓடிபி கன்சோல் பற்றி</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OTP Console&lt;/b&gt; %1&lt;br&gt;Operations console for one-time passwords: live sends, delivery health, lockouts and QA flows over the shared OTP core.</source>
+        <translation>&lt;b&gt;ஓடிபி கன்சோல்&lt;/b&gt; %1&lt;br&gt;ஒருமுறை கடவுச்சொற்களுக்கான செயல்பாட்டு கன்சோல்: நேரடி அனுப்புதல்கள், விநியோக நிலை, பூட்டுகள் மற்றும் QA.</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>OTP Console — %1</source>
+        <translation>ஓடிபி கன்சோல் — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;கோப்பு</translation>
+    </message>
+    <message>
+        <source>&amp;Export current view as CSV…</source>
+        <translation>தற்போதைய காட்சியை CSV ஆக &amp;ஏற்றுமதி…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;வெளியேறு</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;காட்சி</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;புதுப்பி</translation>
+    </message>
+    <message>
+        <source>&amp;Search live sends</source>
+        <translation>நேரடி அனுப்புதல்களில் &amp;தேடு</translation>
+    </message>
+    <message>
+        <source>Phone &amp;lookup</source>
+        <translation>தொலைபேசி &amp;தேடல்</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;தோற்றம்</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;வெளிர்</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;இருண்ட</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>&amp;மொழி</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;செல்</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;உதவி</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;பற்றி</translation>
+    </message>
+    <message>
+        <source>%1 · role %2</source>
+        <translation>%1 · பங்கு %2</translation>
+    </message>
+    <message>
+        <source>unknown operator</source>
+        <translation>அறியப்படாத இயக்குநர்</translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation>%1 ஐ CSV ஆக ஏற்றுமதி செய்</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV கோப்புகள் (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>%1 வரிசைகள் ஏற்றுமதியாகின்றன…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <source>Export finished: %1</source>
+        <translation>ஏற்றுமதி முடிந்தது: %1</translation>
+    </message>
+    <message>
+        <source>Export stopped: %1</source>
+        <translation>ஏற்றுமதி நிறுத்தப்பட்டது: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::ManualSendPage</name>
+    <message>
+        <source>&lt;br&gt;Try again in %1 s.</source>
+        <translation>&lt;br&gt;%1 வி. கழித்து மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 attempt(s) to enter it.</source>
+        <translation>&lt;br&gt;உள்ளிட %1 முயற்சி(கள்).</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>அனுப்பப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>&amp;சேருமிடம்</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;வழி</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;நோக்கம்</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation>&amp;விற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>phone in any format, or email</source>
+        <translation>எந்த வடிவிலும் தொலைபேசி, அல்லது மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <source>default for the destination</source>
+        <translation>சேருமிடத்தின் இயல்புநிலை</translation>
+    </message>
+    <message>
+        <source>default for the channel</source>
+        <translation>வழியின் இயல்புநிலை</translation>
+    </message>
+    <message>
+        <source>&amp;Send code</source>
+        <translation>குறியீட்டை &amp;அனுப்பு</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;மீண்டும் அனுப்பு</translation>
+    </message>
+    <message>
+        <source>Message the dev vendor delivered (read the code here):</source>
+        <translation>டெவ் விற்பனையாளர் வழங்கிய செய்தி (குறியீட்டை இங்கே படிக்கவும்):</translation>
+    </message>
+    <message>
+        <source>Sends are real: they count against the destination&apos;s caps and are audited under your name.</source>
+        <translation>அனுப்புதல்கள் உண்மையானவை: அவை வரம்பில் கணக்கிடப்பட்டு உங்கள் பெயரில் தணிக்கை செய்யப்படும்.</translation>
+    </message>
+    <message>
+        <source>Only QA and admin can send codes by hand; your role is %1.</source>
+        <translation>QA மற்றும் நிர்வாகி மட்டுமே கைமுறையாக அனுப்பலாம்; உங்கள் பங்கு %1.</translation>
+    </message>
+    <message>
+        <source>Manual send</source>
+        <translation>கைமுறை அனுப்புதல்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::PhoneLookupPage</name>
+    <message>
+        <source>&lt;p&gt;Type a phone number in any format (98765 43210, +91-98765-43210, 098765…) or an email, then press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;எந்த வடிவிலும் தொலைபேசி எண் (98765 43210, +91-98765-43210, 098765…) அல்லது மின்னஞ்சலை உள்ளிட்டு Enter அழுத்தவும்.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Not a usable destination:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;பயன்படுத்த முடியாத சேருமிடம்:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A new code can be sent now.</source>
+        <translation>புதிய குறியீட்டை இப்போது அனுப்பலாம்.</translation>
+    </message>
+    <message>
+        <source>A new code can be sent at %1 (in %2 s).</source>
+        <translation>புதிய குறியீட்டை %1 இல் அனுப்பலாம் (%2 வி. இல்).</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>காரணம்: %1</translation>
+    </message>
+    <message>
+        <source>Sends in the last hour</source>
+        <translation>கடந்த ஒரு மணி நேர அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 இல் %1</translation>
+    </message>
+    <message>
+        <source>Sends in the last 24 hours</source>
+        <translation>கடந்த 24 மணி நேர அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Cooldown between sends</source>
+        <translation>அனுப்புதல்களுக்கு இடையே காத்திருப்பு</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 வி.</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>பூட்டு</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>இல்லை</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, %2 வரை</translation>
+    </message>
+    <message>
+        <source> · %1 attempt(s) left</source>
+        <translation> · %1 முயற்சி(கள்) மீதம்</translation>
+    </message>
+    <message>
+        <source> · by %1 via %2</source>
+        <translation> · %1 மூலம், %2 வழியாக</translation>
+    </message>
+    <message>
+        <source>Latest code</source>
+        <translation>சமீபத்திய குறியீடு</translation>
+    </message>
+    <message>
+        <source>none requested yet</source>
+        <translation>இதுவரை கோரப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>கணக்கு</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 · profile %4</source>
+        <translation>#%1 %2 · %3 · சுயவிவரம் %4</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(இன்னும் பெயர் இல்லை)</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>முழுமை</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>முழுமையற்றது</translation>
+    </message>
+    <message>
+        <source>no account (it is created when a code is verified)</source>
+        <translation>கணக்கு இல்லை (குறியீடு சரிபார்க்கப்படும்போது உருவாகும்)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone or email</source>
+        <translation>&amp;தொலைபேசி அல்லது மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <source>T&amp;enant</source>
+        <translation>&amp;குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>&amp;நோக்கம்</translation>
+    </message>
+    <message>
+        <source>e.g. 98765 43210</source>
+        <translation>எ.கா. 98765 43210</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;தேடு</translation>
+    </message>
+    <message>
+        <source>Phone lookup</source>
+        <translation>தொலைபேசி தேடல்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::SettingsPage</name>
+    <message>
+        <source>Saved: %1</source>
+        <translation>சேமிக்கப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>சேமிக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Database:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Dev vendor outbox:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;தரவுத்தளம்:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;டெவ் விற்பனையாளர் வெளிப்பெட்டி:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed in as:&lt;/b&gt; %1 (%2), role &lt;b&gt;%3&lt;/b&gt;%4</source>
+        <translation>&lt;b&gt;உள்நுழைந்தவர்:&lt;/b&gt; %1 (%2), பங்கு &lt;b&gt;%3&lt;/b&gt;%4</translation>
+    </message>
+    <message>
+        <source> — not in the operators table, so read-mostly support</source>
+        <translation> — இயக்குநர் அட்டவணையில் இல்லை, எனவே படிக்க-மட்டும் ஆதரவு</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;தோற்றம்</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>வெளிர்</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>இருண்ட</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;மொழி</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Policy per tenant&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;குத்தகையாளர் வாரியான கொள்கை&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <source>double-click a value to change it, then Save</source>
+        <translation>மாற்ற மதிப்பை இருமுறை சொடுக்கி, பின் சேமிக்கவும்</translation>
+    </message>
+    <message>
+        <source>read-only: only an admin can change it</source>
+        <translation>படிக்க மட்டும்: நிர்வாகி மட்டுமே மாற்றலாம்</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>நோக்கம்</translation>
+    </message>
+    <message>
+        <source>all purposes</source>
+        <translation>அனைத்து நோக்கங்களும்</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>ஏற்று</translation>
+    </message>
+    <message>
+        <source>&amp;Save policy</source>
+        <translation>கொள்கையை &amp;சேமி</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>அமைப்புகள்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::UnlockDialog</name>
+    <message>
+        <source>Unlock %1</source>
+        <translation>%1 ஐத் திற</translation>
+    </message>
+    <message>
+        <source>Why is %1 being unlocked? The reason is kept in the audit log with your name.</source>
+        <translation>%1 ஏன் திறக்கப்படுகிறது? காரணம் உங்கள் பெயருடன் தணிக்கைப் பதிவில் வைக்கப்படும்.</translation>
+    </message>
+    <message>
+        <source>e.g. caller proved their identity on a recorded line</source>
+        <translation>எ.கா. அழைப்பாளர் பதிவு செய்யப்பட்ட அழைப்பில் அடையாளத்தை நிரூபித்தார்</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>திற</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "OperatorDirectory.h"
+
+#include <QWidget>
+
+class QTableView;
+
+namespace otp::ui {
+
+// One page of the main window. Pages retranslate themselves on LanguageChange, adapt to the
+// operator's role, and name the table that "Export as CSV" and the saved column layout use.
+class ConsolePage : public QWidget
+{
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    virtual QString title() const = 0;
+    // Stable key for QSettings (never translated).
+    virtual QString settingsKey() const = 0;
+    virtual void setOperator(const models::OperatorInfo& info) { m_operator = info; }
+    // The table exported as CSV and whose column layout is remembered; nullptr when none.
+    virtual QTableView* mainTable() const { return nullptr; }
+    virtual void refresh() {}
+
+protected:
+    void changeEvent(QEvent* event) override;
+    virtual void retranslateUi() = 0;
+
+    models::OperatorInfo m_operator;
+};
+
+} // namespace otp::ui

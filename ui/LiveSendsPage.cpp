@@ -1,0 +1,163 @@
+#include "LiveSendsPage.h"
+
+#include "LiveSendsModel.h"
+#include "SendsFilterModel.h"
+#include "StatusText.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace otp::ui {
+
+using models::LiveSendsModel;
+
+LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* parent)
+    : ConsolePage(parent),
+      m_model(new LiveSendsModel(context.db, this)),
+      m_filter(new models::SendsFilterModel(this)),
+      m_table(new QTableView(this)),
+      m_tenant(new QComboBox(this)),
+      m_channel(new QComboBox(this)),
+      m_vendor(new QComboBox(this)),
+      m_status(new QComboBox(this)),
+      m_search(new QLineEdit(this)),
+      m_count(new QLabel(this)),
+      m_tenantLabel(new QLabel(this)),
+      m_channelLabel(new QLabel(this)),
+      m_vendorLabel(new QLabel(this)),
+      m_statusLabel(new QLabel(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("liveSendsTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(LiveSendsModel::Time, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setWordWrap(false);
+    const int widths[] = {80, 140, 80, 80, 70, 110, 200, 80, 70};
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+
+    for (QComboBox* box : {m_tenant, m_channel, m_vendor, m_status}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->addItem(QString(), QString());
+    }
+    m_tenant->setObjectName(QStringLiteral("tenantFilter"));
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_search->setObjectName(QStringLiteral("searchFilter"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    for (auto [label, box] : {std::pair{m_tenantLabel, m_tenant}, {m_channelLabel, m_channel}, {m_vendorLabel, m_vendor},
+                              {m_statusLabel, m_status}}) {
+        label->setBuddy(box);
+        filters->addWidget(label);
+        filters->addWidget(box);
+    }
+    filters->addStretch(1);
+    filters->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_table);
+
+    auto comboFilter = [this](QComboBox* box, void (models::SendsFilterModel::*set)(const QString&)) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, set]() {
+            (m_filter->*set)(box->currentData().toString());
+            updateCount();
+        });
+    };
+    comboFilter(m_tenant, &models::SendsFilterModel::setTenant);
+    comboFilter(m_channel, &models::SendsFilterModel::setChannel);
+    comboFilter(m_vendor, &models::SendsFilterModel::setVendor);
+    comboFilter(m_status, &models::SendsFilterModel::setStatus);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_filter->setSearch(text);
+        updateCount();
+    });
+    connect(m_model, &LiveSendsModel::polled, this, [this](int changed) {
+        if (changed > 0)
+            refillCombos();
+        updateCount();
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const QModelIndex src = m_filter->mapToSource(index);
+        emit lookupRequested(m_model->rowAt(src.row()).tenant, m_model->rowAt(src.row()).destination);
+    });
+    for (const QString& key : models::StatusText::statusKeys())
+        m_status->addItem(QString(), key);
+    retranslateUi();
+    m_model->start();
+}
+
+void LiveSendsPage::setOperator(const models::OperatorInfo& info)
+{
+    ConsolePage::setOperator(info);
+    m_model->setRevealDestinations(info.permissions.revealsDestinations());
+}
+
+void LiveSendsPage::refresh()
+{
+    m_model->refresh();
+}
+
+void LiveSendsPage::refillCombos()
+{
+    auto refill = [this](QComboBox* box, LiveSendsModel::Column column, auto words) {
+        const QString current = box->currentData().toString();
+        QStringList values = m_model->distinctValues(column);
+        if (!current.isEmpty() && !values.contains(current))
+            values.append(current);
+        QStringList have;
+        for (int i = 1; i < box->count(); ++i)
+            have << box->itemData(i).toString();
+        if (have == values)
+            return;
+        const QSignalBlocker block(box);
+        while (box->count() > 1)
+            box->removeItem(1);
+        for (const QString& v : values)
+            box->addItem(words(v), v);
+        box->setCurrentIndex(qMax(0, box->findData(current)));
+    };
+    refill(m_tenant, LiveSendsModel::Tenant, [](const QString& v) { return v; });
+    refill(m_channel, LiveSendsModel::Channel, [](const QString& v) { return models::StatusText::channel(v); });
+    refill(m_vendor, LiveSendsModel::Vendor, [](const QString& v) { return v; });
+}
+
+void LiveSendsPage::updateCount()
+{
+    m_count->setText(tr("%1 of %2 sends").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+}
+
+void LiveSendsPage::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search a phone number or email…"));
+    m_tenantLabel->setText(tr("&Tenant"));
+    m_channelLabel->setText(tr("C&hannel"));
+    m_vendorLabel->setText(tr("&Vendor"));
+    m_statusLabel->setText(tr("&Status"));
+    for (QComboBox* box : {m_tenant, m_channel, m_vendor, m_status})
+        box->setItemText(0, tr("All"));
+    for (int i = 1; i < m_status->count(); ++i)
+        m_status->setItemText(i, models::StatusText::status(m_status->itemData(i).toString()));
+    for (int i = 1; i < m_channel->count(); ++i)
+        m_channel->setItemText(i, models::StatusText::channel(m_channel->itemData(i).toString()));
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, LiveSendsModel::ColumnCount - 1);
+    m_table->viewport()->update();
+    m_table->setToolTip(tr("Double-click a send to open its destination in Phone lookup"));
+    updateCount();
+}
+
+} // namespace otp::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ConsoleContext.h"
+#include "ConsolePage.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace otp::models {
+class LiveSendsModel;
+class SendsFilterModel;
+} // namespace otp::models
+
+namespace otp::ui {
+
+// Every vendor call as it happens, from any process on the same database, with filters.
+class LiveSendsPage : public ConsolePage
+{
+    Q_OBJECT
+public:
+    LiveSendsPage(const models::ConsoleContext& context, QWidget* parent = nullptr);
+
+    QString title() const override { return tr("Live sends"); }
+    QString settingsKey() const override { return QStringLiteral("liveSends"); }
+    void setOperator(const models::OperatorInfo& info) override;
+    QTableView* mainTable() const override { return m_table; }
+    void refresh() override;
+
+    models::LiveSendsModel* model() const { return m_model; }
+    models::SendsFilterModel* filter() const { return m_filter; }
+
+signals:
+    // Double-click on a row: open this destination in Phone lookup.
+    void lookupRequested(const QString& tenant, const QString& destination);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void refillCombos();
+    void updateCount();
+
+    models::LiveSendsModel* m_model;
+    models::SendsFilterModel* m_filter;
+    QTableView* m_table;
+    QComboBox *m_tenant, *m_channel, *m_vendor, *m_status;
+    QLineEdit* m_search;
+    QLabel *m_count, *m_tenantLabel, *m_channelLabel, *m_vendorLabel, *m_statusLabel;
+};
+
+} // namespace otp::ui

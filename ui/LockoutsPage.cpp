@@ -1,0 +1,122 @@
+#include "LockoutsPage.h"
+
+#include "LockoutsModel.h"
+#include "UnlockDialog.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace otp::ui {
+
+using models::LockoutsModel;
+
+LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* parent)
+    : ConsolePage(parent),
+      m_ctx(context),
+      m_model(new LockoutsModel(context, this)),
+      m_table(new QTableView(this)),
+      m_history(new QCheckBox(this)),
+      m_unlock(new QPushButton(this)),
+      m_result(new QLabel(this)),
+      m_roleNote(new QLabel(this))
+{
+    m_table->setObjectName(QStringLiteral("lockoutsTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    const int widths[] = {150, 80, 170, 150, 80, 170};
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    m_unlock->setObjectName(QStringLiteral("unlockButton"));
+    m_unlock->setIcon(style()->standardIcon(QStyle::SP_DialogOkButton));
+    m_result->setWordWrap(true);
+    m_roleNote->setWordWrap(true);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_history);
+    top->addStretch(1);
+    top->addWidget(m_roleNote);
+    top->addWidget(m_unlock);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_result);
+
+    connect(m_history, &QCheckBox::toggled, m_model, &LockoutsModel::setShowHistory);
+    connect(m_unlock, &QPushButton::clicked, this, &LockoutsPage::requestUnlock);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LockoutsPage::updateButtons);
+    connect(m_model, &LockoutsModel::modelReset, this, &LockoutsPage::updateButtons);
+    connect(m_model, &LockoutsModel::dataChanged, this, &LockoutsPage::updateButtons);
+    connect(m_model, &LockoutsModel::unlockFinished, this, [this](const Outcome& o) {
+        m_result->setText(o.status == OutcomeStatus::Unlocked ? tr("Unlocked: %1").arg(o.message)
+                                                              : tr("Not unlocked: %1").arg(o.message));
+    });
+    retranslateUi();
+    m_model->start();
+}
+
+void LockoutsPage::setOperator(const models::OperatorInfo& info)
+{
+    ConsolePage::setOperator(info);
+    m_model->setPermissions(info.permissions);
+    retranslateUi();
+}
+
+void LockoutsPage::refresh()
+{
+    m_model->refresh();
+}
+
+void LockoutsPage::updateButtons()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const bool active = !rows.isEmpty() && rows.first().data(LockoutsModel::ActiveRole).toBool();
+    m_unlock->setVisible(m_model->permissions().canUnlock());
+    m_unlock->setEnabled(active && m_model->permissions().canUnlock());
+}
+
+UnlockDialog* LockoutsPage::requestUnlock()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_model->permissions().canUnlock())
+        return nullptr;
+    const int row = rows.first().row();
+    const qint64 id = m_model->rowAt(row).id;
+    auto* dialog = new UnlockDialog(m_model->index(row, LockoutsModel::Destination).data().toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id]() {
+        // The table may have been re-read while the dialog was open: find the lockout again by id.
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            if (m_model->rowAt(r).id == id) {
+                m_model->unlock(r, dialog->reason(), Actor{m_operator.login, m_operator.permissions.roleName()});
+                return;
+            }
+        }
+        m_result->setText(tr("That lockout is no longer active."));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void LockoutsPage::retranslateUi()
+{
+    m_history->setText(tr("Show &history (released and ended lockouts)"));
+    m_unlock->setText(tr("&Unlock…"));
+    m_unlock->setToolTip(tr("Release the selected lockout (needs a reason; audited)"));
+    m_roleNote->setText(m_model->permissions().canUnlock() ? QString()
+                                                           : tr("Only an admin can unlock; your role is %1.").arg(m_model->permissions().roleName()));
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, LockoutsModel::ColumnCount - 1);
+    updateButtons();
+}
+
+} // namespace otp::ui

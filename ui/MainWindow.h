@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ConsoleContext.h"
+#include "OperatorDirectory.h"
+
+#include <QMainWindow>
+
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace otp::models {
+class CsvExport;
+}
+
+namespace otp::ui {
+
+class AuditPage;
+class ConsolePage;
+class DashboardPage;
+class LanguageSwitcher;
+class LiveSendsPage;
+class LockoutsPage;
+class ManualSendPage;
+class PhoneLookupPage;
+class SettingsPage;
+
+// The console: a sidebar of pages over one worker thread. Remembers geometry, page, theme,
+// language and each table's column layout (QSettings; never a secret).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page { LiveSends, Dashboard, Lockouts, PhoneLookup, ManualSend, Audit, Settings, PageCount };
+
+    MainWindow(const models::ConsoleContext& context, LanguageSwitcher* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads the operator's role from the `operators` table on the worker thread, then applies it.
+    void resolveOperator(const QString& login);
+    void setOperator(const models::OperatorInfo& info);
+    const models::OperatorInfo& operatorInfo() const { return m_operator; }
+
+    void showPage(Page page);
+    Page currentPage() const;
+    ConsolePage* page(Page page) const;
+    LiveSendsPage* liveSendsPage() const;
+    DashboardPage* dashboardPage() const;
+    LockoutsPage* lockoutsPage() const;
+    PhoneLookupPage* phoneLookupPage() const;
+    ManualSendPage* manualSendPage() const;
+    AuditPage* auditPage() const;
+    SettingsPage* settingsPage() const;
+
+    // Writes the current page's table as shown (filtered, masked) to `path`; asks for a file when empty.
+    void exportCurrentView(const QString& path = {});
+    void setTheme(const QString& theme);
+    void setLanguage(const QString& code);
+
+signals:
+    void operatorChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void retranslateUi();
+    void restoreSettings();
+    void saveSettings();
+
+    models::ConsoleContext m_ctx;
+    LanguageSwitcher* m_languages;
+    models::OperatorInfo m_operator;
+    QListWidget* m_sidebar;
+    QStackedWidget* m_stack;
+    QList<ConsolePage*> m_pages;
+    QLabel *m_whoLabel, *m_dbLabel, *m_errorLabel;
+    models::CsvExport* m_export;
+    QString m_theme = QStringLiteral("light");
+
+    QMenu *m_fileMenu, *m_viewMenu, *m_goMenu, *m_languageMenu, *m_themeMenu, *m_helpMenu;
+    QAction *m_exportAction, *m_quitAction, *m_refreshAction, *m_lightAction, *m_darkAction, *m_aboutAction,
+        *m_lookupAction, *m_searchAction;
+    QList<QAction*> m_goActions;
+    QActionGroup *m_languageGroup, *m_themeGroup;
+};
+
+} // namespace otp::ui

@@ -1,0 +1,173 @@
+#include "ManualSendPage.h"
+
+#include "ManualSender.h"
+#include "StatusText.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace otp::ui {
+
+ManualSendPage::ManualSendPage(const models::ConsoleContext& context, QWidget* parent)
+    : ConsolePage(parent),
+      m_sender(new models::ManualSender(context, this)),
+      m_form(new QFormLayout),
+      m_tenant(new QLineEdit(QStringLiteral("default"), this)),
+      m_destination(new QLineEdit(this)),
+      m_channel(new QComboBox(this)),
+      m_purpose(new QComboBox(this)),
+      m_vendor(new QComboBox(this)),
+      m_send(new QPushButton(this)),
+      m_resend(new QPushButton(this)),
+      m_outcome(new QLabel(this)),
+      m_roleNote(new QLabel(this)),
+      m_devLabel(new QLabel(this)),
+      m_devMessage(new QPlainTextEdit(this))
+{
+    m_destination->setObjectName(QStringLiteral("manualDestination"));
+    m_send->setObjectName(QStringLiteral("manualSendButton"));
+    m_resend->setObjectName(QStringLiteral("manualResendButton"));
+    m_outcome->setObjectName(QStringLiteral("manualOutcome"));
+    m_devMessage->setObjectName(QStringLiteral("devMessage"));
+    m_channel->addItem(QString(), QString());
+    for (Channel c : {Channel::Sms, Channel::WhatsApp, Channel::Email})
+        m_channel->addItem(QString(), channelName(c));
+    for (Purpose p : {Purpose::Login, Purpose::Registration, Purpose::PasswordReset, Purpose::Signup})
+        m_purpose->addItem(QString(), purposeName(p));
+    m_vendor->addItem(QString(), QString());
+    m_devMessage->setReadOnly(true);
+    m_devMessage->setMaximumHeight(90);
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextFormat(Qt::RichText);
+    m_roleNote->setWordWrap(true);
+    m_send->setDefault(true);
+    m_send->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_resend->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+
+    for (QWidget* field : std::initializer_list<QWidget*>{m_tenant, m_destination, m_channel, m_purpose, m_vendor}) {
+        auto* l = new QLabel(this);
+        l->setBuddy(field);
+        m_form->addRow(l, field);
+    }
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_send);
+    buttons->addWidget(m_resend);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_roleNote);
+    layout->addLayout(m_form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_outcome);
+    layout->addWidget(m_devLabel);
+    layout->addWidget(m_devMessage);
+    layout->addStretch(1);
+
+    connect(m_send, &QPushButton::clicked, this, [this]() { submit(false); });
+    connect(m_resend, &QPushButton::clicked, this, [this]() { submit(true); });
+    connect(m_destination, &QLineEdit::returnPressed, this, [this]() { submit(false); });
+    connect(m_sender, &models::ManualSender::finished, this, [this](const Outcome& o, const QJsonObject& dev) {
+        m_send->setEnabled(m_operator.permissions.canManualSend());
+        m_resend->setEnabled(m_operator.permissions.canManualSend());
+        const bool good = o.ok();
+        QString text = QStringLiteral("<b style='color:%1'>%2</b> — %3")
+                           .arg(models::StatusText::color(good ? QStringLiteral("verified") : QStringLiteral("delivery_failed")).name(),
+                                o.statusName().toHtmlEscaped(), o.message.toHtmlEscaped());
+        if (o.retryAfterS)
+            text += tr("<br>Try again in %1 s.").arg(*o.retryAfterS);
+        if (o.attemptsRemaining && good)
+            text += tr("<br>%1 attempt(s) to enter it.").arg(*o.attemptsRemaining);
+        m_outcome->setText(text);
+        // The only place the console shows a code: the dev vendor's message body, for QA.
+        m_devMessage->setPlainText(dev.value(QStringLiteral("body")).toString());
+        m_devLabel->setVisible(!dev.isEmpty());
+        m_devMessage->setVisible(!dev.isEmpty());
+    });
+    m_devLabel->hide();
+    m_devMessage->hide();
+    retranslateUi();
+    setOperator({});
+}
+
+void ManualSendPage::setOperator(const models::OperatorInfo& info)
+{
+    ConsolePage::setOperator(info);
+    m_sender->setPermissions(info.permissions);
+    const bool may = info.permissions.canManualSend();
+    for (QWidget* w : std::initializer_list<QWidget*>{m_tenant, m_destination, m_channel, m_purpose, m_vendor, m_send, m_resend})
+        w->setEnabled(may);
+    retranslateUi();
+}
+
+void ManualSendPage::setDestination(const QString& destination)
+{
+    m_destination->setText(destination);
+}
+
+void ManualSendPage::setVendors(const QStringList& vendors)
+{
+    while (m_vendor->count() > 1)
+        m_vendor->removeItem(1);
+    for (const QString& v : vendors)
+        m_vendor->addItem(v, v);
+}
+
+void ManualSendPage::submit(bool resend)
+{
+    if (m_destination->text().trimmed().isEmpty())
+        return;
+    SendRequest r;
+    r.tenant = m_tenant->text().trimmed();
+    r.destination = m_destination->text().trimmed();
+    r.channel = channelFromName(m_channel->currentData().toString());
+    r.purpose = purposeFromName(m_purpose->currentData().toString()).value_or(Purpose::Login);
+    r.vendor = m_vendor->currentData().toString();
+    m_send->setEnabled(false);
+    m_resend->setEnabled(false);
+    m_outcome->setText(tr("Sending…"));
+    m_sender->send(r, Actor{m_operator.login, m_operator.permissions.roleName()}, resend);
+}
+
+QString ManualSendPage::outcomeText() const
+{
+    return m_outcome->text();
+}
+
+QString ManualSendPage::devMessageText() const
+{
+    return m_devMessage->toPlainText();
+}
+
+void ManualSendPage::retranslateUi()
+{
+    auto label = [this](QWidget* field, const QString& text) {
+        if (auto* l = qobject_cast<QLabel*>(m_form->labelForField(field)))
+            l->setText(text);
+    };
+    label(m_tenant, tr("Tenant"));
+    label(m_destination, tr("&Destination"));
+    label(m_channel, tr("&Channel"));
+    label(m_purpose, tr("&Purpose"));
+    label(m_vendor, tr("&Vendor"));
+    m_destination->setPlaceholderText(tr("phone in any format, or email"));
+    m_channel->setItemText(0, tr("default for the destination"));
+    for (int i = 1; i < m_channel->count(); ++i)
+        m_channel->setItemText(i, models::StatusText::channel(m_channel->itemData(i).toString()));
+    for (int i = 0; i < m_purpose->count(); ++i)
+        m_purpose->setItemText(i, models::StatusText::purpose(m_purpose->itemData(i).toString()));
+    m_vendor->setItemText(0, tr("default for the channel"));
+    m_send->setText(tr("&Send code"));
+    m_resend->setText(tr("&Resend"));
+    m_devLabel->setText(tr("Message the dev vendor delivered (read the code here):"));
+    m_roleNote->setText(m_operator.permissions.canManualSend()
+                            ? tr("Sends are real: they count against the destination's caps and are audited under your name.")
+                            : tr("Only QA and admin can send codes by hand; your role is %1.").arg(m_operator.permissions.roleName()));
+}
+
+} // namespace otp::ui
