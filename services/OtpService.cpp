@@ -193,7 +193,11 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
 
         // The resend of a live challenge keeps its channel unless another is asked for.
         std::optional<ChallengeRow> previous = challenges.latest(request.tenant, dest.value, o.purpose);
-        const bool reuse = isResend && previous && previous->status == QLatin1String("pending") && previous->expiresAt > now;
+        // A resend reuses the latest challenge only while its code is still usable.
+        auto resendable = [&](const std::optional<ChallengeRow>& c) {
+            return isResend && c && c->status == QLatin1String("pending") && c->expiresAt > now;
+        };
+        const bool reuse = resendable(previous);
         Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
         if (reuse && !request.channel)
             channel = channelFromName(previous->channel).value_or(channel);
@@ -228,7 +232,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             }
             ChallengeRow c;
             int sendNo = 1;
-            if (isResend && previous && previous->status == QLatin1String("pending") && previous->expiresAt > now) {
+            if (resendable(previous)) {
                 // Resend: a new code on the same challenge. The old code dies with its hash; the
                 // attempt count is deliberately kept (SECURITY.md row 7).
                 c = *previous;
