@@ -127,6 +127,18 @@ bool ChallengeStore::replaceCode(qint64 id, const QString& codeHash, qint64 expi
                       {codeHash, expiresAt, now, id}) == 1;
 }
 
+bool ChallengeStore::setCode(qint64 id, const QString& codeHash, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
+                      {codeHash, now, id}) == 1;
+}
+
+bool ChallengeStore::clearCode(qint64 id, const QString& codeHash, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = '', updated_at = ? WHERE id = ? AND code_hash = ?"),
+                      {now, id, codeHash}) == 1;
+}
+
 std::optional<int> ChallengeStore::consumeAttempt(qint64 id, qint64 now)
 {
     // One statement increments and tells us the new count, so concurrent guesses each see their own

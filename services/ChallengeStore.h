@@ -35,6 +35,10 @@ public:
     bool transition(qint64 id, const QString& from, const QString& to, qint64 now);
     bool markVerified(qint64 id, qint64 now);
     bool replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now);
+    // The outbox's code of the try it is about to send (no new send is counted).
+    bool setCode(qint64 id, const QString& codeHash, qint64 now);
+    // Makes a failed try's code unusable, unless a newer code replaced it meanwhile.
+    bool clearCode(qint64 id, const QString& codeHash, qint64 now);
     // Counts one attempt before any comparison, atomically, and only while the challenge is pending,
     // unexpired and under its cap. Returns the attempt count after the increment, or nullopt when
     // the attempt was not granted.

@@ -32,6 +32,17 @@ QString purposeName(Purpose purpose)
     return {};
 }
 
+QString purposeWords(Purpose p)
+{
+    switch (p) {
+    case Purpose::Login: return QStringLiteral("login");
+    case Purpose::Registration: return QStringLiteral("registration");
+    case Purpose::PasswordReset: return QStringLiteral("password reset");
+    case Purpose::Signup: return QStringLiteral("sign-up");
+    }
+    return {};
+}
+
 std::optional<Purpose> purposeFromName(const QString& name)
 {
     const QString n = name.trimmed().toLower();

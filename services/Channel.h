@@ -15,6 +15,8 @@ std::optional<Channel> channelFromName(const QString& name);
 enum class Purpose { Login, Registration, PasswordReset, Signup };
 
 QString purposeName(Purpose purpose);
+// The purpose in the words of a message to the user ("password reset").
+QString purposeWords(Purpose purpose);
 std::optional<Purpose> purposeFromName(const QString& name);
 
 } // namespace otp

@@ -11,6 +11,7 @@ DeliveryRow DeliveryRow::fromRecord(const QSqlRecord& r)
     d.challengeId = r.value(QStringLiteral("challenge_id")).toLongLong();
     d.tenant = r.value(QStringLiteral("tenant")).toString();
     d.destination = r.value(QStringLiteral("destination")).toString();
+    d.destPrefix = r.value(QStringLiteral("dest_prefix")).toString();
     d.vendor = r.value(QStringLiteral("vendor")).toString();
     d.channel = r.value(QStringLiteral("channel")).toString();
     d.state = r.value(QStringLiteral("state")).toString();
@@ -25,6 +26,9 @@ DeliveryRow DeliveryRow::fromRecord(const QSqlRecord& r)
     d.latencyMs = lat.isNull() ? -1 : lat.toInt();
     d.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
     d.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
+    d.nextTryAt = r.value(QStringLiteral("next_try_at")).toLongLong();
+    d.leaseUntil = r.value(QStringLiteral("lease_until")).toLongLong();
+    d.leaseOwner = r.value(QStringLiteral("lease_owner")).toString();
     return d;
 }
 
@@ -47,12 +51,16 @@ QJsonObject DeliveryRow::toJson() const
 }
 
 qint64 DeliveryLog::open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
-                         const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now)
+                         const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
+                         const QString& leaseOwner, qint64 leaseUntil)
 {
     return m_s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, "
                                      "channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, "
-                                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?)"),
-                      {challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now});
+                                     "created_at, updated_at, next_try_at, lease_owner, lease_until) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?)"),
+                      {challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now, now,
+                       leaseOwner.isEmpty() ? QVariant() : QVariant(leaseOwner),
+                       leaseOwner.isEmpty() ? QVariant() : QVariant(leaseUntil)});
 }
 
 void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 now)
@@ -60,9 +68,48 @@ void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 
     const QString state = a.accepted ? QStringLiteral("accepted")
                           : (a.vendorCode == QLatin1String("TIMEOUT") ? QStringLiteral("timeout") : QStringLiteral("failed"));
     m_s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, "
-                              "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ? WHERE id = ?"),
+                              "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, "
+                              "lease_until = NULL WHERE id = ?"),
                {state, a.httpStatus, a.vendorCode.left(64), a.messageId.left(128), a.reason.left(512), a.latencyMs,
                 a.excerpt.left(512), now, deliveryId});
+}
+
+std::optional<DeliveryRow> DeliveryLog::byId(qint64 deliveryId)
+{
+    const Rows rows = m_s.select(QStringLiteral("SELECT * FROM deliveries WHERE id = ?"), {deliveryId});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return DeliveryRow::fromRecord(rows.first());
+}
+
+qint64 DeliveryLog::openTry(const DeliveryRow& p, const QString& vendor, const QString& channel, qint64 nextTryAt,
+                            const QString& leaseOwner, qint64 leaseUntil, qint64 now)
+{
+    return m_s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, "
+                                     "channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, "
+                                     "created_at, updated_at, next_try_at, lease_owner, lease_until) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', '', '', '', '', ?, ?, ?, ?, ?)"),
+                      {p.challengeId, p.tenant, p.destination, p.destPrefix, vendor, channel, p.sendNo, p.tryNo + 1, now,
+                       now, nextTryAt, leaseOwner.isEmpty() ? QVariant() : QVariant(leaseOwner),
+                       leaseOwner.isEmpty() ? QVariant() : QVariant(leaseUntil)});
+}
+
+void DeliveryLog::closeUnsent(qint64 deliveryId, const QString& vendorCode, const QString& reason, qint64 now)
+{
+    m_s.update(QStringLiteral("UPDATE deliveries SET state = 'failed', vendor_code = ?, reason = ?, updated_at = ?, "
+                              "lease_owner = NULL, lease_until = NULL WHERE id = ?"),
+               {vendorCode, reason.left(512), now, deliveryId});
+}
+
+int DeliveryLog::triesOn(qint64 challengeId, int sendNo, const QString& vendor)
+{
+    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE challenge_id = ? AND send_no = ? AND vendor = ?"),
+                      {challengeId, sendNo, vendor}).toInt();
+}
+
+int DeliveryLog::latestSendNo(qint64 challengeId)
+{
+    return m_s.scalar(QStringLiteral("SELECT MAX(send_no) FROM deliveries WHERE challenge_id = ?"), {challengeId}).toInt();
 }
 
 QList<DeliveryRow> DeliveryLog::forChallenge(qint64 challengeId)
@@ -109,12 +156,13 @@ qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since)
 QList<qint64> DeliveryLog::abandonStale(qint64 olderThan, qint64 now)
 {
     QList<qint64> challenges;
-    for (const auto& r : m_s.select(QStringLiteral("SELECT id, challenge_id FROM deliveries WHERE state IN ('queued', 'sending') "
+    for (const auto& r : m_s.select(QStringLiteral("SELECT id, challenge_id FROM deliveries WHERE state = 'queued' "
                                                    "AND updated_at < ?"),
                                     {olderThan})) {
         const int n = m_s.update(QStringLiteral("UPDATE deliveries SET state = 'failed', vendor_code = 'ABANDONED', "
-                                                "reason = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'sending')"),
-                                 {QStringLiteral("abandoned: the delivering process stopped before the vendor answered"),
+                                                "reason = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL "
+                                                "WHERE id = ? AND state = 'queued'"),
+                                 {QStringLiteral("abandoned: no worker delivered it in time; it was never sent"),
                                   now, r.value(0)});
         if (n == 1)
             challenges.append(r.value(1).toLongLong());

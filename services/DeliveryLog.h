@@ -5,14 +5,17 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace otp {
 
 struct DeliveryRow
 {
     qint64 id = 0, challengeId = 0;
-    QString tenant, destination, vendor, channel, state, vendorCode, messageId, reason, excerpt;
+    QString tenant, destination, destPrefix, vendor, channel, state, vendorCode, messageId, reason, excerpt;
     int sendNo = 0, tryNo = 0, httpStatus = 0, latencyMs = -1;
-    qint64 createdAt = 0, updatedAt = 0;
+    qint64 createdAt = 0, updatedAt = 0, nextTryAt = 0, leaseUntil = 0;
+    QString leaseOwner;
 
     static DeliveryRow fromRecord(const QSqlRecord& r);
     QJsonObject toJson() const;
@@ -26,8 +29,18 @@ public:
     explicit DeliveryLog(SqlSession& s) : m_s(s) {}
 
     qint64 open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
-                const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now);
+                const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
+                const QString& leaseOwner = {}, qint64 leaseUntil = 0);
+    // Records the vendor's answer and releases the lease.
     void recordAnswer(qint64 deliveryId, const VendorAnswer& answer, qint64 now);
+    std::optional<DeliveryRow> byId(qint64 deliveryId);
+    // The next try of the same send (retry or fallback hop), queued for `nextTryAt`.
+    qint64 openTry(const DeliveryRow& previous, const QString& vendor, const QString& channel, qint64 nextTryAt,
+                   const QString& leaseOwner, qint64 leaseUntil, qint64 now);
+    // Closes a row without calling a vendor (the challenge moved on, or its lifetime ended).
+    void closeUnsent(qint64 deliveryId, const QString& vendorCode, const QString& reason, qint64 now);
+    int triesOn(qint64 challengeId, int sendNo, const QString& vendor);
+    int latestSendNo(qint64 challengeId);
     QList<DeliveryRow> forChallenge(qint64 challengeId);
 
     // The send-cap ledger (first tries only: retries of one send are not new sends).
@@ -37,7 +50,7 @@ public:
     int prefixSendsSince(const QString& prefix, qint64 since);
     qint64 oldestPrefixSendSince(const QString& prefix, qint64 since);
 
-    // Deliveries stuck in queued/sending since before `olderThan` (their process died): marked failed.
+    // Queued deliveries no worker took since before `olderThan`: marked failed (never sent).
     // Returns the challenge ids they belonged to.
     QList<qint64> abandonStale(qint64 olderThan, qint64 now);
 

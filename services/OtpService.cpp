@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QCoreApplication>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace otp {
@@ -24,29 +26,6 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 
 qint64 ceilSeconds(qint64 ms) { return ms <= 0 ? 0 : (ms + 999) / 1000; }
 
-QString purposeWords(Purpose p)
-{
-    switch (p) {
-    case Purpose::Login: return QStringLiteral("login");
-    case Purpose::Registration: return QStringLiteral("registration");
-    case Purpose::PasswordReset: return QStringLiteral("password reset");
-    case Purpose::Signup: return QStringLiteral("sign-up");
-    }
-    return {};
-}
-
-// The vendor's words may echo the message back; the code must not reach the database through them.
-VendorAnswer redacted(VendorAnswer a, const QString& code)
-{
-    if (!code.isEmpty()) {
-        const QString mask(code.size(), QLatin1Char('*'));
-        a.excerpt.replace(code, mask);
-        a.reason.replace(code, mask);
-        a.messageId.replace(code, mask);
-    }
-    return a;
-}
-
 struct Resolved
 {
     Policy policy;
@@ -55,7 +34,12 @@ struct Resolved
 } // namespace
 
 OtpService::OtpService(Database& db, GatewayRegistry& gateways, const Clock& clock, RandomSource& random, QByteArray pepper)
-    : m_db(db), m_gateways(gateways), m_clock(clock), m_generator(random), m_hasher(std::move(pepper))
+    : m_db(db), m_gateways(gateways), m_clock(clock), m_generator(random), m_hasher(std::move(pepper)),
+      m_outbox(db, gateways, clock, m_generator, m_hasher,
+               QStringLiteral("%1:%2:%3")
+                   .arg(QSysInfo::machineHostName().left(32))
+                   .arg(QCoreApplication::applicationPid())
+                   .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)))
 {
 }
 
@@ -209,16 +193,17 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
         }
         o.channel = channelName(channel);
         QString routeError;
-        auto gateway = m_gateways.route(channel, request.vendor, &routeError);
-        if (!gateway) {
+        const QList<Outbox::Hop> hops = m_outbox.plan(channel, request.vendor, policy, &routeError);
+        if (hops.isEmpty()) {
             o.status = OutcomeStatus::InvalidInput;
             o.message = routeError;
             return o;
         }
 
-        const QString code = m_generator.generate(policy.codeLength);
+        // No code is drawn here: the outbox draws it when the vendor is called (see Outbox.h), so a
+        // queued send keeps nothing secret in the database. Until then the challenge has no usable code.
         const bool async = policy.delivery == Policy::Delivery::Async;
-        PendingDelivery pending;
+        qint64 deliveryId = 0;
         {
             WriteTransaction tx(s);
             // Re-read inside the write lock: what we saw before may have changed.
@@ -233,14 +218,13 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             ChallengeRow c;
             int sendNo = 1;
             if (resendable(previous)) {
-                // Resend: a new code on the same challenge. The old code dies with its hash; the
-                // attempt count is deliberately kept (SECURITY.md row 7).
+                // Resend: the same challenge, and its old code dies now with its hash; the attempt
+                // count is deliberately kept (SECURITY.md row 7).
                 c = *previous;
-                const CodeBinding binding{c.ref, c.tenant, c.destination, c.purpose};
                 c.expiresAt = now + qint64(policy.ttlS) * 1000;
-                if (!challenges.replaceCode(c.id, m_hasher.hash(binding, code), c.expiresAt, now))
+                if (!challenges.replaceCode(c.id, QString(), c.expiresAt, now))
                     throw StoreError(QStringLiteral("the challenge changed during resend"));
-                sendNo = c.sendCount + 1;
+                sendNo = DeliveryLog(s).latestSendNo(c.id) + 1;
             } else {
                 int carried = 0;
                 if (previous && (previous->status == QLatin1String("pending") || previous->status == QLatin1String("expired")) &&
@@ -265,14 +249,13 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                 c.codeLength = policy.codeLength;
                 c.createdAt = now;
                 c.expiresAt = now + qint64(policy.ttlS) * 1000;
-                c.lastVendor = gateway->name();
-                c.codeHash = m_hasher.hash({c.ref, c.tenant, c.destination, c.purpose}, code);
+                c.lastVendor = hops.first().vendor;
                 c.id = challenges.insert(c);
             }
-            pending.challengeId = c.id;
-            pending.vendor = gateway->name();
-            pending.deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, gateway->name(), o.channel, sendNo,
-                                          async ? QStringLiteral("queued") : QStringLiteral("sending"), now);
+            // The first try is leased to this process, so no worker takes it while we are about to send it.
+            deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, hops.first().vendor,
+                                  channelName(hops.first().channel), sendNo, QStringLiteral("queued"), now,
+                                  m_outbox.owner(), now + m_outbox.leaseMs());
             tx.commit();
             o.challengeRef = c.ref;
             o.challengeId = c.id;
@@ -280,29 +263,16 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             o.attemptsRemaining = c.maxAttempts - c.attempts;
         }
 
-        const int ttlMinutes = (policy.ttlS + 59) / 60;
-        OutgoingMessage& m = pending.message;
-        m.tenant = request.tenant;
-        m.challengeRef = o.challengeRef;
-        m.deliveryId = pending.deliveryId;
-        m.channel = channel;
-        m.purpose = request.purpose;
-        m.destination = dest.value;
-        m.code = code;
-        m.ttlMinutes = ttlMinutes;
-        m.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
-                     .arg(purposeWords(request.purpose), code).arg(ttlMinutes);
-
         if (async) {
             {
                 QMutexLocker lock(&m_pendingMutex);
-                m_pending.append(pending);
+                m_pending.append(deliveryId);
             }
             o.status = OutcomeStatus::Queued;
-            o.message = QStringLiteral("the code is queued for delivery by %1").arg(pending.vendor);
+            o.message = QStringLiteral("the code is queued for delivery by %1").arg(hops.first().vendor);
             return o;
         }
-        return finishDelivery(pending, policy, o);
+        return deliverNow(deliveryId, o);
     });
     result.tenant = request.tenant;
     recordAudit(actor, action, request.tenant, result.destination.isEmpty() ? request.destination : result.destination,
@@ -312,75 +282,70 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
     return result;
 }
 
-Outcome OtpService::finishDelivery(const PendingDelivery& pending, const Policy& policy, Outcome o)
+Outcome OtpService::deliverNow(qint64 deliveryId, Outcome o)
 {
-    auto gateway = m_gateways.find(pending.vendor);
-    VendorAnswer answer;
-    if (!gateway) {
-        answer.vendor = pending.vendor;
-        answer.vendorCode = QStringLiteral("NO_GATEWAY");
-        answer.reason = QStringLiteral("vendor %1 is no longer configured").arg(pending.vendor);
-    } else {
-        answer = gateway->deliver(pending.message);
+    Outbox::TryResult t;
+    for (qint64 id = deliveryId; id != 0;) {
+        t = m_outbox.attempt(id, false, true);
+        id = t.final ? 0 : t.nextDeliveryId;
     }
-    answer = redacted(answer, pending.message.code);
-
-    SqlSession& s = m_db.session();
-    const qint64 now = m_clock.nowMs();
-    WriteTransaction tx(s);
-    DeliveryLog(s).recordAnswer(pending.deliveryId, answer, now);
-    ChallengeStore challenges(s);
-    challenges.recordVendor(pending.challengeId, answer.vendor, answer.messageId,
-                            QString::fromUtf8(QJsonDocument(answer.toSeedJson()).toJson(QJsonDocument::Compact)), now);
-    if (!answer.accepted) {
-        // The code never reached the user: make it unusable, and touch no account (seed 001).
-        challenges.transition(pending.challengeId, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
-    } else if (policy.accountCreation == Policy::AccountCreation::OnDelivery &&
-               pending.message.purpose != Purpose::PasswordReset) {
-        AccountStore(s).ensure(pending.message.tenant, pending.message.destination,
-                               pending.message.channel == Channel::Email, false, now);
-    }
-    tx.commit();
-
-    o.vendor = answer;
-    if (answer.accepted) {
+    o.vendor = t.answer;
+    if (t.accepted) {
         o.status = OutcomeStatus::Sent;
-        o.message = QStringLiteral("the code was sent by %1").arg(answer.vendor);
+        o.message = QStringLiteral("the code was sent by %1").arg(t.answer.vendor);
     } else {
         o.status = OutcomeStatus::DeliveryFailed;
-        o.message = QStringLiteral("%1 did not accept the message: %2").arg(answer.vendor, answer.reason);
+        o.message = QStringLiteral("%1 did not accept the message: %2").arg(t.answer.vendor, t.answer.reason);
         o.attemptsRemaining.reset();
         o.expiresAtMs = 0;
     }
-    qCInfo(lcFlow) << "delivery" << o.challengeRef << answer.vendor << o.statusName() << answer.latencyMs << "ms";
+    qCInfo(lcFlow) << "delivery" << o.challengeRef << t.answer.vendor << o.statusName() << t.answer.latencyMs << "ms";
     return o;
 }
 
 int OtpService::deliverPending()
 {
-    int delivered = 0;
+    int accepted = 0;
     for (;;) {
-        PendingDelivery next;
+        qint64 id = 0;
         {
             QMutexLocker lock(&m_pendingMutex);
             if (m_pending.isEmpty())
                 break;
-            next = m_pending.takeFirst();
+            id = m_pending.takeFirst();
         }
         guarded([&]() -> Outcome {
-            SqlSession& s = m_db.session();
-            // Claim the row: only a `queued` delivery goes out, so cleanup and we never both act on it.
-            if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'"),
-                         {m_clock.nowMs(), next.deliveryId}) != 1)
-                return Outcome::make(OutcomeStatus::Ok, {});
-            const Policy policy = effectivePolicy(next.message.tenant, next.message.purpose);
-            Outcome o = finishDelivery(next, policy, {});
-            if (o.status == OutcomeStatus::Sent)
-                ++delivered;
-            return o;
+            // Retryable failures are queued with backoff for whichever worker is due first; a
+            // non-retryable one moves on to the next vendor of the route right here.
+            for (qint64 next = id; next != 0;) {
+                const Outbox::TryResult t = m_outbox.attempt(next, true, true);
+                if (t.accepted)
+                    ++accepted;
+                next = (!t.final && t.nextDeliveryId != 0) ? t.nextDeliveryId : 0;
+                if (next != 0) {
+                    // A backoff row is for later: release our lease so any worker may take it when due.
+                    const auto row = DeliveryLog(m_db.session()).byId(next);
+                    if (row && row->nextTryAt > m_clock.nowMs()) {
+                        m_db.session().update(QStringLiteral("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL "
+                                                             "WHERE id = ? AND state = 'queued'"), {next});
+                        next = 0;
+                    }
+                }
+            }
+            return Outcome::make(OutcomeStatus::Ok, {});
         });
     }
-    return delivered;
+    return accepted;
+}
+
+int OtpService::deliverDue(int max)
+{
+    int tried = 0;
+    guarded([&]() -> Outcome {
+        tried = m_outbox.deliverDue(max);
+        return Outcome::make(OutcomeStatus::Ok, {});
+    });
+    return tried;
 }
 
 int OtpService::pendingCount() const
@@ -433,6 +398,10 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
             o.status = OutcomeStatus::Expired;
             o.message = QStringLiteral("the code expired; request a new one");
             return o;
+        }
+        if (c->codeHash.isEmpty()) {
+            // Queued or between tries: no code has gone out yet, so there is nothing to compare.
+            return noActive(QStringLiteral("the code has not been delivered yet; wait for it or request a new one"));
         }
         if (request.code.size() != c->codeLength) {
             o.status = OutcomeStatus::InvalidInput;
@@ -804,6 +773,7 @@ Outcome OtpService::cleanup(const Actor& actor, int staleAfterS)
         WriteTransaction tx(s);
         ChallengeStore challenges(s);
         // Undelivered first: a code that never left must read delivery_failed, not merely expired.
+        m_outbox.recoverLost();
         const QList<qint64> abandoned = DeliveryLog(s).abandonStale(now - qint64(staleAfterS) * 1000, now);
         for (qint64 id : abandoned)
             challenges.transition(id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);

@@ -9,6 +9,7 @@
 #include "Database.h"
 #include "DeliveryGateway.h"
 #include "GatewayRegistry.h"
+#include "Outbox.h"
 #include "Outcome.h"
 #include "Policy.h"
 #include "RandomSource.h"
@@ -34,17 +35,6 @@ struct VerifyRequest
     QString destination;
     QString code;
     Purpose purpose = Purpose::Login;
-};
-
-// A send accepted in async mode, waiting to be handed to its vendor. It lives only in memory: the
-// code is never persisted, so if the process dies first the delivery row stays `queued` and
-// cleanup() moves the challenge to delivery_failed — a known state, never a double send.
-struct PendingDelivery
-{
-    qint64 challengeId = 0;
-    qint64 deliveryId = 0;
-    QString vendor;
-    OutgoingMessage message;
 };
 
 // otpcore's single implementation of every OTP rule (DESIGN.md). Thread-safe: each thread uses its
@@ -80,15 +70,21 @@ public:
     // Expires overdue challenges and fails deliveries whose process died (`staleAfterS` without news).
     Outcome cleanup(const Actor& actor, int staleAfterS = 600);
 
-    // Async mode: hands queued sends of this process to their vendors. Returns how many were delivered.
+    // Async mode: hands this process's own queued sends to their vendors (retryable failures stay in
+    // the outbox for a worker). Returns how many the vendors accepted.
     int deliverPending();
     int pendingCount() const;
+    // The outbox worker's step: claims due deliveries of any process and tries them. Returns how many
+    // vendor calls were made.
+    int deliverDue(int max = 50);
+    Outbox& outbox() { return m_outbox; }
 
     static bool isValidTenant(const QString& tenant);
 
 private:
     Outcome issue(const SendRequest& request, const Actor& actor, bool isResend);
-    Outcome finishDelivery(const PendingDelivery& pending, const Policy& policy, Outcome outcome);
+    // Runs a send's tries in this thread until a vendor accepts or every hop failed (sync mode).
+    Outcome deliverNow(qint64 deliveryId, Outcome outcome);
     void recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
                      QJsonObject details);
     Outcome guarded(const std::function<Outcome()>& flow);
@@ -109,8 +105,9 @@ private:
     CodeGenerator m_generator;
     CodeHasher m_hasher;
 
+    Outbox m_outbox;
     mutable QMutex m_pendingMutex;
-    QList<PendingDelivery> m_pending;
+    QList<qint64> m_pending; // delivery ids this process queued (never a code: see Outbox)
 };
 
 } // namespace otp

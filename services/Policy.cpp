@@ -3,6 +3,8 @@
 #include "CodeGenerator.h"
 #include "DestinationParser.h"
 
+#include <QRegularExpression>
+
 namespace otp {
 
 namespace {
@@ -24,7 +26,18 @@ const IntKey kIntKeys[] = {
     {"lockout_s", &Policy::lockoutS, 0, 7 * 86400},
     {"prefix_burst_cap", &Policy::prefixBurstCap, 1, 100000},
     {"prefix_burst_window_s", &Policy::prefixBurstWindowS, 1, 86400},
+    {"delivery_max_tries", &Policy::deliveryMaxTries, 1, 10},
+    {"delivery_backoff_s", &Policy::deliveryBackoffS, 1, 600},
 };
+
+const char* const kRouteChannels[] = {"sms", "whatsapp", "email"};
+const char* const kFallbackChannels[] = {"sms", "whatsapp"}; // email has no phone to fall back to
+
+bool isVendorName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,31}$"));
+    return re.match(name).hasMatch();
+}
 } // namespace
 
 QStringList Policy::keys()
@@ -34,6 +47,10 @@ QStringList Policy::keys()
         out << QString::fromLatin1(k.name);
     out << QStringLiteral("delivery") << QStringLiteral("account_creation") << QStringLiteral("allowed_countries")
         << QStringLiteral("default_region");
+    for (const char* c : kRouteChannels)
+        out << QStringLiteral("route_") + QLatin1String(c);
+    for (const char* c : kFallbackChannels)
+        out << QStringLiteral("fallback_") + QLatin1String(c);
     return out;
 }
 
@@ -83,6 +100,38 @@ QString Policy::set(const QString& key, const QString& rawValue)
         defaultRegion = iso;
         return {};
     }
+    if (key.startsWith(QLatin1String("route_"))) {
+        const QString channel = key.mid(6);
+        if (!keys().contains(key))
+            return QStringLiteral("unknown policy key '%1' (known: %2)").arg(key, keys().join(QStringLiteral(", ")));
+        QStringList list;
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = part.trimmed().toLower();
+            if (!isVendorName(name))
+                return QStringLiteral("%1: '%2' is not a vendor name (lower-case letters, digits, '.', '_', '-')")
+                    .arg(key, part.trimmed());
+            if (!list.contains(name))
+                list << name;
+        }
+        if (list.isEmpty())
+            routes.remove(channel);
+        else
+            routes.insert(channel, list);
+        return {};
+    }
+    if (key.startsWith(QLatin1String("fallback_")) && keys().contains(key)) {
+        const QString channel = key.mid(9);
+        const QString target = v.toLower();
+        if (target.isEmpty() || target == QLatin1String("none")) {
+            fallbacks.remove(channel);
+            return {};
+        }
+        if (target == channel || (target != QLatin1String("sms") && target != QLatin1String("whatsapp")))
+            return QStringLiteral("%1 must be none or a phone channel other than %2 (sms, whatsapp), not '%3'")
+                .arg(key, channel, v);
+        fallbacks.insert(channel, target);
+        return {};
+    }
     return QStringLiteral("unknown policy key '%1' (known: %2)").arg(key, keys().join(QStringLiteral(", ")));
 }
 
@@ -99,6 +148,10 @@ QString Policy::value(const QString& key) const
         return allowedCountries.join(QLatin1Char(','));
     if (key == QLatin1String("default_region"))
         return defaultRegion;
+    if (key.startsWith(QLatin1String("route_")))
+        return routes.value(key.mid(6)).join(QLatin1Char(','));
+    if (key.startsWith(QLatin1String("fallback_")))
+        return fallbacks.value(key.mid(9), QStringLiteral("none"));
     return {};
 }
 

@@ -21,7 +21,13 @@ struct Policy
     int lockoutS = 900;
     int prefixBurstCap = 20;    // sends to one number block (phone minus last 3 digits) per window
     int prefixBurstWindowS = 60;
+    int deliveryMaxTries = 4;   // tries per vendor for one send (async retries of timeouts, 5xx, 429)
+    int deliveryBackoffS = 2;   // first retry after this, doubling, with ±25 % jitter, capped at 5 min
     Delivery delivery = Delivery::Sync;
+    // Vendors in order of preference per channel (empty: the configured default); when every one has
+    // failed, the fallback channel's route is tried ("whatsapp fails → sms", as Vonage's workflows do).
+    QMap<QString, QStringList> routes;    // channel name → vendor names
+    QMap<QString, QString> fallbacks;     // channel name → channel name
     AccountCreation accountCreation = AccountCreation::OnVerify;
     QStringList allowedCountries; // empty: every country
     QString defaultRegion = QStringLiteral("IN");

@@ -74,6 +74,14 @@ const std::vector<KeyCases>& keyCases()
          {{"in, gb", "IN,GB"}, {"IN", "IN"}, {"in,IN, in", "IN"}, {"us,,gb", "US,GB"}, {"", ""}},
          {"XX", "IN,XX", "India", "IN;GB", "ZZ"}},
         {"default_region", {{"gb", "GB"}, {" us ", "US"}, {"IN", "IN"}}, {"", "XX", "ZZ", "India", "IN,GB"}},
+        {"delivery_max_tries", {{"1", "1"}, {"10", "10"}}, intRefusals({"0", "11"})},
+        {"delivery_backoff_s", {{"1", "1"}, {"600", "600"}}, intRefusals({"0", "601"})},
+        {"route_sms", {{"gupshup", "gupshup"}, {"Gupshup, dev,gupshup", "gupshup,dev"}, {"", ""}},
+         {"gup shup", "gupshup;dev", "'; DROP TABLE vendors; --", "-x", "a,b c"}},
+        {"route_whatsapp", {{"wati,myoperator", "wati,myoperator"}, {"wati-acme", "wati-acme"}}, {"wati myoperator", "waтi"}},
+        {"route_email", {{"smtp", "smtp"}, {"smtp-eu.1", "smtp-eu.1"}}, {"smtp/eu", "x@y"}},
+        {"fallback_sms", {{"whatsapp", "whatsapp"}, {"none", "none"}, {"", "none"}}, {"sms", "email", "voice"}},
+        {"fallback_whatsapp", {{"sms", "sms"}, {" SMS ", "sms"}, {"none", "none"}}, {"whatsapp", "email", "sms,email"}},
     };
     return cases;
 }

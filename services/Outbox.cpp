@@ -1,0 +1,288 @@
+#include "Outbox.h"
+
+#include "AccountStore.h"
+#include "ChallengeStore.h"
+#include "DeliveryLog.h"
+#include "PolicyStore.h"
+#include "StoreError.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+namespace otp {
+
+Q_LOGGING_CATEGORY(lcOutbox, "otp.outbox", QtInfoMsg)
+
+namespace {
+constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
+
+// The vendor's words may echo the message back; the code must not reach the database through them.
+VendorAnswer redacted(VendorAnswer a, const QString& code)
+{
+    if (!code.isEmpty()) {
+        const QString mask(code.size(), QLatin1Char('*'));
+        a.excerpt.replace(code, mask);
+        a.reason.replace(code, mask);
+        a.messageId.replace(code, mask);
+    }
+    return a;
+}
+
+QString seedJson(const VendorAnswer& a)
+{
+    return QString::fromUtf8(QJsonDocument(a.toSeedJson()).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+Outbox::Outbox(Database& db, GatewayRegistry& gateways, const Clock& clock, CodeGenerator& generator,
+               const CodeHasher& hasher, QString owner)
+    : m_db(db), m_gateways(gateways), m_clock(clock), m_generator(generator), m_hasher(hasher), m_owner(std::move(owner))
+{
+}
+
+qint64 Outbox::backoffMs(int tryOnVendor, int baseS, double jitter01)
+{
+    const double exp = std::pow(2.0, std::max(0, tryOnVendor - 1));
+    const double ms = double(baseS) * 1000.0 * exp * (0.75 + 0.5 * jitter01); // ± 25 %: workers do not stampede
+    return std::min<qint64>(kMaxBackoffMs, qint64(ms));
+}
+
+QList<Outbox::Hop> Outbox::plan(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const
+{
+    QList<Hop> hops;
+    if (!requestedVendor.isEmpty()) {
+        // QA asked for this vendor: that one only, no fallback that would hide its answer.
+        if (!m_gateways.route(channel, requestedVendor, error))
+            return {};
+        hops.append({channel, requestedVendor});
+        return hops;
+    }
+    auto addChannel = [&](Channel c) -> bool {
+        const QStringList route = policy.routes.value(channelName(c));
+        if (route.isEmpty()) {
+            QString why;
+            if (auto g = m_gateways.route(c, {}, &why))
+                hops.append({c, g->name()});
+            else if (hops.isEmpty())
+                *error = why;
+            return true;
+        }
+        for (const QString& v : route) {
+            QString why;
+            if (!m_gateways.route(c, v, &why)) {
+                *error = QStringLiteral("route_%1 names %2").arg(channelName(c), why);
+                return false;
+            }
+            hops.append({c, v});
+        }
+        return true;
+    };
+    if (!addChannel(channel))
+        return {};
+    const QString fallback = policy.fallbacks.value(channelName(channel));
+    if (!fallback.isEmpty()) {
+        if (auto fb = channelFromName(fallback); fb && !addChannel(*fb))
+            return {};
+    }
+    if (hops.isEmpty() && error->isEmpty())
+        *error = QStringLiteral("no vendor is configured for %1").arg(channelName(channel));
+    return hops;
+}
+
+Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
+{
+    TryResult result;
+    SqlSession& s = m_db.session();
+    ChallengeStore challenges(s);
+    DeliveryLog log(s);
+
+    // 1. Under the write lock: is this row still ours to send, and is its challenge still waiting for
+    //    it? Then draw the code, keep its HMAC, and commit `sending` before any byte leaves.
+    QString code, hash;
+    OutgoingMessage message;
+    DeliveryRow row;
+    ChallengeRow challenge;
+    Policy policy;
+    {
+        WriteTransaction tx(s);
+        const qint64 now = m_clock.nowMs();
+        auto d = log.byId(deliveryId);
+        if (!d || d->state != QLatin1String("queued") || d->leaseOwner != m_owner) {
+            result.answer.reason = QStringLiteral("the delivery is no longer ours to send");
+            return result;
+        }
+        row = *d;
+        auto c = challenges.byId(row.challengeId);
+        if (!c)
+            throw StoreError(QStringLiteral("delivery %1 has no challenge").arg(deliveryId));
+        challenge = *c;
+        const auto purpose = purposeFromName(challenge.purpose).value_or(Purpose::Login);
+        policy = PolicyStore(s).load(challenge.tenant, challenge.purpose);
+        QString notSent;
+        if (challenge.status != QLatin1String("pending"))
+            notSent = QStringLiteral("not sent: the challenge is already %1").arg(challenge.status);
+        else if (log.latestSendNo(challenge.id) > row.sendNo)
+            notSent = QStringLiteral("not sent: a resend replaced this send");
+        else if (challenge.expiresAt <= now)
+            notSent = QStringLiteral("not sent: the code's lifetime ended before it could be delivered");
+        if (!notSent.isEmpty()) {
+            log.closeUnsent(deliveryId, QStringLiteral("NOT_SENT"), notSent, now);
+            if (challenge.status == QLatin1String("pending") && challenge.expiresAt <= now &&
+                log.latestSendNo(challenge.id) == row.sendNo)
+                challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+            tx.commit();
+            result.answer.vendor = row.vendor;
+            result.answer.vendorCode = QStringLiteral("NOT_SENT");
+            result.answer.reason = notSent;
+            return result;
+        }
+        code = m_generator.generate(challenge.codeLength);
+        hash = m_hasher.hash({challenge.ref, challenge.tenant, challenge.destination, challenge.purpose}, code);
+        if (!challenges.setCode(challenge.id, hash, now))
+            throw StoreError(QStringLiteral("challenge %1 changed during delivery").arg(challenge.id));
+        if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
+                                    "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                     {now + m_leaseMs, now, deliveryId, m_owner}) != 1)
+            throw StoreError(QStringLiteral("delivery %1 was taken over during the claim").arg(deliveryId));
+        tx.commit();
+
+        const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);
+        message.tenant = challenge.tenant;
+        message.challengeRef = challenge.ref;
+        message.deliveryId = deliveryId;
+        message.channel = channelFromName(row.channel).value_or(Channel::Sms);
+        message.purpose = purpose;
+        message.destination = challenge.destination;
+        message.code = code;
+        message.ttlMinutes = ttlMinutes;
+        message.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
+                           .arg(purposeWords(purpose), code)
+                           .arg(ttlMinutes);
+    }
+
+    // 2. The vendor call, outside any transaction: it may take seconds.
+    VendorAnswer answer;
+    if (auto gateway = m_gateways.find(row.vendor)) {
+        answer = gateway->deliver(message);
+        result.sent = true;
+    } else {
+        answer.vendor = row.vendor;
+        answer.vendorCode = QStringLiteral("NO_GATEWAY");
+        answer.reason = QStringLiteral("vendor %1 is not configured in this process").arg(row.vendor);
+    }
+    if (answer.vendor.isEmpty())
+        answer.vendor = row.vendor;
+    answer = redacted(answer, code);
+    message.code.fill(QLatin1Char('0'));
+    message.body.clear();
+    code.fill(QLatin1Char('0'));
+    result.answer = answer;
+    result.accepted = answer.accepted;
+
+    // 3. Record the answer and decide what comes next, in one transaction.
+    WriteTransaction tx(s);
+    const qint64 now = m_clock.nowMs();
+    log.recordAnswer(deliveryId, answer, now);
+    challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
+    if (answer.accepted) {
+        if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset)
+            AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
+        tx.commit();
+        return result;
+    }
+    // The code of a failed try must not work (unless a newer code replaced it meanwhile).
+    challenges.clearCode(challenge.id, hash, now);
+    const bool stillCurrent = log.latestSendNo(challenge.id) == row.sendNo;
+    auto current = challenges.byId(challenge.id);
+    const bool alive = stillCurrent && current && current->status == QLatin1String("pending") && current->expiresAt > now;
+
+    Hop next{message.channel, row.vendor};
+    bool haveNext = false;
+    qint64 nextAt = now;
+    if (alive && retry && answer.retryable) {
+        const int tries = log.triesOn(challenge.id, row.sendNo, row.vendor);
+        if (tries < policy.deliveryMaxTries) {
+            nextAt = now + backoffMs(tries, policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
+            haveNext = nextAt < current->expiresAt;
+        }
+    }
+    if (alive && !haveNext) {
+        QString ignored;
+        const QList<Hop> hops = plan(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
+        for (int i = 0; i + 1 < hops.size(); ++i) {
+            if (hops[i].vendor == row.vendor && hops[i].channel == message.channel) {
+                next = hops[i + 1];
+                haveNext = true;
+                nextAt = now;
+                break;
+            }
+        }
+    }
+    if (haveNext) {
+        result.final = false;
+        result.nextDeliveryId = log.openTry(row, next.vendor, channelName(next.channel), nextAt,
+                                            leaseNext ? m_owner : QString(), now + m_leaseMs, now);
+    } else if (stillCurrent) {
+        // Every vendor of the route said no: the code never reached the user (seed 001).
+        challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+    }
+    tx.commit();
+    qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << (answer.accepted ? "accepted" : "refused")
+                     << answer.vendorCode << (haveNext ? "→ next try" : "");
+    return result;
+}
+
+bool Outbox::claim(qint64 deliveryId, qint64 now)
+{
+    // A conditional UPDATE is the claim: of several workers racing for one row, exactly one sees 1.
+    return m_db.session().update(QStringLiteral("UPDATE deliveries SET lease_owner = ?, lease_until = ?, updated_at = ? "
+                                                "WHERE id = ? AND state = 'queued' AND "
+                                                "(lease_until IS NULL OR lease_until < ?)"),
+                                 {m_owner, now + m_leaseMs, now, deliveryId, now}) == 1;
+}
+
+int Outbox::deliverDue(int max)
+{
+    recoverLost();
+    SqlSession& s = m_db.session();
+    const qint64 now = m_clock.nowMs();
+    const Rows due = s.select(QStringLiteral("SELECT id FROM deliveries WHERE state = 'queued' AND "
+                                             "(lease_until IS NULL OR lease_until < ?) AND "
+                                             "(next_try_at IS NULL OR next_try_at <= ?) ORDER BY id LIMIT ?"),
+                              {now, now, max});
+    int tried = 0;
+    for (const QSqlRecord& r : due) {
+        const qint64 id = r.value(0).toLongLong();
+        if (!claim(id, m_clock.nowMs()))
+            continue; // another worker was faster
+        const TryResult t = attempt(id, true, false);
+        if (t.sent)
+            ++tried;
+    }
+    return tried;
+}
+
+int Outbox::recoverLost()
+{
+    SqlSession& s = m_db.session();
+    const qint64 now = m_clock.nowMs();
+    int n = 0;
+    for (const QSqlRecord& r : s.select(QStringLiteral("SELECT id FROM deliveries WHERE state = 'sending' AND lease_until < ?"),
+                                        {now})) {
+        n += s.update(QStringLiteral("UPDATE deliveries SET state = 'timeout', vendor_code = 'WORKER_LOST', reason = ?, "
+                                     "lease_owner = NULL, lease_until = NULL, updated_at = ? "
+                                     "WHERE id = ? AND state = 'sending' AND lease_until < ?"),
+                      {QStringLiteral("the delivering process stopped during the vendor call; the vendor may have sent "
+                                      "it, so it is not sent again (the user can ask for a new code)"),
+                       now, r.value(0), now});
+    }
+    if (n > 0)
+        qCWarning(lcOutbox) << n << "deliveries were lost mid-call by a dead worker; closed as timeout, not resent";
+    return n;
+}
+
+} // namespace otp

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Clock.h"
+#include "CodeGenerator.h"
+#include "CodeHasher.h"
+#include "Database.h"
+#include "GatewayRegistry.h"
+#include "Outcome.h"
+#include "Policy.h"
+
+namespace otp {
+
+struct DeliveryRow;
+
+// The durable outbox: every try of every send is a `deliveries` row, and rows move
+//   queued ──claim (lease)──▶ sending ──vendor answer──▶ accepted | failed | timeout
+// One design choice carries the rest: **the code is made at delivery time, never stored**. A queued
+// row holds no code; the process that holds its lease draws a fresh code, stores only its HMAC on the
+// challenge, marks the row `sending` and only then calls the vendor. So nothing secret waits in the
+// database, any process can take over a queued row, and a retry simply carries a new code (the code
+// of a failed try is unusable).
+//
+// No double send: a row is sent only from `queued`, by the lease holder, and `sending` is committed
+// before the vendor is called. A row found `sending` after its lease expired belonged to a process that
+// died during the vendor call; whether the vendor took it is unknowable, so it is closed as `timeout`
+// (WORKER_LOST) and never sent again — the challenge stays pending with the code that may be on the
+// user's phone, and expires on its own (SECURITY.md row 17).
+//
+// Retries: only retryable answers (timeouts, resets, 5xx, 429) and only in async mode, up to the
+// policy's delivery_max_tries per vendor, after delivery_backoff_s × 2^(try-1) ± 25 % (capped at
+// 5 min). When a vendor gives up, the next one of the route is tried, then the fallback channel's.
+class Outbox
+{
+public:
+    Outbox(Database& db, GatewayRegistry& gateways, const Clock& clock, CodeGenerator& generator,
+           const CodeHasher& hasher, QString owner);
+
+    const QString& owner() const { return m_owner; }
+    void setLeaseMs(qint64 ms) { m_leaseMs = ms; }
+    qint64 leaseMs() const { return m_leaseMs; }
+
+    // The vendors a send tries, in order: the requested vendor alone, or the channel's route and then
+    // the fallback channel's route. Empty with *error set when none is configured.
+    struct Hop
+    {
+        Channel channel;
+        QString vendor;
+    };
+    QList<Hop> plan(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const;
+
+    struct TryResult
+    {
+        VendorAnswer answer;
+        bool accepted = false;
+        bool final = true;    // false: another try was queued (nextDeliveryId)
+        qint64 nextDeliveryId = 0;
+        bool sent = false;    // the vendor was called
+    };
+    // Delivers one row this process leases. `retry`: queue retryable failures with backoff (async);
+    // otherwise move straight to the next hop (sync). The next row is leased to us when `leaseNext`.
+    TryResult attempt(qint64 deliveryId, bool retry, bool leaseNext);
+
+    // Claims up to `max` due rows (any process's) and delivers them. Returns how many were tried.
+    int deliverDue(int max);
+    // Closes `sending` rows whose lease expired (their process died mid-call). Returns how many.
+    int recoverLost();
+
+    static qint64 backoffMs(int tryOnVendor, int baseS, double jitter01);
+
+private:
+    bool claim(qint64 deliveryId, qint64 now);
+
+    Database& m_db;
+    GatewayRegistry& m_gateways;
+    const Clock& m_clock;
+    CodeGenerator& m_generator;
+    const CodeHasher& m_hasher;
+    QString m_owner;
+    qint64 m_leaseMs = 60000;
+};
+
+} // namespace otp
