@@ -6,6 +6,8 @@
 #include "GatewayRegistry.h"
 #include "OtpService.h"
 #include "RandomSource.h"
+#include "SecretStore.h"
+#include "VendorConfig.h"
 
 #include <memory>
 
@@ -20,6 +22,8 @@ public:
     {
         QString databaseUrl; // empty: the default SQLite file
         bool migrate = true;
+        // Where vendor credentials (and a keychain pepper) come from; null: SecretStores::fromEnvironment().
+        std::shared_ptr<SecretStore> secrets;
     };
 
     // nullptr with *error set (in plain words) when the database or the pepper is unusable.
@@ -30,6 +34,12 @@ public:
     OtpService& service() { return *m_service; }
     const Clock& clock() const { return m_clock; }
     std::shared_ptr<DevGateway> devGateway() const { return m_dev; }
+    // The secret store, opened on first use; null with *error when it cannot be opened.
+    SecretStore* secrets(QString* error);
+    // (Re)builds the gateways from the `vendors` table: dev always, then every enabled vendor. A vendor
+    // whose credential cannot be read stays registered but refuses every send with the reason, so the
+    // problem is named where it matters instead of silently routing elsewhere. Returns the problems.
+    QStringList loadVendors();
     // Where the dev gateway writes when OTP_DEV_OUTBOX is not set.
     static QString defaultDevOutbox(const DatabaseConfig& config);
 
@@ -41,6 +51,9 @@ private:
     SystemClock m_clock;
     SystemRandomSource m_random;
     std::shared_ptr<DevGateway> m_dev;
+    std::shared_ptr<SecretStore> m_secrets;
+    QString m_secretsError;
+    bool m_secretsTried = false;
     std::unique_ptr<OtpService> m_service;
 };
 

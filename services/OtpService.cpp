@@ -7,6 +7,8 @@
 #include "LockoutStore.h"
 #include "PolicyStore.h"
 #include "StoreError.h"
+#include "GatewayFactory.h"
+#include "VendorStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -252,10 +254,11 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                 c.lastVendor = hops.first().vendor;
                 c.id = challenges.insert(c);
             }
-            // The first try is leased to this process, so no worker takes it while we are about to send it.
+            // Sync: the first try is leased to this call, so no worker takes it while we send it.
+            // Async: the row is free for whichever worker comes first (this process's included).
             deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, hops.first().vendor,
                                   channelName(hops.first().channel), sendNo, QStringLiteral("queued"), now,
-                                  m_outbox.owner(), now + m_outbox.leaseMs());
+                                  async ? QString() : m_outbox.owner(), now + m_outbox.leaseMs());
             tx.commit();
             o.challengeRef = c.ref;
             o.challengeId = c.id;
@@ -317,6 +320,8 @@ int OtpService::deliverPending()
         guarded([&]() -> Outcome {
             // Retryable failures are queued with backoff for whichever worker is due first; a
             // non-retryable one moves on to the next vendor of the route right here.
+            if (!m_outbox.claim(id, m_clock.nowMs()))
+                return Outcome::make(OutcomeStatus::Ok, {}); // a worker was faster: it is delivered once either way
             for (qint64 next = id; next != 0;) {
                 const Outbox::TryResult t = m_outbox.attempt(next, true, true);
                 if (t.accepted)
@@ -762,6 +767,60 @@ Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purp
         Outcome o = policyShow(tenant, purpose);
         o.message = QStringLiteral("policy updated");
         return o;
+    });
+}
+
+Outcome OtpService::vendors()
+{
+    return guarded([&]() -> Outcome {
+        QJsonArray list;
+        for (const VendorConfig& v : VendorStore(m_db.session()).all()) {
+            list.append(QJsonObject{{QStringLiteral("name"), v.name},
+                                    {QStringLiteral("kind"), v.kind},
+                                    {QStringLiteral("settings"), v.settings},
+                                    {QStringLiteral("secret"), v.secretName},
+                                    {QStringLiteral("enabled"), v.enabled},
+                                    {QStringLiteral("loaded"), bool(m_gateways.find(v.name))}});
+        }
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 vendor(s) configured").arg(list.size()));
+        o.details.insert(QStringLiteral("vendors"), list);
+        return o;
+    });
+}
+
+Outcome OtpService::saveVendor(const VendorConfig& config, const Actor& actor)
+{
+    return guarded([&]() -> Outcome {
+        QString problem = VendorStore::problem(config);
+        if (problem.isEmpty() && config.kind != QLatin1String("dev"))
+            validateGatewayConfig(config, &problem);
+        if (!problem.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, problem);
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        WriteTransaction tx(s);
+        VendorStore(s).save(config, now);
+        // The audit row names the secret, never its value (there is none here to leak).
+        AuditLog(s).record(actor, QStringLiteral("vendor_save"), QStringLiteral("*"), config.name,
+                           {{QStringLiteral("kind"), config.kind}, {QStringLiteral("settings"), config.settings},
+                            {QStringLiteral("secret"), config.secretName}}, now);
+        tx.commit();
+        return Outcome::make(OutcomeStatus::Ok, QStringLiteral("vendor %1 saved; processes pick it up when they start")
+                                                    .arg(config.name));
+    });
+}
+
+Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        WriteTransaction tx(s);
+        if (!VendorStore(s).remove(name))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("there is no vendor named '%1'").arg(name));
+        AuditLog(s).record(actor, QStringLiteral("vendor_remove"), QStringLiteral("*"), name, {}, now);
+        tx.commit();
+        return Outcome::make(OutcomeStatus::Ok, QStringLiteral("vendor %1 removed").arg(name));
     });
 }
 

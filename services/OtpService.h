@@ -12,6 +12,7 @@
 #include "Outbox.h"
 #include "Outcome.h"
 #include "Policy.h"
+#include "VendorConfig.h"
 #include "RandomSource.h"
 
 #include <QMutex>
@@ -67,6 +68,11 @@ public:
                       const Actor& actor);
     Policy effectivePolicy(const QString& tenant, Purpose purpose);
 
+    // Vendor accounts (non-secret settings; the credential is only named). Validated first, audited.
+    Outcome vendors();
+    Outcome saveVendor(const VendorConfig& config, const Actor& actor);
+    Outcome removeVendor(const QString& name, const Actor& actor);
+
     // Expires overdue challenges and fails deliveries whose process died (`staleAfterS` without news).
     Outcome cleanup(const Actor& actor, int staleAfterS = 600);
 
@@ -78,6 +84,7 @@ public:
     // vendor calls were made.
     int deliverDue(int max = 50);
     Outbox& outbox() { return m_outbox; }
+    Database& database() { return m_db; }
 
     static bool isValidTenant(const QString& tenant);
 

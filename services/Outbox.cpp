@@ -140,14 +140,18 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             result.answer.reason = notSent;
             return result;
         }
+        // The conditional move to `sending` is what makes this try ours alone (on every engine, even
+        // when two threads of one process hold the same lease owner); only then is the code replaced.
+        if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
+                                    "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                     {now + m_leaseMs, now, deliveryId, m_owner}) != 1) {
+            result.answer.reason = QStringLiteral("the delivery was taken by another worker");
+            return result;
+        }
         code = m_generator.generate(challenge.codeLength);
         hash = m_hasher.hash({challenge.ref, challenge.tenant, challenge.destination, challenge.purpose}, code);
         if (!challenges.setCode(challenge.id, hash, now))
             throw StoreError(QStringLiteral("challenge %1 changed during delivery").arg(challenge.id));
-        if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
-                                    "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
-                     {now + m_leaseMs, now, deliveryId, m_owner}) != 1)
-            throw StoreError(QStringLiteral("delivery %1 was taken over during the claim").arg(deliveryId));
         tx.commit();
 
         const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);

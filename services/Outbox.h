@@ -66,9 +66,10 @@ public:
     int recoverLost();
 
     static qint64 backoffMs(int tryOnVendor, int baseS, double jitter01);
+    // Leases one queued row that is free (never leased, or its lease expired) to this process.
+    bool claim(qint64 deliveryId, qint64 now);
 
 private:
-    bool claim(qint64 deliveryId, qint64 now);
 
     Database& m_db;
     GatewayRegistry& m_gateways;

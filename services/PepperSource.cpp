@@ -1,8 +1,11 @@
 #include "PepperSource.h"
 
+#include "SecretStore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -12,6 +15,10 @@
 #include <unistd.h>
 
 namespace otp {
+
+namespace {
+Q_LOGGING_CATEGORY(lcPepper, "otp.secrets.pepper", QtInfoMsg)
+}
 
 static QByteArray readPepperFile(const QString& path, QString* error)
 {
@@ -28,8 +35,25 @@ static QByteArray readPepperFile(const QString& path, QString* error)
     return pepper;
 }
 
-QByteArray PepperSource::load(const DatabaseConfig& db, QString* error)
+QByteArray PepperSource::load(const DatabaseConfig& db, SecretStore* store, QString* error)
 {
+    if (store) {
+        QString storeError;
+        const std::optional<QString> stored = store->get(QString::fromLatin1(kSecretName), &storeError);
+        if (stored) {
+            const QByteArray pepper = stored->trimmed().toUtf8();
+            if (pepper.size() < kMinBytes) {
+                *error = QStringLiteral("the pepper from %1 is shorter than %2 bytes").arg(store->describe()).arg(kMinBytes);
+                return {};
+            }
+            return pepper;
+        }
+        // Quiet when OTP_PEPPER / OTP_PEPPER_FILE say where the pepper is anyway (headless servers).
+        if (!storeError.isEmpty() && (qEnvironmentVariableIsEmpty("OTP_PEPPER") && qEnvironmentVariableIsEmpty("OTP_PEPPER_FILE")))
+            qCWarning(lcPepper).noquote() << "pepper not read from the secret store, using the file beside the database:" << storeError;
+        else if (!storeError.isEmpty())
+            qCInfo(lcPepper).noquote() << "pepper not read from the secret store, using OTP_PEPPER / OTP_PEPPER_FILE:" << storeError;
+    }
     const QByteArray env = qgetenv("OTP_PEPPER");
     if (!env.isEmpty()) {
         if (env.size() < kMinBytes) {

@@ -2,6 +2,8 @@
 
 #include "AuditLog.h"
 #include "OtpRuntime.h"
+#include "OutboxCommands.h"
+#include "SecretsCommand.h"
 #include "TrafficSimulator.h"
 
 #include <QCommandLineParser>
@@ -31,6 +33,10 @@ const char* kUsage = R"(Commands:
   migrate
   cleanup  [--stale-after SECONDS]
   simulate [--rate N] [--duration S] [--seed N] [--refuse-share F]
+  worker   [--once] [--concurrency N] [--lease-s S] [--duration S]   deliver the outbox (async mode)
+  vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
+  secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
+           OS keychain; OTP_SECRETS_DIR=DIR for files, OTP_SECRETS=env for OTP_SECRET_<NAME> only
 Purposes: login, registration, password_reset, signup.
 Exit codes: 0 ok, 1 internal error, 2 bad input, 3 refused by policy, 4 verification failed, 5 delivery failed.)";
 
@@ -119,6 +125,13 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption lastName(QStringLiteral("last-name"), QStringLiteral("profile last name"), QStringLiteral("X"));
     const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("profile email"), QStringLiteral("X"));
     const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("profile address"), QStringLiteral("X"));
+    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("worker: deliver what is due, then exit"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("worker: parallel deliveries"), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption leaseS(QStringLiteral("lease-s"), QStringLiteral("worker: seconds a claimed delivery stays ours"), QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("vendors add: gupshup, wati, myoperator, smtp"), QStringLiteral("KIND"));
+    const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("vendors add: the name of its credential in the secret store"), QStringLiteral("NAME"));
+    const QCommandLineOption disabled(QStringLiteral("disabled"), QStringLiteral("vendors add: configured but not used"));
+    p.addOptions({once, concurrency, leaseS, kind, secret, disabled});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
 
@@ -140,9 +153,12 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("accounts"), QStringLiteral("profile"), QStringLiteral("lockouts"),
                                    QStringLiteral("unlock"), QStringLiteral("stats"), QStringLiteral("policy"),
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
-                                   QStringLiteral("simulate")};
+                                   QStringLiteral("simulate"), QStringLiteral("secrets"),
+                                   QStringLiteral("worker"), QStringLiteral("vendors")};
     if (!known.contains(cmd))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
+    if (cmd == QLatin1String("secrets"))
+        return report(SecretsCommand::run(pos.mid(1), p.value(db)));
 
     // Validate every argument before touching the database.
     const QString tenantId = p.value(tenant);
@@ -185,7 +201,7 @@ int OtpCtl::run(const QStringList& arguments)
         }
         if (sub == QLatin1String("set") && policyValues.isEmpty())
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("policy set needs KEY=VALUE pairs"));
-    } else if (pos.size() > 1) {
+    } else if (pos.size() > 1 && cmd != QLatin1String("vendors")) {
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(pos.at(1)));
     }
 
@@ -236,6 +252,22 @@ int OtpCtl::run(const QStringList& arguments)
             return report(service.policyShow(tenantId, purposeValue));
         return report(service.policySet(tenantId, purposeValue, policyValues, actor));
     }
+    if (cmd == QLatin1String("worker")) {
+        OutboxCommands::WorkerOptions wo;
+        wo.once = p.isSet(once);
+        wo.concurrency = p.value(concurrency).toInt(&ok);
+        if (!ok || wo.concurrency < 1 || wo.concurrency > 64)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--concurrency must be a number from 1 to 64"));
+        wo.leaseS = p.value(leaseS).toInt(&ok);
+        if (!ok || wo.leaseS < 1 || wo.leaseS > 3600)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--lease-s must be a number from 1 to 3600"));
+        wo.durationS = p.isSet(duration) ? p.value(duration).toInt(&ok) : 0;
+        if (!ok || wo.durationS < 0)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--duration must be a number of seconds"));
+        return report(OutboxCommands::worker(*runtime, wo));
+    }
+    if (cmd == QLatin1String("vendors"))
+        return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor));
     if (cmd == QLatin1String("migrate")) {
         Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("schema is at version %1").arg(runtime->database().schemaVersion()));
         o.details.insert(QStringLiteral("schema_version"), runtime->database().schemaVersion());

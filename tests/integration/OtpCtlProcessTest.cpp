@@ -1,5 +1,6 @@
 // otpctl as separate processes on one SQLite file: the CLI contract (exit codes, --json statuses)
 // and the atomicity rules across processes (SECURITY.md rows 5, 6, 11).
+#include "CliRun.h"
 #include "DevOutbox.h"
 
 #include <QJsonDocument>
@@ -18,19 +19,12 @@
 #include <memory>
 #include <vector>
 
+using otp::test::CliRun;
 using otp::test::DevOutbox;
 using otp::test::wrongCode;
 
 namespace {
 const QString kPhone = QStringLiteral("+919876543210");
-
-struct CliRun
-{
-    int exitCode = -1;
-    QJsonObject json;
-    QString stdoutText, stderrText;
-    QString status() const { return json.value(QStringLiteral("status")).toString(); }
-};
 
 class OtpCtlProcess : public ::testing::Test
 {
@@ -48,12 +42,7 @@ protected:
             e.insert(QStringLiteral("OTP_DEV_FAIL"), failing);
         return e;
     }
-    static QString otpctl()
-    {
-        const QString path = qEnvironmentVariable("OTPCTL");
-        EXPECT_FALSE(path.isEmpty()) << "OTPCTL must name the otpctl binary";
-        return path;
-    }
+    static QString otpctl() { return otp::test::otpctlPath(); }
     std::unique_ptr<QProcess> start(QStringList args, const QString& failing = {}, const QString& fakeTime = {}) const
     {
         auto p = std::make_unique<QProcess>();
@@ -69,16 +58,7 @@ protected:
         }
         return p;
     }
-    static CliRun finish(QProcess& p)
-    {
-        CliRun r;
-        EXPECT_TRUE(p.waitForFinished(60000));
-        r.exitCode = p.exitCode();
-        r.stdoutText = QString::fromUtf8(p.readAllStandardOutput());
-        r.stderrText = QString::fromUtf8(p.readAllStandardError());
-        r.json = QJsonDocument::fromJson(r.stdoutText.toUtf8()).object();
-        return r;
-    }
+    static CliRun finish(QProcess& p) { return CliRun::finish(p); }
     CliRun run(const QStringList& args, const QString& failing = {}, const QString& fakeTime = {}) const
     {
         auto p = start(args, failing, fakeTime);

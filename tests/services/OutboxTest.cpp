@@ -214,13 +214,28 @@ TEST_F(OutboxTest, AQueuedSendOfADeadProcessIsDeliveredByAnotherWorker)
         SystemRandomSource random;
         OtpService dying(t.database(), t.gateways(), t.clock(), random, t.pepper());
         ASSERT_EQ(send(Channel::WhatsApp, &dying).status, OutcomeStatus::Queued);
-        // …and the process dies before delivering it.
+        // …and the process dies before delivering it: the row is durable and free for any worker.
     }
-    EXPECT_EQ(svc.deliverDue(), 0) << "the dead process's lease still holds";
-    t.clock().advanceMs(svc.outbox().leaseMs() + 1);
     EXPECT_EQ(svc.deliverDue(), 1);
     EXPECT_EQ(states(), QStringLiteral("1:wati:accepted"));
     EXPECT_EQ(verify(wati->calls().first().code).status, OutcomeStatus::Verified);
+}
+
+TEST_F(OutboxTest, ARowClaimedByADeadWorkerWaitsForItsLeaseThenIsDelivered)
+{
+    setPolicy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    ASSERT_EQ(send().status, OutcomeStatus::Queued);
+    {
+        SystemRandomSource random;
+        OtpService dying(t.database(), t.gateways(), t.clock(), random, t.pepper());
+        ASSERT_TRUE(dying.outbox().claim(rows().first().id, t.clock().nowMs()));
+        // …and this worker dies after the claim, before it marked the row `sending`.
+    }
+    EXPECT_EQ(svc.deliverDue(), 0) << "the dead worker's lease still holds";
+    t.clock().advanceMs(svc.outbox().leaseMs() + 1);
+    EXPECT_EQ(svc.deliverDue(), 1) << "nothing went out yet, so taking it over cannot double-send";
+    EXPECT_EQ(states(), QStringLiteral("1:wati:accepted"));
+    EXPECT_EQ(wati->calls().size(), 1);
 }
 
 TEST_F(OutboxTest, Security17_AWorkerLostDuringTheVendorCallIsNeverSentAgain)
@@ -267,7 +282,6 @@ TEST_F(OutboxTest, TwoWorkersSharingTheOutboxSendEachRowExactlyOnce)
             ASSERT_EQ(producer.send({QStringLiteral("default"), QStringLiteral("+9198765%1").arg(10000 + i), Channel::Sms,
                                      Purpose::Login, {}}).status, OutcomeStatus::Queued);
     }
-    t.clock().advanceMs(svc.outbox().leaseMs() + 1);
     SystemRandomSource r1, r2;
     OtpService w1(t.database(), t.gateways(), t.clock(), r1, t.pepper());
     OtpService w2(t.database(), t.gateways(), t.clock(), r2, t.pepper());

@@ -1,0 +1,100 @@
+#include "OutboxCommands.h"
+
+#include "AuditLog.h"
+#include "DeliveryWorker.h"
+#include "OtpRuntime.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+
+namespace otp::OutboxCommands {
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void onStopSignal(int)
+{
+    g_stop = true;
+}
+} // namespace
+
+Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
+{
+    OtpService& service = runtime.service();
+    service.outbox().setLeaseMs(qint64(options.leaseS) * 1000);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    qint64 calls = 0;
+    if (options.once) {
+        // Everything due now, then whatever falls due while we are at it; stop when the outbox has
+        // nothing due (rows waiting for a later backoff stay for the next run).
+        for (int n; (n = service.deliverDue(100)) > 0;)
+            calls += n;
+    } else {
+        g_stop = false;
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+        DeliveryWorker::Options wo;
+        wo.concurrency = options.concurrency;
+        DeliveryWorker w(service, wo);
+        w.start();
+        const QDeadlineTimer deadline = options.durationS > 0 ? QDeadlineTimer(qint64(options.durationS) * 1000)
+                                                              : QDeadlineTimer(QDeadlineTimer::Forever);
+        while (!g_stop && !deadline.hasExpired())
+            QThread::msleep(50);
+        w.stop();
+        calls = w.vendorCalls();
+    }
+    Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("worker %1 made %2 vendor call(s) in %3 s")
+                                                     .arg(service.outbox().owner())
+                                                     .arg(calls)
+                                                     .arg(elapsed.elapsed() / 1000.0, 0, 'f', 1));
+    o.details.insert(QStringLiteral("vendor_calls"), calls);
+    o.details.insert(QStringLiteral("owner"), service.outbox().owner());
+    return o;
+}
+
+Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
+                bool disabled, const Actor& actor)
+{
+    OtpService& service = runtime.service();
+    const QString sub = args.value(0);
+    if (sub.isEmpty() || sub == QLatin1String("list")) {
+        Outcome o = service.vendors();
+        // Say which configured vendors this process could actually load (credential found, settings valid).
+        const QStringList problems = runtime.loadVendors();
+        if (!problems.isEmpty())
+            o.details.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
+        return o;
+    }
+    if (sub == QLatin1String("remove")) {
+        if (args.size() != 2)
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("use: vendors remove NAME"));
+        return service.removeVendor(args.at(1), actor);
+    }
+    if (sub == QLatin1String("add")) {
+        if (args.size() < 2)
+            return Outcome::make(OutcomeStatus::InvalidInput,
+                                 QStringLiteral("use: vendors add NAME --kind KIND [--secret NAME] KEY=VALUE..."));
+        VendorConfig c;
+        c.name = args.at(1);
+        c.kind = kind;
+        c.secretName = secret;
+        c.enabled = !disabled;
+        for (const QString& kv : args.mid(2)) {
+            const qsizetype eq = kv.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("'%1' is not KEY=VALUE").arg(kv));
+            c.settings.insert(kv.left(eq).trimmed(), kv.mid(eq + 1).trimmed());
+        }
+        return service.saveVendor(c, actor);
+    }
+    return Outcome::make(OutcomeStatus::InvalidInput,
+                         QStringLiteral("unknown vendors command '%1' (list, add, remove)").arg(sub));
+}
+
+} // namespace otp::OutboxCommands

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Outcome.h"
+
+#include <QStringList>
+
+namespace otp {
+
+class OtpRuntime;
+struct Actor;
+
+// `otpctl worker` and `otpctl vendors …`: the delivery side of the command line.
+namespace OutboxCommands {
+
+struct WorkerOptions
+{
+    bool once = false;       // deliver what is due now (retries included as they fall due) and exit
+    int concurrency = 4;
+    int leaseS = 60;
+    int durationS = 0;       // 0: until SIGINT / SIGTERM
+};
+
+Outcome worker(OtpRuntime& runtime, const WorkerOptions& options);
+// args: the words after `vendors` (list | add NAME KEY=VALUE… | remove NAME).
+Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
+                bool disabled, const Actor& actor);
+
+} // namespace OutboxCommands
+} // namespace otp

@@ -1,0 +1,436 @@
+// Every adapter against otp-vendor-sim over real loopback HTTP, through the real core and outbox on a
+// real SQLite database: success, each documented vendor error, 401, 404, 429 with backoff, 500 with
+// retry, a malformed body, a connection reset and a timeout. Each test asserts the outcome, the
+// `deliveries` rows, the number of tries, and from the simulator's inbox that no message went out
+// twice. The clock of the core is manual (backoff is waited by moving it); the HTTP is real.
+#include "ChallengeStore.h"
+#include "DeliveryLog.h"
+#include "GatewayFactory.h"
+#include "HttpExchange.h"
+#include "OtpRuntime.h"
+#include "SecretStores.h"
+#include "TestDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+using namespace otp;
+using namespace otp::test;
+
+namespace {
+const Actor kAdmin{QStringLiteral("asha"), QStringLiteral("admin")};
+
+// One simulator process for the whole suite; each test uses its own phone numbers, so faults and
+// inbox counts never cross tests.
+class Sim
+{
+public:
+    static Sim& instance()
+    {
+        static Sim sim;
+        return sim;
+    }
+    int port() const { return m_port; }
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+
+    QJsonObject call(const QByteArray& method, const QString& path, const QJsonObject& body = {})
+    {
+        HttpRequest r;
+        r.method = method;
+        r.url = QUrl(base() + path);
+        if (!body.isEmpty()) {
+            r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        }
+        const HttpResult res = HttpExchange::run(r);
+        return QJsonDocument::fromJson(res.body).object();
+    }
+    void fault(const QString& to, const QString& vendor, const QString& kind, int status = 0, int count = -1)
+    {
+        QJsonObject f{{QStringLiteral("to"), to}, {QStringLiteral("vendor"), vendor}, {QStringLiteral("kind"), kind},
+                      {QStringLiteral("count"), count}};
+        if (status)
+            f.insert(QStringLiteral("status"), status);
+        const QJsonObject answer = call("POST", QStringLiteral("/_sim/faults"), f);
+        ASSERT_TRUE(answer.contains(QStringLiteral("id"))) << QJsonDocument(answer).toJson().toStdString();
+    }
+    QJsonArray inbox(const QString& digits)
+    {
+        return call("GET", QStringLiteral("/_sim/inbox?to=") + digits).value(QStringLiteral("messages")).toArray();
+    }
+
+private:
+    Sim()
+    {
+        m_process.setProgram(QStringLiteral(OTP_TEST_VENDORSIM));
+        m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                                QStringLiteral("--myoperator-shape"), QStringLiteral("alternate")});
+        m_process.start();
+        static const QRegularExpression re(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QByteArray out;
+        while (m_port == 0 && m_process.waitForReadyRead(10000)) {
+            out += m_process.readAllStandardOutput();
+            if (const auto m = re.match(QString::fromUtf8(out)); m.hasMatch())
+                m_port = m.captured(1).toInt();
+        }
+    }
+    ~Sim()
+    {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+    QProcess m_process;
+    int m_port = 0;
+};
+
+class VendorDelivery : public ::testing::Test
+{
+protected:
+    TestDatabase t;
+    OtpService& svc = t.service();
+    Sim& sim = Sim::instance();
+
+    void SetUp() override
+    {
+        ASSERT_NE(sim.port(), 0) << "otp-vendor-sim did not start";
+        qputenv("OTP_SECRET_VENDOR_GUPSHUP", "sim-password");
+        qputenv("OTP_SECRET_VENDOR_WATI", "sim-wati-token");
+        qputenv("OTP_SECRET_VENDOR_MYOP", "sim-myop-token");
+        qputenv("OTP_SECRET_VENDOR_BADTOKEN", "not-the-token");
+        add(QStringLiteral("gupshup"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
+            {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("json")}});
+        add(QStringLiteral("gupshup-text"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
+            {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("text")},
+             {QStringLiteral("method"), QStringLiteral("GET")}});
+        add(QStringLiteral("wati"), QStringLiteral("wati"), QStringLiteral("vendor/wati"),
+            {{QStringLiteral("template_name"), QStringLiteral("login_otp")}, {QStringLiteral("api_version"), QStringLiteral("v1")}});
+        add(QStringLiteral("wati2"), QStringLiteral("wati"), QStringLiteral("vendor/wati"),
+            {{QStringLiteral("template_name"), QStringLiteral("login_otp")}, {QStringLiteral("api_version"), QStringLiteral("v2")}},
+            QStringLiteral("/tenant-4711"));
+        add(QStringLiteral("myop"), QStringLiteral("myoperator"), QStringLiteral("vendor/myop"),
+            {{QStringLiteral("template_name"), QStringLiteral("login_otp")}, {QStringLiteral("company_id"), QStringLiteral("sim-company")},
+             {QStringLiteral("phone_number_id"), QStringLiteral("pn-1")}});
+        add(QStringLiteral("wati-badtoken"), QStringLiteral("wati"), QStringLiteral("vendor/badtoken"),
+            {{QStringLiteral("template_name"), QStringLiteral("login_otp")}});
+        policy({{QStringLiteral("cooldown_s"), QStringLiteral("0")}, {QStringLiteral("delivery_backoff_s"), QStringLiteral("1")}});
+    }
+    void add(const QString& name, const QString& kind, const QString& secret, QJsonObject settings, const QString& path = {})
+    {
+        VendorConfig c;
+        c.name = name;
+        c.kind = kind;
+        c.secretName = secret;
+        settings.insert(QStringLiteral("base_url"), sim.base() + path);
+        settings.insert(QStringLiteral("timeout_ms"), QStringLiteral("1500"));
+        c.settings = settings;
+        EnvSecretStore env;
+        QString error;
+        auto g = createGateway(c, &env, &error);
+        ASSERT_TRUE(g) << error.toStdString();
+        t.gateways().add(g);
+    }
+    void policy(const QMap<QString, QString>& values)
+    {
+        ASSERT_EQ(svc.policySet(QStringLiteral("default"), std::nullopt, values, kAdmin).status, OutcomeStatus::Ok);
+    }
+    Outcome send(const QString& phone, Channel channel, const QString& vendor)
+    {
+        return svc.send({QStringLiteral("default"), phone, channel, Purpose::Login, vendor});
+    }
+    QList<DeliveryRow> rows(const QString& phone)
+    {
+        const auto c = ChallengeStore(t.database().session()).latest(QStringLiteral("default"), phone, QStringLiteral("login"));
+        return c ? DeliveryLog(t.database().session()).forChallenge(c->id) : QList<DeliveryRow>{};
+    }
+    QString states(const QString& phone)
+    {
+        QStringList out;
+        for (const DeliveryRow& r : rows(phone))
+            out << QStringLiteral("%1:%2:%3").arg(r.tryNo).arg(r.state, r.vendorCode);
+        return out.join(QLatin1Char(' '));
+    }
+    static QString digits(QString phone) { return phone.remove(QLatin1Char('+')); }
+    QString codeIn(const QJsonObject& message)
+    {
+        static const QRegularExpression re(QStringLiteral("\\b(\\d{6})\\b"));
+        return re.match(message.value(QStringLiteral("text")).toString()).captured(1);
+    }
+    // Drives the outbox on the manual clock until nothing is due, at most `rounds` times.
+    void drain(int rounds = 10)
+    {
+        for (int i = 0; i < rounds; ++i) {
+            t.clock().advanceS(60);
+            svc.deliverDue();
+        }
+    }
+};
+} // namespace
+
+TEST_F(VendorDelivery, EveryAdapterDeliversAWorkingCodeExactlyOnce)
+{
+    struct Case { const char* vendor; Channel channel; const char* phone; };
+    const Case cases[] = {{"gupshup", Channel::Sms, "+919800000101"},   {"gupshup-text", Channel::Sms, "+919800000102"},
+                          {"wati", Channel::WhatsApp, "+919800000103"}, {"wati2", Channel::WhatsApp, "+919800000104"},
+                          {"myop", Channel::WhatsApp, "+919800000105"}, {"myop", Channel::WhatsApp, "+919800000106"}};
+    int myopIds = 0;
+    for (const Case& c : cases) {
+        const QString phone = QString::fromLatin1(c.phone);
+        SCOPED_TRACE(c.vendor);
+        const Outcome o = send(phone, c.channel, QString::fromLatin1(c.vendor));
+        ASSERT_EQ(o.status, OutcomeStatus::Sent) << o.message.toStdString();
+        EXPECT_EQ(o.vendor->httpStatus, 200);
+        const QList<DeliveryRow> r = rows(phone);
+        ASSERT_EQ(r.size(), 1);
+        EXPECT_EQ(r.first().state, QStringLiteral("accepted"));
+        if (QLatin1String(c.vendor) == QLatin1String("myop"))
+            myopIds += r.first().messageId.isEmpty() ? 0 : 1; // "Message Sent" carries none, "Accepted" one
+        else if (QLatin1String(c.vendor) != QLatin1String("wati")) // WATI v1 answers without a message id
+            EXPECT_FALSE(r.first().messageId.isEmpty()) << "message id kept where the vendor gives one";
+        const QJsonArray inbox = sim.inbox(digits(phone));
+        ASSERT_EQ(inbox.size(), 1);
+        const QString code = codeIn(inbox.first().toObject());
+        ASSERT_EQ(code.size(), 6);
+        EXPECT_EQ(svc.verify({QStringLiteral("default"), phone, code, Purpose::Login}).status, OutcomeStatus::Verified);
+        for (const QString& cell : t.dumpAllText())
+            ASSERT_FALSE(cell.contains(code)) << "code stored: " << cell.toStdString();
+    }
+    EXPECT_EQ(myopIds, 1) << "both MyOperator success shapes were met, one with a message id";
+}
+
+TEST_F(VendorDelivery, DocumentedVendorErrorsFailAtOnceWithTheVendorsCode)
+{
+    struct Case { const char* vendor; Channel channel; const char* phone; const char* simVendor; const char* code; };
+    const Case cases[] = {{"gupshup", Channel::Sms, "+919800000201", "gupshup", "105"},
+                          {"gupshup-text", Channel::Sms, "+919800000202", "gupshup", "105"},
+                          {"wati", Channel::WhatsApp, "+919800000203", "wati", ""},
+                          {"myop", Channel::WhatsApp, "+919800000204", "myoperator", "CHAT_0302"}};
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    for (const Case& c : cases) {
+        const QString phone = QString::fromLatin1(c.phone);
+        SCOPED_TRACE(c.vendor);
+        sim.fault(digits(phone), QString::fromLatin1(c.simVendor), QStringLiteral("vendor_error"));
+        ASSERT_EQ(send(phone, c.channel, QString::fromLatin1(c.vendor)).status, OutcomeStatus::Queued);
+        svc.deliverPending();
+        drain(3);
+        const QList<DeliveryRow> r = rows(phone);
+        ASSERT_EQ(r.size(), 1) << "a documented refusal is not retried";
+        EXPECT_EQ(r.first().state, QStringLiteral("failed"));
+        if (*c.code)
+            EXPECT_EQ(r.first().vendorCode, QString::fromLatin1(c.code));
+        EXPECT_FALSE(r.first().reason.isEmpty());
+        EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE destination = ? AND status = 'delivery_failed'"), {phone}), 1);
+        EXPECT_EQ(sim.inbox(digits(phone)).size(), 0);
+    }
+}
+
+TEST_F(VendorDelivery, Http401And404AreNotRetried)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    const QString a = QStringLiteral("+919800000301"), b = QStringLiteral("+919800000302");
+    ASSERT_EQ(send(a, Channel::WhatsApp, QStringLiteral("wati-badtoken")).status, OutcomeStatus::Queued);
+    sim.fault(digits(b), QStringLiteral("myoperator"), QStringLiteral("http"), 404);
+    ASSERT_EQ(send(b, Channel::WhatsApp, QStringLiteral("myop")).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    drain(3);
+    ASSERT_EQ(rows(a).size(), 1);
+    EXPECT_EQ(rows(a).first().httpStatus, 401);
+    ASSERT_EQ(rows(b).size(), 1);
+    EXPECT_EQ(rows(b).first().httpStatus, 404);
+    EXPECT_EQ(sim.inbox(digits(a)).size() + sim.inbox(digits(b)).size(), 0);
+}
+
+TEST_F(VendorDelivery, Http429IsRetriedAfterBackoffAndThenDelivered)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    const QString phone = QStringLiteral("+919800000401");
+    sim.fault(digits(phone), QStringLiteral("gupshup"), QStringLiteral("http"), 429, 2);
+    ASSERT_EQ(send(phone, Channel::Sms, QStringLiteral("gupshup")).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    ASSERT_EQ(rows(phone).size(), 2);
+    const qint64 wait = rows(phone).last().nextTryAt - t.clock().nowMs();
+    EXPECT_GE(wait, 750) << "backoff before the retry";
+    EXPECT_EQ(svc.deliverDue(), 0) << "not before the backoff";
+    t.clock().advanceMs(wait);
+    EXPECT_EQ(svc.deliverDue(), 1);
+    const qint64 wait2 = rows(phone).last().nextTryAt - t.clock().nowMs();
+    EXPECT_GT(wait2, wait) << "the backoff grows";
+    t.clock().advanceMs(wait2);
+    EXPECT_EQ(svc.deliverDue(), 1);
+    EXPECT_EQ(states(phone).toStdString(), "1:failed:HTTP_429 2:failed:HTTP_429 3:accepted:OK");
+    EXPECT_EQ(rows(phone).first().httpStatus, 429);
+    EXPECT_EQ(sim.inbox(digits(phone)).size(), 1);
+}
+
+TEST_F(VendorDelivery, Http500IsRetriedAndTheUserGetsOneWorkingCode)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    const QString phone = QStringLiteral("+919800000501");
+    sim.fault(digits(phone), QStringLiteral("wati"), QStringLiteral("http"), 500, 1);
+    ASSERT_EQ(send(phone, Channel::WhatsApp, QStringLiteral("wati2")).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    drain(2);
+    const QList<DeliveryRow> r = rows(phone);
+    ASSERT_EQ(r.size(), 2);
+    EXPECT_EQ(r.at(0).httpStatus, 500);
+    EXPECT_EQ(r.at(1).state, QStringLiteral("accepted"));
+    const QJsonArray inbox = sim.inbox(digits(phone));
+    ASSERT_EQ(inbox.size(), 1);
+    EXPECT_EQ(svc.verify({QStringLiteral("default"), phone, codeIn(inbox.first().toObject()), Purpose::Login}).status,
+              OutcomeStatus::Verified);
+}
+
+TEST_F(VendorDelivery, MalformedBodyIsNotRetriedBecauseTheVendorMayHaveSentIt)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}});
+    const QString phone = QStringLiteral("+919800000601");
+    sim.fault(digits(phone), QStringLiteral("gupshup"), QStringLiteral("malformed"));
+    ASSERT_EQ(send(phone, Channel::Sms, QStringLiteral("gupshup")).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    drain(3);
+    ASSERT_EQ(rows(phone).size(), 1);
+    EXPECT_EQ(rows(phone).first().vendorCode, QStringLiteral("MALFORMED"));
+    EXPECT_EQ(rows(phone).first().httpStatus, 200);
+}
+
+TEST_F(VendorDelivery, ConnectionResetIsRetriedUpToTheLimitThenFailsTheChallenge)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}, {QStringLiteral("delivery_max_tries"), QStringLiteral("3")}});
+    const QString phone = QStringLiteral("+919800000701");
+    sim.fault(digits(phone), QStringLiteral("gupshup"), QStringLiteral("reset"));
+    ASSERT_EQ(send(phone, Channel::Sms, QStringLiteral("gupshup")).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    drain(5);
+    const QList<DeliveryRow> r = rows(phone);
+    ASSERT_EQ(r.size(), 3) << states(phone).toStdString();
+    for (const DeliveryRow& d : r)
+        EXPECT_EQ(d.httpStatus, 0);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE destination = ? AND status = 'delivery_failed'"), {phone}), 1);
+    EXPECT_EQ(sim.inbox(digits(phone)).size(), 0);
+}
+
+TEST_F(VendorDelivery, AVendorThatNeverAnswersTimesOutWithinTheBoundAndFallsBackToSms)
+{
+    // Sync mode: a bounded wait, then the fallback channel (whatsapp → sms) in the same call.
+    policy({{QStringLiteral("route_whatsapp"), QStringLiteral("myop")}, {QStringLiteral("route_sms"), QStringLiteral("gupshup")},
+            {QStringLiteral("fallback_whatsapp"), QStringLiteral("sms")}});
+    const QString phone = QStringLiteral("+919800000801");
+    sim.fault(digits(phone), QStringLiteral("myoperator"), QStringLiteral("hang"));
+    const Outcome o = send(phone, Channel::WhatsApp, {});
+    ASSERT_EQ(o.status, OutcomeStatus::Sent) << o.message.toStdString();
+    EXPECT_EQ(o.vendor->vendor, QStringLiteral("gupshup"));
+    const QList<DeliveryRow> r = rows(phone);
+    ASSERT_EQ(r.size(), 2);
+    EXPECT_EQ(r.at(0).state, QStringLiteral("timeout"));
+    EXPECT_GE(r.at(0).latencyMs, 1400);
+    EXPECT_LE(r.at(0).latencyMs, 5000) << "bounded by the vendor's timeout_ms";
+    EXPECT_EQ(r.at(1).state, QStringLiteral("accepted"));
+    EXPECT_EQ(r.at(1).channel, QStringLiteral("sms"));
+    const QJsonArray inbox = sim.inbox(digits(phone));
+    ASSERT_EQ(inbox.size(), 1);
+    EXPECT_EQ(inbox.first().toObject().value(QStringLiteral("vendor")).toString(), QStringLiteral("gupshup"));
+    EXPECT_EQ(svc.verify({QStringLiteral("default"), phone, codeIn(inbox.first().toObject()), Purpose::Login}).status,
+              OutcomeStatus::Verified);
+}
+
+// SECURITY.md row 17 across real processes: `otpctl worker` is killed with SIGKILL while its vendor
+// calls are in flight (the simulator holds them for 2 s). A second worker — its clock moved past the
+// first one's leases with libfaketime — finishes the outbox. Every delivery ends in a known state,
+// and the simulator never accepts a destination's message twice.
+TEST(WorkerCrash, Security17_AWorkerKilledMidDeliveryIsFinishedByAnotherWithoutADoubleSend)
+{
+    Sim& sim = Sim::instance();
+    ASSERT_NE(sim.port(), 0);
+    QTemporaryDir dir;
+    const QString url = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("crash.db"));
+    qputenv("OTP_SECRETS", "env");
+    qputenv("OTP_SECRET_VENDOR_GUPSHUP", "sim-password");
+    qputenv("OTP_DEV_OUTBOX", dir.filePath(QStringLiteral("outbox.jsonl")).toUtf8());
+    QString error;
+    OtpRuntime::Options options;
+    options.databaseUrl = url;
+    auto rt = OtpRuntime::open(options, &error);
+    ASSERT_TRUE(rt) << error.toStdString();
+    VendorConfig c;
+    c.name = QStringLiteral("gupshup");
+    c.kind = QStringLiteral("gupshup");
+    c.secretName = QStringLiteral("vendor/gupshup");
+    c.settings = {{QStringLiteral("base_url"), sim.base()}, {QStringLiteral("userid"), QStringLiteral("sim-user")},
+                  {QStringLiteral("timeout_ms"), QStringLiteral("10000")}};
+    ASSERT_TRUE(rt->service().saveVendor(c, kAdmin).ok());
+    ASSERT_TRUE(rt->service()
+                    .policySet(QStringLiteral("default"), std::nullopt,
+                               {{QStringLiteral("delivery"), QStringLiteral("async")},
+                                {QStringLiteral("route_sms"), QStringLiteral("gupshup")},
+                                {QStringLiteral("prefix_burst_cap"), QStringLiteral("1000")}},
+                               kAdmin)
+                    .ok());
+    rt->loadVendors();
+
+    constexpr int kSends = 12;
+    QStringList phones;
+    for (int i = 0; i < kSends; ++i) {
+        const QString phone = QStringLiteral("+9198000009%1").arg(i, 2, 10, QLatin1Char('0'));
+        phones << phone;
+        sim.call("POST", QStringLiteral("/_sim/faults"),
+                 {{QStringLiteral("to"), phone.mid(1)}, {QStringLiteral("kind"), QStringLiteral("latency")},
+                  {QStringLiteral("latency_ms"), 2000}, {QStringLiteral("count"), 1}});
+        ASSERT_EQ(rt->service().send({QStringLiteral("default"), phone, Channel::Sms, Purpose::Login, {}}).status,
+                  OutcomeStatus::Queued);
+    }
+    const int requestsBefore = sim.call("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("requests")).toInt();
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OTP_DB"), url);
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(QString::fromLocal8Bit(qgetenv("OTPCTL")),
+                {QStringLiteral("worker"), QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--lease-s"),
+                 QStringLiteral("5")});
+    ASSERT_TRUE(first.waitForStarted());
+    // Wait (bounded) until four vendor calls are in flight, then kill the worker without warning.
+    for (int i = 0; i < 200; ++i) {
+        if (sim.call("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("requests")).toInt() >= requestsBefore + 4)
+            break;
+        first.waitForFinished(50);
+    }
+    ASSERT_GE(sim.call("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("requests")).toInt(), requestsBefore + 4);
+    first.kill(); // SIGKILL
+    first.waitForFinished();
+    sim.call("DELETE", QStringLiteral("/_sim/faults")); // the rest may go out at full speed
+    const qint64 inFlight = rt->database().session().scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'sending'")).toLongLong();
+    EXPECT_GE(inFlight, 1) << "the kill must land while vendor calls are in flight";
+
+    // The second worker runs a minute in the future: the dead worker's leases have expired there.
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(QStringLiteral("faketime"), {QStringLiteral("-f"), QStringLiteral("+60s"), QString::fromLocal8Bit(qgetenv("OTPCTL")),
+                                              QStringLiteral("worker"), QStringLiteral("--once"), QStringLiteral("--json")});
+    ASSERT_TRUE(second.waitForFinished(60000));
+    ASSERT_EQ(second.exitCode(), 0) << second.readAllStandardError().toStdString();
+
+    // Let the simulator finish the dead worker's held requests before counting its inbox.
+    for (int i = 0; i < 100; ++i) {
+        const QJsonObject st = sim.call("GET", QStringLiteral("/_sim/stats"));
+        const int done = st.value(QStringLiteral("accepted")).toInt() + st.value(QStringLiteral("rejected")).toInt() +
+                         st.value(QStringLiteral("faulted")).toInt();
+        if (done >= st.value(QStringLiteral("requests")).toInt())
+            break;
+        second.waitForFinished(50);
+    }
+    SqlSession& s = rt->database().session();
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state NOT IN ('accepted', 'timeout')")).toInt(), 0)
+        << "every delivery is accepted, or closed as lost mid-call";
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE vendor_code = 'WORKER_LOST'")).toLongLong(), inFlight);
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries")).toInt(), kSends) << "nothing was queued again";
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE status = 'pending'")).toInt(), kSends);
+    for (const QString& phone : phones)
+        EXPECT_LE(sim.inbox(phone.mid(1)).size(), 1) << phone.toStdString() << " received twice";
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'accepted'")).toLongLong(),
+              kSends - inFlight);
+}
