@@ -208,6 +208,10 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
         qint64 deliveryId = 0;
         {
             WriteTransaction tx(s);
+            // One sender per number block at a time, on every engine: the gate reads counts and then
+            // inserts the send it allowed, and READ COMMITTED would let two concurrent senders both pass.
+            // The prefix covers the destination's own caps and the per-prefix burst cap alike.
+            tx.lockKey(QStringLiteral("send:") + dest.prefix);
             // Re-read inside the write lock: what we saw before may have changed.
             previous = challenges.latest(request.tenant, dest.value, o.purpose);
             const Gate gate = sendGate(s, request.tenant, dest.value, dest.prefix, policy, now);
@@ -441,6 +445,8 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
             WriteTransaction tx(s);
             if (!challenges.markVerified(c->id, now))
                 return noActive(QStringLiteral("this code was already used; request a new one"));
+            // Two purposes verified at once must not both create the account ("find, then insert").
+            tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
             const Policy& policy = r.policy;
             const bool createsAccount = request.purpose != Purpose::PasswordReset;
             if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
@@ -739,6 +745,7 @@ Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purp
         const qint64 now = m_clock.nowMs();
         const QString scope = purpose ? purposeName(*purpose) : QString::fromLatin1(PolicyStore::kAllPurposes);
         WriteTransaction tx(s);
+        tx.lockKey(QStringLiteral("policy:") + tenant); // delete-then-insert per key, and validation of the whole
         // Validate everything against the policy as it would become, before writing anything.
         const QList<Purpose> affected = purpose ? QList<Purpose>{*purpose}
                                                 : QList<Purpose>{Purpose::Login, Purpose::Registration,
@@ -799,6 +806,7 @@ Outcome OtpService::saveVendor(const VendorConfig& config, const Actor& actor)
         SqlSession& s = m_db.session();
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
+        tx.lockKey(QStringLiteral("vendor:") + config.name); // save is delete-then-insert
         VendorStore(s).save(config, now);
         // The audit row names the secret, never its value (there is none here to leak).
         AuditLog(s).record(actor, QStringLiteral("vendor_save"), QStringLiteral("*"), config.name,
@@ -821,6 +829,55 @@ Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
         AuditLog(s).record(actor, QStringLiteral("vendor_remove"), QStringLiteral("*"), name, {}, now);
         tx.commit();
         return Outcome::make(OutcomeStatus::Ok, QStringLiteral("vendor %1 removed").arg(name));
+    });
+}
+
+Outcome OtpService::applyReceipts(const QString& vendor, const QList<DeliveryReceipt>& receipts)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        int updated = 0, unmatched = 0, unchanged = 0;
+        WriteTransaction tx(s);
+        for (const DeliveryReceipt& r : receipts) {
+            QVariant id;
+            if (r.deliveryId > 0)
+                id = s.scalar(QStringLiteral("SELECT id FROM deliveries WHERE id = ? AND vendor = ?"), {r.deliveryId, vendor});
+            if (!id.isValid() && !r.messageId.isEmpty())
+                id = s.scalar(QStringLiteral("SELECT MAX(id) FROM deliveries WHERE vendor = ? AND message_id = ?"),
+                              {vendor, r.messageId});
+            if ((!id.isValid() || id.isNull()) && r.messageId.isEmpty() && !r.destination.isEmpty()) {
+                // An id-less receipt (WATI v1 sends answer without one): the latest accepted message of
+                // this vendor to that number in the last day.
+                QString digits = r.destination;
+                digits.remove(QLatin1Char('+'));
+                id = s.scalar(QStringLiteral("SELECT MAX(id) FROM deliveries WHERE vendor = ? AND destination = ? AND "
+                                             "state = 'accepted' AND created_at > ?"),
+                              {vendor, QStringLiteral("+") + digits, now - kDayMs});
+            }
+            if (!id.isValid() || id.isNull() || id.toLongLong() == 0) {
+                ++unmatched;
+                continue;
+            }
+            if (r.state == DeliveryReceipt::State::Unknown) {
+                ++unchanged;
+                continue;
+            }
+            const QString state = r.state == DeliveryReceipt::State::Delivered ? QStringLiteral("delivered")
+                                                                                : QStringLiteral("failed");
+            // Only an accepted message can become delivered or failed; a late or repeated receipt
+            // (a "read" after "delivered") changes nothing.
+            const int n = s.update(QStringLiteral("UPDATE deliveries SET state = ?, vendor_code = ?, reason = ?, updated_at = ? "
+                                                  "WHERE id = ? AND state = 'accepted'"),
+                                   {state, r.vendorCode.left(64), r.reason.left(512), now, id});
+            (n == 1 ? updated : unchanged) += 1;
+        }
+        tx.commit();
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 receipt(s): %2 updated, %3 unchanged, %4 matched no delivery")
+                                                        .arg(receipts.size()).arg(updated).arg(unchanged).arg(unmatched));
+        o.details = {{QStringLiteral("received"), int(receipts.size())}, {QStringLiteral("updated"), updated},
+                     {QStringLiteral("unchanged"), unchanged}, {QStringLiteral("unmatched"), unmatched}};
+        return o;
     });
 }
 

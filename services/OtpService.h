@@ -8,6 +8,7 @@
 #include "CodeHasher.h"
 #include "Database.h"
 #include "DeliveryGateway.h"
+#include "DeliveryReceipts.h"
 #include "GatewayRegistry.h"
 #include "Outbox.h"
 #include "Outcome.h"
@@ -72,6 +73,10 @@ public:
     Outcome vendors();
     Outcome saveVendor(const VendorConfig& config, const Actor& actor);
     Outcome removeVendor(const QString& name, const Actor& actor);
+
+    // Applies a vendor's delivery receipts: "accepted" becomes "delivered" or "failed". Receipts that
+    // match no delivery are counted, not an error (vendors report on messages of other systems too).
+    Outcome applyReceipts(const QString& vendor, const QList<DeliveryReceipt>& receipts);
 
     // Expires overdue challenges and fails deliveries whose process died (`staleAfterS` without news).
     Outcome cleanup(const Actor& actor, int staleAfterS = 600);

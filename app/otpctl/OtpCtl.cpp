@@ -7,6 +7,7 @@
 #include "TrafficSimulator.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -34,6 +35,7 @@ const char* kUsage = R"(Commands:
   cleanup  [--stale-after SECONDS]
   simulate [--rate N] [--duration S] [--seed N] [--refuse-share F]
   worker   [--once] [--concurrency N] [--lease-s S] [--duration S]   deliver the outbox (async mode)
+  receipt  --vendor NAME [--query 'externalId=…&status=…']   a delivery receipt (JSON body on stdin)
   vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
   secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
            OS keychain; OTP_SECRETS_DIR=DIR for files, OTP_SECRETS=env for OTP_SECRET_<NAME> only
@@ -131,7 +133,8 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("vendors add: gupshup, wati, myoperator, smtp"), QStringLiteral("KIND"));
     const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("vendors add: the name of its credential in the secret store"), QStringLiteral("NAME"));
     const QCommandLineOption disabled(QStringLiteral("disabled"), QStringLiteral("vendors add: configured but not used"));
-    p.addOptions({once, concurrency, leaseS, kind, secret, disabled});
+    const QCommandLineOption receiptQuery(QStringLiteral("query"), QStringLiteral("receipt: a Gupshup report's query string"), QStringLiteral("QUERY"));
+    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
 
@@ -154,7 +157,7 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("unlock"), QStringLiteral("stats"), QStringLiteral("policy"),
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
                                    QStringLiteral("simulate"), QStringLiteral("secrets"),
-                                   QStringLiteral("worker"), QStringLiteral("vendors")};
+                                   QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt")};
     if (!known.contains(cmd))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
     if (cmd == QLatin1String("secrets"))
@@ -265,6 +268,15 @@ int OtpCtl::run(const QStringList& arguments)
         if (!ok || wo.durationS < 0)
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("--duration must be a number of seconds"));
         return report(OutboxCommands::worker(*runtime, wo));
+    }
+    if (cmd == QLatin1String("receipt")) {
+        QByteArray body;
+        if (!p.isSet(receiptQuery)) {
+            QFile in;
+            if (in.open(stdin, QIODevice::ReadOnly))
+                body = in.readAll();
+        }
+        return report(OutboxCommands::receipt(*runtime, p.value(vendor), p.value(receiptQuery), body));
     }
     if (cmd == QLatin1String("vendors"))
         return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor));

@@ -2,7 +2,9 @@
 
 #include "AuditLog.h"
 #include "DeliveryWorker.h"
+#include "StoreError.h"
 #include "OtpRuntime.h"
+#include "VendorStore.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -95,6 +97,25 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
     }
     return Outcome::make(OutcomeStatus::InvalidInput,
                          QStringLiteral("unknown vendors command '%1' (list, add, remove)").arg(sub));
+}
+
+Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body)
+{
+    if (vendor.isEmpty())
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("receipt needs --vendor NAME"));
+    std::optional<VendorConfig> config;
+    try {
+        config = VendorStore(runtime.database().session()).find(vendor);
+    } catch (const StoreError& e) {
+        return Outcome::make(OutcomeStatus::InternalError, e.message());
+    }
+    if (!config)
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("there is no vendor named '%1'").arg(vendor));
+    QString error;
+    const QList<DeliveryReceipt> receipts = DeliveryReceipts::parse(config->kind, body, QUrlQuery(query), &error);
+    if (!error.isEmpty())
+        return Outcome::make(OutcomeStatus::InvalidInput, error);
+    return runtime.service().applyReceipts(vendor, receipts);
 }
 
 } // namespace otp::OutboxCommands

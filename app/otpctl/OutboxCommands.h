@@ -25,5 +25,8 @@ Outcome worker(OtpRuntime& runtime, const WorkerOptions& options);
 Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
                 bool disabled, const Actor& actor);
 
+// A vendor's delivery receipt (body from stdin, or a Gupshup GET query) applied to `deliveries`.
+Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body);
+
 } // namespace OutboxCommands
 } // namespace otp

@@ -5,6 +5,7 @@
 // twice. The clock of the core is manual (backoff is waited by moving it); the HTTP is real.
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
+#include "DeliveryReceipts.h"
 #include "GatewayFactory.h"
 #include "HttpExchange.h"
 #include "OtpRuntime.h"
@@ -433,4 +434,41 @@ TEST(WorkerCrash, Security17_AWorkerKilledMidDeliveryIsFinishedByAnotherWithoutA
         EXPECT_LE(sim.inbox(phone.mid(1)).size(), 1) << phone.toStdString() << " received twice";
     EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'accepted'")).toLongLong(),
               kSends - inFlight);
+}
+
+TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
+{
+    const QString a = QStringLiteral("+919800001001"), b = QStringLiteral("+919800001002"), c = QStringLiteral("+919800001003"),
+                  d = QStringLiteral("+919800001004");
+    ASSERT_EQ(send(a, Channel::Sms, QStringLiteral("gupshup")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(b, Channel::Sms, QStringLiteral("gupshup-text")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(c, Channel::WhatsApp, QStringLiteral("myop")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(d, Channel::WhatsApp, QStringLiteral("wati")).status, OutcomeStatus::Sent); // v1: no message id
+    QString error;
+    const auto dlr = DeliveryReceipts::gupshupQuery(
+        QUrlQuery(QStringLiteral("externalId=%1&status=SUCCESS&cause=SUCCESS&errCode=000&phoneNo=%2")
+                      .arg(rows(a).first().messageId, digits(a))),
+        &error);
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup"), dlr).details.value(QStringLiteral("updated")).toInt(), 1);
+    const QByteArray failed = QStringLiteral(R"([{"externalId":"%1","eventType":"FAILED","cause":"ABSENT_SUBSCRIBER","errCode":"001"}])")
+                                  .arg(rows(b).first().messageId).toUtf8();
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup-text"), DeliveryReceipts::gupshupJson(failed, &error))
+                  .details.value(QStringLiteral("updated")).toInt(), 1);
+    const QByteArray myop = QStringLiteral(R"({"status":"delivered","myop_ref_id":"%1-%2"})")
+                                .arg(QStringLiteral("ref")).arg(rows(c).first().id).toUtf8();
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("myop"), DeliveryReceipts::myOperator(myop, &error))
+                  .details.value(QStringLiteral("updated")).toInt(), 1);
+    const QByteArray wati = QStringLiteral(R"({"eventType":"sentMessageDELIVERED","waId":"%1"})").arg(digits(d)).toUtf8();
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("wati"), DeliveryReceipts::wati(wati, &error))
+                  .details.value(QStringLiteral("updated")).toInt(), 1);
+    EXPECT_EQ(rows(a).first().state, QStringLiteral("delivered"));
+    EXPECT_EQ(rows(b).first().state, QStringLiteral("failed"));
+    EXPECT_EQ(rows(b).first().vendorCode, QStringLiteral("001"));
+    EXPECT_EQ(rows(c).first().state, QStringLiteral("delivered"));
+    EXPECT_EQ(rows(d).first().state, QStringLiteral("delivered"));
+    // A repeated or unknown receipt changes nothing and is not an error.
+    const Outcome again = svc.applyReceipts(QStringLiteral("gupshup"), dlr);
+    EXPECT_EQ(again.details.value(QStringLiteral("unchanged")).toInt(), 1);
+    const auto stranger = DeliveryReceipts::gupshupQuery(QUrlQuery(QStringLiteral("externalId=nope&status=SUCCESS")), &error);
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup"), stranger).details.value(QStringLiteral("unmatched")).toInt(), 1);
 }
