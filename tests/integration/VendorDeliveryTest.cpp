@@ -7,12 +7,15 @@
 #include "DeliveryLog.h"
 #include "DeliveryReceipts.h"
 #include "GatewayFactory.h"
+#include "CliRun.h"
 #include "HttpExchange.h"
 #include "OtpRuntime.h"
 #include "SecretStores.h"
 #include "TestDatabase.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
+#include <QUuid>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -471,4 +474,108 @@ TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
     EXPECT_EQ(again.details.value(QStringLiteral("unchanged")).toInt(), 1);
     const auto stranger = DeliveryReceipts::gupshupQuery(QUrlQuery(QStringLiteral("externalId=nope&status=SUCCESS")), &error);
     EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup"), stranger).details.value(QStringLiteral("unmatched")).toInt(), 1);
+}
+
+// SECURITY.md rows 9, 11 and 16 with every vendor configured the way an admin would: credentials
+// through `otpctl secrets set` into the real OS keychain, vendors through `otpctl vendors add`, codes
+// sent over every HTTP vendor and verified, an email attempted. Afterwards no token and no code is in
+// any settings file under HOME, the database (and its WAL), or anything any process printed.
+TEST(NoSecretsAtRest, Security9_11_16_TokensAndCodesAreNowhereAfterFlowsWithEveryVendor)
+{
+    Sim& sim = Sim::instance();
+    ASSERT_NE(sim.port(), 0);
+    QTemporaryDir home;
+    const QString db = QStringLiteral("sqlite://") + home.filePath(QStringLiteral("otp.db"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("OTP_DEV_OUTBOX"), home.filePath(QStringLiteral("outbox.jsonl")));
+    env.insert(QStringLiteral("OTP_KEYCHAIN_SERVICE"), QStringLiteral("otp-console-test-") + QUuid::createUuid().toString(QUuid::Id128).left(12));
+    for (const char* var : {"OTP_SECRETS", "OTP_SECRETS_DIR", "OTP_SECRET_VENDOR_GUPSHUP", "OTP_SECRET_VENDOR_WATI",
+                            "OTP_SECRET_VENDOR_MYOP", "OTP_SECRET_VENDOR_SMTP"})
+        env.remove(QString::fromLatin1(var));
+    QByteArray printed;
+    auto ctl = [&](QStringList args, const QByteArray& input = {}) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(otp::test::otpctlPath(), QStringList{QStringLiteral("--db"), db, QStringLiteral("--json")} + args);
+        p.write(input);
+        p.closeWriteChannel();
+        const otp::test::CliRun r = otp::test::CliRun::finish(p);
+        printed += r.stdoutText.toUtf8() + r.stderrText.toUtf8();
+        return r;
+    };
+    const QMap<QString, QByteArray> secrets{{QStringLiteral("vendor/gupshup"), "sim-password"},
+                                            {QStringLiteral("vendor/wati"), "sim-wati-token"},
+                                            {QStringLiteral("vendor/myop"), "sim-myop-token"},
+                                            {QStringLiteral("vendor/smtp"), "smtp-secret-4711"}};
+    for (auto it = secrets.begin(); it != secrets.end(); ++it) {
+        const auto r = ctl({QStringLiteral("secrets"), QStringLiteral("set"), it.key()}, it.value() + "\n");
+        ASSERT_EQ(r.exitCode, 0) << r.all();
+    }
+    const QString base = QStringLiteral("base_url=") + sim.base();
+    const QList<QStringList> vendors{
+        {QStringLiteral("gupshup"), QStringLiteral("--kind"), QStringLiteral("gupshup"), QStringLiteral("--secret"), QStringLiteral("vendor/gupshup"), base, QStringLiteral("userid=sim-user")},
+        {QStringLiteral("wati"), QStringLiteral("--kind"), QStringLiteral("wati"), QStringLiteral("--secret"), QStringLiteral("vendor/wati"), base, QStringLiteral("template_name=login_otp")},
+        {QStringLiteral("myop"), QStringLiteral("--kind"), QStringLiteral("myoperator"), QStringLiteral("--secret"), QStringLiteral("vendor/myop"), base,
+         QStringLiteral("template_name=login_otp"), QStringLiteral("company_id=sim-company"), QStringLiteral("phone_number_id=pn-1")},
+        {QStringLiteral("smtp"), QStringLiteral("--kind"), QStringLiteral("smtp"), QStringLiteral("--secret"), QStringLiteral("vendor/smtp"),
+         QStringLiteral("url=smtp://127.0.0.1:9"), QStringLiteral("starttls=none"), QStringLiteral("username=otp"), QStringLiteral("from=otp@example.com"),
+         QStringLiteral("timeout_ms=2000")}};
+    for (const QStringList& v : vendors) {
+        const auto r = ctl(QStringList{QStringLiteral("vendors"), QStringLiteral("add")} + v);
+        ASSERT_EQ(r.exitCode, 0) << r.all();
+    }
+    ASSERT_EQ(ctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("route_sms=gupshup"), QStringLiteral("route_whatsapp=wati,myop"),
+                   QStringLiteral("route_email=smtp")}).exitCode, 0);
+
+    QStringList codes;
+    const QList<QPair<QString, QStringList>> sends{
+        {QStringLiteral("+919800002001"), {}},
+        {QStringLiteral("+919800002002"), {QStringLiteral("--channel"), QStringLiteral("whatsapp")}},
+        {QStringLiteral("+919800002003"), {QStringLiteral("--channel"), QStringLiteral("whatsapp"), QStringLiteral("--vendor"), QStringLiteral("myop")}}};
+    for (const auto& [phone, extra] : sends) {
+        const auto r = ctl(QStringList{QStringLiteral("send"), QStringLiteral("--to"), phone} + extra);
+        ASSERT_EQ(r.status(), QStringLiteral("sent")) << r.all();
+        const QJsonArray inbox = sim.inbox(phone.mid(1));
+        ASSERT_EQ(inbox.size(), 1);
+        static const QRegularExpression re(QStringLiteral("\\b(\\d{6})\\b"));
+        const QString code = re.match(inbox.first().toObject().value(QStringLiteral("text")).toString()).captured(1);
+        ASSERT_EQ(code.size(), 6);
+        codes << code;
+        EXPECT_EQ(ctl({QStringLiteral("verify"), QStringLiteral("--to"), phone, QStringLiteral("--code"), code}).status(),
+                  QStringLiteral("verified"));
+    }
+    const auto mail = ctl({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("asha@example.com")});
+    EXPECT_EQ(mail.status(), QStringLiteral("delivery_failed")) << "nothing listens on port 9: " << mail.all();
+    ctl({QStringLiteral("history"), QStringLiteral("--to"), QStringLiteral("+919800002001")});
+    ctl({QStringLiteral("vendors"), QStringLiteral("list")});
+    ctl({QStringLiteral("secrets"), QStringLiteral("list")});
+    ctl({QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("100")});
+
+    // Everything at rest under HOME (settings, the database and its WAL, the outbox) and everything printed.
+    QByteArray atRest;
+    QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly)) {
+            atRest += f.readAll();
+            ++files;
+        }
+    }
+    ASSERT_GE(files, 2);
+    ASSERT_TRUE(atRest.contains("sim-user")) << "the non-secret settings are there: the search does look";
+    for (auto s = secrets.begin(); s != secrets.end(); ++s) {
+        EXPECT_FALSE(atRest.contains(s.value())) << s.key().toStdString() << " found at rest";
+        EXPECT_FALSE(printed.contains(s.value())) << s.key().toStdString() << " found in output";
+    }
+    for (const QString& code : codes) {
+        EXPECT_FALSE(atRest.contains(code.toUtf8())) << "code " << code.toStdString() << " found at rest";
+        EXPECT_FALSE(printed.contains(code.toUtf8())) << "code " << code.toStdString() << " found in output";
+    }
+    ctl({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("vendor/gupshup")});
+    ctl({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("vendor/wati")});
+    ctl({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("vendor/myop")});
+    ctl({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("vendor/smtp")});
 }
