@@ -127,8 +127,9 @@ std::unique_ptr<OtpRuntime> OtpRuntime::open(const Options& options, QString* er
     rt->m_gateways.add(rt->m_dev);
     for (Channel c : {Channel::Sms, Channel::WhatsApp, Channel::Email})
         rt->m_gateways.setDefault(c, rt->m_dev->name());
-    for (const QString& problem : rt->loadVendors())
-        qWarning("vendor not usable: %s", qPrintable(problem));
+    // A vendor that cannot be loaded (no credential here) refuses its sends with the reason; it is not
+    // worth a warning in every command that never sends (`otpctl vendors list` shows the problems).
+    rt->loadVendors();
     rt->m_service = std::make_unique<OtpService>(*rt->m_database, rt->m_gateways, rt->m_clock, rt->m_random, pepper);
     return rt;
 }

@@ -5,12 +5,36 @@
 
 namespace otp {
 
-SimulatedHandsets::SimulatedHandsets(std::shared_ptr<DeliveryGateway> inner, double refuseShare, quint32 seed)
-    : m_inner(std::move(inner)), m_refuseShare(refuseShare), m_random(seed)
+class SimulatedHandsets::Tap final : public DeliveryGateway
 {
+public:
+    Tap(SimulatedHandsets& handsets, std::shared_ptr<DeliveryGateway> inner)
+        : m_handsets(handsets), m_inner(std::move(inner))
+    {
+    }
+    QString name() const override { return m_inner->name(); }
+    bool supports(Channel c) const override { return m_inner->supports(c); }
+    VendorAnswer deliver(const OutgoingMessage& message) override { return m_handsets.deliverThrough(*m_inner, message); }
+
+private:
+    SimulatedHandsets& m_handsets;
+    std::shared_ptr<DeliveryGateway> m_inner;
+};
+
+SimulatedHandsets::SimulatedHandsets(double refuseShare, quint32 seed) : m_refuseShare(refuseShare), m_random(seed) {}
+
+std::shared_ptr<DeliveryGateway> SimulatedHandsets::tap(std::shared_ptr<DeliveryGateway> inner)
+{
+    return std::make_shared<Tap>(*this, std::move(inner));
 }
 
-VendorAnswer SimulatedHandsets::deliver(const OutgoingMessage& message)
+void SimulatedHandsets::tapAll(GatewayRegistry& registry)
+{
+    for (const QString& name : registry.names())
+        registry.add(tap(registry.find(name))); // same name: replaces the plain gateway in this process
+}
+
+VendorAnswer SimulatedHandsets::deliverThrough(DeliveryGateway& inner, const OutgoingMessage& message)
 {
     bool refuse;
     {
@@ -19,7 +43,7 @@ VendorAnswer SimulatedHandsets::deliver(const OutgoingMessage& message)
     }
     if (refuse) {
         VendorAnswer a;
-        a.vendor = name();
+        a.vendor = inner.name();
         a.httpStatus = 200;
         a.vendorCode = QStringLiteral("105");
         a.reason = QStringLiteral("the vendor reports an invalid or unreachable number");
@@ -27,7 +51,7 @@ VendorAnswer SimulatedHandsets::deliver(const OutgoingMessage& message)
         a.latencyMs = 40;
         return a;
     }
-    VendorAnswer a = m_inner->deliver(message);
+    VendorAnswer a = inner.deliver(message);
     if (a.accepted) {
         QMutexLocker lock(&m_mutex);
         m_inbox.insert(message.destination, message.code);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeliveryGateway.h"
+#include "GatewayRegistry.h"
 #include "OtpService.h"
 
 #include <QHash>
@@ -13,23 +14,27 @@
 
 namespace otp {
 
-// The simulated handsets: wraps a real gateway and remembers the last code each destination
-// received, the way a user reads it off their phone. A share of messages can be refused, as a
-// vendor refuses unreachable numbers. Used only by the demo traffic generator.
-class SimulatedHandsets final : public DeliveryGateway
+// The simulated handsets: taps every gateway of the process and remembers the last code each
+// destination received, the way a user reads it off their phone. A share of messages can be refused,
+// as a vendor refuses unreachable numbers. Used only by the demo traffic generator: the taps sit in
+// front of the real gateways (the dev outbox, or the vendors of otp-vendor-sim over HTTP).
+class SimulatedHandsets
 {
 public:
-    SimulatedHandsets(std::shared_ptr<DeliveryGateway> inner, double refuseShare, quint32 seed);
+    SimulatedHandsets(double refuseShare, quint32 seed);
 
-    QString name() const override { return m_inner->name(); }
-    bool supports(Channel c) const override { return m_inner->supports(c); }
-    VendorAnswer deliver(const OutgoingMessage& message) override;
+    // A gateway that delivers through `inner` and lets the handsets see what arrived.
+    std::shared_ptr<DeliveryGateway> tap(std::shared_ptr<DeliveryGateway> inner);
+    // Replaces every gateway of `registry` by its tap.
+    void tapAll(GatewayRegistry& registry);
 
     // The code the destination's handset last received (empty if none); it is then forgotten.
     QString takeCode(const QString& destination);
 
 private:
-    std::shared_ptr<DeliveryGateway> m_inner;
+    class Tap;
+    VendorAnswer deliverThrough(DeliveryGateway& inner, const OutgoingMessage& message);
+
     double m_refuseShare;
     QMutex m_mutex;
     QRandomGenerator m_random;

@@ -303,8 +303,9 @@ int OtpCtl::run(const QStringList& arguments)
     if (!ok || refuse < 0 || refuse > 1)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--refuse-share must be between 0 and 1"));
     const quint32 seedValue = p.value(seed).toUInt();
-    auto handsets = std::make_shared<SimulatedHandsets>(runtime->devGateway(), refuse, seedValue ? seedValue : 1);
-    runtime->gateways().add(handsets); // same name: replaces the plain dev gateway for this process
+    // The simulated users read their codes off handsets that tap every gateway (dev, or the vendors).
+    auto handsets = std::make_shared<SimulatedHandsets>(refuse, seedValue ? seedValue : 1);
+    handsets->tapAll(runtime->gateways());
     TrafficSimulator sim(service, *handsets, tenantId, seedValue ? seedValue : quint32(QDateTime::currentMSecsSinceEpoch()));
     const auto tally = sim.run(rateValue, durationValue);
     Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 simulated flows").arg(tally.flows));
