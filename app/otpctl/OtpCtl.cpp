@@ -36,6 +36,7 @@ const char* kUsage = R"(Commands:
   simulate [--rate N] [--duration S] [--seed N] [--refuse-share F]
   worker   [--once] [--concurrency N] [--lease-s S] [--duration S]   deliver the outbox (async mode)
   receipt  --vendor NAME [--query 'externalId=…&status=…']   a delivery receipt (JSON body on stdin)
+  operators list | set LOGIN --role support|admin|qa [--name NAME] | remove LOGIN
   vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
   secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
            OS keychain; OTP_SECRETS_DIR=DIR for files, OTP_SECRETS=env for OTP_SECRET_<NAME> only
@@ -134,7 +135,9 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("vendors add: the name of its credential in the secret store"), QStringLiteral("NAME"));
     const QCommandLineOption disabled(QStringLiteral("disabled"), QStringLiteral("vendors add: configured but not used"));
     const QCommandLineOption receiptQuery(QStringLiteral("query"), QStringLiteral("receipt: a Gupshup report's query string"), QStringLiteral("QUERY"));
-    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery});
+    const QCommandLineOption roleOpt(QStringLiteral("role"), QStringLiteral("operators set: support, admin or qa"), QStringLiteral("ROLE"));
+    const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("operators set: display name"), QStringLiteral("NAME"));
+    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, roleOpt, nameOpt});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
 
@@ -157,7 +160,8 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("unlock"), QStringLiteral("stats"), QStringLiteral("policy"),
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
                                    QStringLiteral("simulate"), QStringLiteral("secrets"),
-                                   QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt")};
+                                   QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt"),
+                                   QStringLiteral("operators")};
     if (!known.contains(cmd))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
     if (cmd == QLatin1String("secrets"))
@@ -204,7 +208,7 @@ int OtpCtl::run(const QStringList& arguments)
         }
         if (sub == QLatin1String("set") && policyValues.isEmpty())
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("policy set needs KEY=VALUE pairs"));
-    } else if (pos.size() > 1 && cmd != QLatin1String("vendors")) {
+    } else if (pos.size() > 1 && cmd != QLatin1String("vendors") && cmd != QLatin1String("operators")) {
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(pos.at(1)));
     }
 
@@ -278,6 +282,8 @@ int OtpCtl::run(const QStringList& arguments)
         }
         return report(OutboxCommands::receipt(*runtime, p.value(vendor), p.value(receiptQuery), body));
     }
+    if (cmd == QLatin1String("operators"))
+        return report(OutboxCommands::operators(*runtime, pos.mid(1), p.value(roleOpt), p.value(nameOpt), actor));
     if (cmd == QLatin1String("vendors"))
         return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor));
     if (cmd == QLatin1String("migrate")) {

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "DeliveryWorker.h"
 #include "StoreError.h"
+#include "OperatorStore.h"
 #include "OtpRuntime.h"
 #include "VendorStore.h"
 
@@ -116,6 +117,36 @@ Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query
     if (!error.isEmpty())
         return Outcome::make(OutcomeStatus::InvalidInput, error);
     return runtime.service().applyReceipts(vendor, receipts);
+}
+
+Outcome operators(OtpRuntime& runtime, const QStringList& args, const QString& role, const QString& name,
+                  const Actor& actor)
+{
+    OperatorStore store(runtime.database().session());
+    const qint64 now = runtime.clock().nowMs();
+    const QString sub = args.value(0);
+    if (sub.isEmpty() || sub == QLatin1String("list")) {
+        QJsonArray list;
+        try {
+            for (const OperatorRow& o : store.all())
+                list.append(QJsonObject{{QStringLiteral("login"), o.login}, {QStringLiteral("role"), o.role},
+                                        {QStringLiteral("name"), o.displayName}});
+        } catch (const StoreError& e) {
+            return Outcome::make(OutcomeStatus::InternalError, e.message());
+        }
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 operator(s); anyone else acts as support").arg(list.size()));
+        o.details.insert(QStringLiteral("operators"), list);
+        return o;
+    }
+    if (sub == QLatin1String("set") && args.size() == 2) {
+        if (role.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("operators set needs --role support|admin|qa"));
+        return store.set(args.at(1), role, name, actor, now);
+    }
+    if (sub == QLatin1String("remove") && args.size() == 2)
+        return store.remove(args.at(1), actor, now);
+    return Outcome::make(OutcomeStatus::InvalidInput,
+                         QStringLiteral("use: operators list | operators set LOGIN --role ROLE [--name NAME] | operators remove LOGIN"));
 }
 
 } // namespace otp::OutboxCommands

@@ -9,7 +9,7 @@ namespace otp {
 class OtpRuntime;
 struct Actor;
 
-// `otpctl worker` and `otpctl vendors …`: the delivery side of the command line.
+// `otpctl worker`, `vendors`, `receipt` and `operators`: the administration side of the command line.
 namespace OutboxCommands {
 
 struct WorkerOptions
@@ -27,6 +27,10 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
 
 // A vendor's delivery receipt (body from stdin, or a Gupshup GET query) applied to `deliveries`.
 Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body);
+
+// `operators list | set LOGIN --role ROLE [--name NAME] | remove LOGIN`: who may do what in the console.
+Outcome operators(OtpRuntime& runtime, const QStringList& args, const QString& role, const QString& name,
+                  const Actor& actor);
 
 } // namespace OutboxCommands
 } // namespace otp
