@@ -16,8 +16,11 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build --preset $(PRESET)
 
 # Tests run inside a private D-Bus session with an unlocked keyring and a throw-away HOME,
-# so the real OS keychain is exercised and nothing touches the developer's own.
+# so the real OS keychain is exercised and nothing touches the developer's own. The database suites
+# run on SQLite, PostgreSQL and MariaDB: .ci/db-servers starts the local servers and prints the
+# OTP_TEST_* settings the tests read (tests/support/ScratchDatabase.h).
 test: build
+	eval "$$(bash .ci/db-servers)" && \
 	HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen dbus-run-session -- sh -c \
 	  'eval $$(printf "test-password" | gnome-keyring-daemon --unlock --components=secrets); \
 	   exec ctest --preset $(PRESET)'

@@ -127,10 +127,11 @@ bool ChallengeStore::replaceCode(qint64 id, const QString& codeHash, qint64 expi
                       {codeHash, expiresAt, now, id}) == 1;
 }
 
-bool ChallengeStore::setCode(qint64 id, const QString& codeHash, qint64 now)
+bool ChallengeStore::setCode(qint64 id, int sendNo, const QString& codeHash, qint64 now)
 {
-    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
-                      {codeHash, now, id}) == 1;
+    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND "
+                                     "status = 'pending' AND send_count = ?"),
+                      {codeHash, now, id, sendNo}) == 1;
 }
 
 bool ChallengeStore::clearCode(qint64 id, const QString& codeHash, qint64 now)

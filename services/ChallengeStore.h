@@ -36,7 +36,9 @@ public:
     bool markVerified(qint64 id, qint64 now);
     bool replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now);
     // The outbox's code of the try it is about to send (no new send is counted).
-    bool setCode(qint64 id, const QString& codeHash, qint64 now);
+    // Only while the challenge is pending and `sendNo` is still its latest send: a concurrent resend,
+    // new send, cancel or verification wins, and the caller does not send.
+    bool setCode(qint64 id, int sendNo, const QString& codeHash, qint64 now);
     // Makes a failed try's code unusable, unless a newer code replaced it meanwhile.
     bool clearCode(qint64 id, const QString& codeHash, qint64 now);
     // Counts one attempt before any comparison, atomically, and only while the challenge is pending,

@@ -51,6 +51,12 @@ QString forDialect(QString sql, SqlDialect d)
     case SqlDialect::Postgres: sql.replace(QLatin1String("{{ID}}"), QLatin1String("BIGSERIAL PRIMARY KEY")); break;
     case SqlDialect::MySql: sql.replace(QLatin1String("{{ID}}"), QLatin1String("BIGINT AUTO_INCREMENT PRIMARY KEY")); break;
     }
+    // MariaDB: InnoDB for transactions and row locks whatever the server's default engine is, and
+    // utf8mb4_bin so text is full Unicode and compares byte for byte as on SQLite and PostgreSQL
+    // (the server default, utf8mb4_general_ci, would make 'A@x.org' equal 'a@x.org').
+    sql.replace(QLatin1String("{{TABLE}}"), d == SqlDialect::MySql
+                                                ? QLatin1String("ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
+                                                : QLatin1String(""));
     return sql;
 }
 
@@ -105,6 +111,13 @@ QSqlDatabase Database::open(const QString& name)
         // Writers queue on the SQLite lock for up to 30 s instead of failing at once with SQLITE_BUSY.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     } else {
+        if (m_config.dialect == SqlDialect::MySql) {
+            // Affected rows = rows matched, as SQLite and PostgreSQL count them: every conditional
+            // UPDATE here reads "1" as "the condition held", even when no value changed.
+            db.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS;MYSQL_OPT_CONNECT_TIMEOUT=10"));
+        } else {
+            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        }
         db.setHostName(m_config.host);
         db.setPort(m_config.port);
         db.setUserName(m_config.user);
@@ -134,6 +147,16 @@ SqlSession& Database::session()
             session->execute(QStringLiteral("PRAGMA journal_mode=WAL"));
         session->execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
         session->execute(QStringLiteral("PRAGMA foreign_keys=ON"));
+    } else if (m_config.dialect == SqlDialect::MySql) {
+        // READ COMMITTED, as PostgreSQL's default: every statement sees what is committed now. Under
+        // InnoDB's default REPEATABLE READ the "re-read inside the write transaction" checks would read
+        // an old snapshot. Check-then-insert rules take a per-key lock (WriteTransaction::lockKey);
+        // single-row rules are conditional UPDATEs, which lock and re-check the row on every engine.
+        session->execute(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+        // Strict whatever the server's configuration: a too-long value fails as on PostgreSQL instead
+        // of being cut silently.
+        session->execute(QStringLiteral("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+                                        "NO_ENGINE_SUBSTITUTION'"));
     }
     QMutexLocker lock(&m_mutex);
     auto& slot = m_sessions[tid];
@@ -166,17 +189,58 @@ int Database::latestVersion() const
 int Database::schemaVersion()
 {
     SqlSession& s = session();
-    s.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                             "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL)"));
+    // Read without creating anything: CREATE TABLE IF NOT EXISTS is not race-free on PostgreSQL
+    // (two sessions can both pass the check and one fails on the catalog's unique index).
+    if (!s.database().tables().contains(QStringLiteral("schema_migrations")))
+        return 0;
     return s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).toInt();
 }
+
+namespace {
+// Serialises migrate() across processes on the server engines for the whole run (SQLite's
+// BEGIN IMMEDIATE already does, per migration). A session-level lock, because MariaDB commits
+// implicitly around DDL and so cannot hold a transaction's locks across a migration.
+class MigrationLock
+{
+public:
+    explicit MigrationLock(SqlSession& s) : m_s(s)
+    {
+        if (s.dialect() == SqlDialect::Postgres)
+            s.scalar(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kKey));
+        else if (s.dialect() == SqlDialect::MySql &&
+                 s.scalar(QStringLiteral("SELECT GET_LOCK('otp.migrate', 300)")).toInt() != 1)
+            throw StoreError(QStringLiteral("another process held the migration lock for 5 minutes"));
+    }
+    ~MigrationLock()
+    {
+        try {
+            if (m_s.dialect() == SqlDialect::Postgres)
+                m_s.scalar(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kKey));
+            else if (m_s.dialect() == SqlDialect::MySql)
+                m_s.scalar(QStringLiteral("SELECT RELEASE_LOCK('otp.migrate')"));
+        } catch (const StoreError&) {
+            // The connection is gone, and its session locks with it.
+        }
+    }
+
+private:
+    static constexpr qint64 kKey = 0x6f74706d6967; // "otpmig"
+    SqlSession& m_s;
+};
+} // namespace
 
 int Database::migrate()
 {
     int applied = 0;
-    if (schemaVersion() >= latestVersion()) // also creates the bookkeeping table
+    if (schemaVersion() >= latestVersion())
         return 0;
     SqlSession& s = session();
+    MigrationLock lock(s);
+    s.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                             "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL)%1")
+                  .arg(m_config.dialect == SqlDialect::MySql
+                           ? QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
+                           : QString()));
     for (const Migration& m : bundledMigrations()) {
         WriteTransaction tx(s);
         // Re-read inside the transaction: another process may have applied it meanwhile.

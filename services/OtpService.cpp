@@ -173,7 +173,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             return o;
         }
 
-        const qint64 now = m_clock.nowMs();
+        qint64 now = m_clock.nowMs();
         ChallengeStore challenges(s);
         DeliveryLog log(s);
 
@@ -212,6 +212,9 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             // inserts the send it allowed, and READ COMMITTED would let two concurrent senders both pass.
             // The prefix covers the destination's own caps and the per-prefix burst cap alike.
             tx.lockKey(QStringLiteral("send:") + dest.prefix);
+            // The time is read once the lock is held: a send committed while we waited must lie in our
+            // past, or its cooldown would be measured backwards.
+            now = m_clock.nowMs();
             // Re-read inside the write lock: what we saw before may have changed.
             previous = challenges.latest(request.tenant, dest.value, o.purpose);
             const Gate gate = sendGate(s, request.tenant, dest.value, dest.prefix, policy, now);
@@ -745,7 +748,8 @@ Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purp
         const qint64 now = m_clock.nowMs();
         const QString scope = purpose ? purposeName(*purpose) : QString::fromLatin1(PolicyStore::kAllPurposes);
         WriteTransaction tx(s);
-        tx.lockKey(QStringLiteral("policy:") + tenant); // delete-then-insert per key, and validation of the whole
+        // Saving is delete-then-insert per key, validated against the whole: one writer per tenant.
+        tx.lockKey(QStringLiteral("policy:") + tenant);
         // Validate everything against the policy as it would become, before writing anything.
         const QList<Purpose> affected = purpose ? QList<Purpose>{*purpose}
                                                 : QList<Purpose>{Purpose::Login, Purpose::Registration,

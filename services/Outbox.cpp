@@ -150,8 +150,22 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         }
         code = m_generator.generate(challenge.codeLength);
         hash = m_hasher.hash({challenge.ref, challenge.tenant, challenge.destination, challenge.purpose}, code);
-        if (!challenges.setCode(challenge.id, hash, now))
-            throw StoreError(QStringLiteral("challenge %1 changed during delivery").arg(challenge.id));
+        if (!challenges.setCode(challenge.id, row.sendNo, hash, now)) {
+            // The challenge changed after we read it: a concurrent new send superseded it, a resend
+            // replaced this send, or it was canceled or verified. The server engines read without
+            // locking (READ COMMITTED), so this is where the race is decided; the winner's state stands.
+            const auto latest = challenges.byId(challenge.id);
+            const QString why = latest && latest->status != QLatin1String("pending")
+                                    ? QStringLiteral("not sent: the challenge became %1").arg(latest->status)
+                                    : QStringLiteral("not sent: a resend replaced this send");
+            log.closeUnsent(deliveryId, QStringLiteral("NOT_SENT"), why, now);
+            tx.commit();
+            code.fill(QLatin1Char('0'));
+            result.answer.vendor = row.vendor;
+            result.answer.vendorCode = QStringLiteral("NOT_SENT");
+            result.answer.reason = why;
+            return result;
+        }
         tx.commit();
 
         const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);
@@ -193,8 +207,10 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
     log.recordAnswer(deliveryId, answer, now);
     challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
     if (answer.accepted) {
-        if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset)
+        if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {
+            tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
             AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
+        }
         tx.commit();
         return result;
     }

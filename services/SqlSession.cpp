@@ -2,6 +2,7 @@
 
 #include "StoreError.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -103,6 +104,28 @@ WriteTransaction::WriteTransaction(SqlSession& session) : m_session(session)
     else if (!session.database().transaction())
         throw StoreError(QStringLiteral("cannot begin a transaction: %1")
                              .arg(session.database().lastError().text()));
+}
+
+void WriteTransaction::lockKey(const QString& key)
+{
+    switch (m_session.dialect()) {
+    case SqlDialect::Sqlite:
+        return; // BEGIN IMMEDIATE holds the database's only write lock already
+    case SqlDialect::Postgres:
+        // An advisory lock released at commit or rollback: no row written, so no table bloat.
+        // hashtext() is 32 bits; two keys sharing a hash only wait for each other, never break a rule.
+        m_session.scalar(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {key});
+        return;
+    case SqlDialect::MySql:
+        // The upsert takes an exclusive lock on the key's row (new or existing) that InnoDB holds
+        // until the transaction ends. Not GET_LOCK: that is per session, outlives a rollback unless
+        // released by hand, and is not supported by Galera clusters. Not INSERT IGNORE + SELECT …
+        // FOR UPDATE: both would take a shared lock first and deadlock upgrading it.
+        m_session.update(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) "
+                                        "ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
+                         {key.left(400), QDateTime::currentMSecsSinceEpoch()});
+        return;
+    }
 }
 
 WriteTransaction::~WriteTransaction()

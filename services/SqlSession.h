@@ -56,6 +56,14 @@ public:
     ~WriteTransaction();
     void commit();
 
+    // Makes every other transaction that locks the same key wait until this one ends, for rules
+    // that read, decide and then insert (send caps, cooldown and burst check + the new send; "find
+    // or create" of an account). SQLite needs nothing: BEGIN IMMEDIATE already serialises all
+    // writers. PostgreSQL and MariaDB run READ COMMITTED, where two such transactions would both
+    // pass the check; there a transaction-scoped lock on the key serialises them (see .cpp).
+    // Take at most one key per transaction, before reading what the decision depends on.
+    void lockKey(const QString& key);
+
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 

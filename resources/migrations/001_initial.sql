@@ -1,4 +1,6 @@
--- One schema for SQLite, PostgreSQL and MariaDB. {{ID}} becomes each engine's auto-increment key.
+-- One schema for SQLite, PostgreSQL and MariaDB. {{ID}} becomes each engine's auto-increment key;
+-- {{TABLE}} closes every CREATE TABLE with what MariaDB needs (InnoDB for transactions and row locks,
+-- utf8mb4 with a binary collation so text compares byte for byte, as on the other engines).
 -- Times are BIGINT milliseconds since the Unix epoch (UTC), judged on the server's clock by otpcore:
 -- portable across engines and free of time-zone conversions.
 
@@ -24,7 +26,7 @@ CREATE TABLE challenges (
   last_vendor VARCHAR(32) NOT NULL,
   vendor_ref VARCHAR(128) NOT NULL,
   vendor_response TEXT NULL
-);
+) {{TABLE}};
 CREATE UNIQUE INDEX ux_challenges_ref ON challenges (ref);
 -- "latest for this phone"
 CREATE INDEX ix_challenges_dest ON challenges (tenant, destination, purpose, created_at);
@@ -53,7 +55,7 @@ CREATE TABLE deliveries (
   next_try_at BIGINT NULL,
   lease_owner VARCHAR(64) NULL,
   lease_until BIGINT NULL
-);
+) {{TABLE}};
 -- send caps and cooldown per destination; burst cap per prefix; "last hour by vendor"
 CREATE INDEX ix_deliveries_dest ON deliveries (tenant, destination, created_at);
 CREATE INDEX ix_deliveries_prefix ON deliveries (dest_prefix, created_at);
@@ -72,7 +74,7 @@ CREATE TABLE lockouts (
   released_at BIGINT NULL,
   released_by VARCHAR(128) NULL,
   release_reason VARCHAR(512) NULL
-);
+) {{TABLE}};
 -- "active lockouts"
 CREATE INDEX ix_lockouts_dest ON lockouts (tenant, destination, locked_until);
 CREATE INDEX ix_lockouts_until ON lockouts (locked_until);
@@ -91,7 +93,7 @@ CREATE TABLE accounts (
   profile_completed INTEGER NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
-);
+) {{TABLE}};
 CREATE UNIQUE INDEX ux_accounts_phone ON accounts (tenant, phone);
 CREATE UNIQUE INDEX ux_accounts_email ON accounts (tenant, email);
 
@@ -104,7 +106,7 @@ CREATE TABLE audit_log (
   tenant VARCHAR(64) NOT NULL,
   target VARCHAR(320) NOT NULL,
   details TEXT NOT NULL
-);
+) {{TABLE}};
 CREATE INDEX ix_audit_created ON audit_log (created_at);
 CREATE INDEX ix_audit_target ON audit_log (tenant, target, created_at);
 
@@ -115,7 +117,7 @@ CREATE TABLE policies (
   pvalue VARCHAR(512) NOT NULL,
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (tenant, purpose, pkey)
-);
+) {{TABLE}};
 
 -- Console operators and their roles (support, admin, qa), keyed by login.
 CREATE TABLE operators (
@@ -123,4 +125,4 @@ CREATE TABLE operators (
   role VARCHAR(16) NOT NULL,
   display_name VARCHAR(128) NOT NULL,
   created_at BIGINT NOT NULL
-);
+) {{TABLE}};

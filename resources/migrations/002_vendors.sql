@@ -9,7 +9,7 @@ CREATE TABLE vendors (
   secret_name VARCHAR(100) NOT NULL,
   enabled INTEGER NOT NULL,
   updated_at BIGINT NOT NULL
-);
+) {{TABLE}};
 CREATE UNIQUE INDEX ux_vendors_name ON vendors (name);
 
 -- The outbox's question: "which queued deliveries are due and free?"

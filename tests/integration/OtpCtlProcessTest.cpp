@@ -1,7 +1,9 @@
-// otpctl as separate processes on one SQLite file: the CLI contract (exit codes, --json statuses)
-// and the atomicity rules across processes (SECURITY.md rows 5, 6, 11).
+// otpctl as separate processes on one database: the CLI contract (exit codes, --json statuses)
+// and the atomicity rules across processes (SECURITY.md rows 5, 6, 11). The database is the run's
+// engine (OTP_TEST_ENGINE: SQLite, PostgreSQL or MariaDB; see ScratchDatabase.h), reached with --db.
 #include "CliRun.h"
 #include "DevOutbox.h"
+#include "ScratchDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonArray>
@@ -9,8 +11,6 @@
 #include <QRegularExpression>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include "WrongCode.h"
 
@@ -30,7 +30,8 @@ class OtpCtlProcess : public ::testing::Test
 {
 protected:
     QTemporaryDir dir;
-    QString db() const { return QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("otp.db")); }
+    otp::test::ScratchDatabase database{dir.path()};
+    QString db() const { return database.url(); }
     DevOutbox outbox{dir.filePath(QStringLiteral("outbox.jsonl"))};
 
     QProcessEnvironment env(const QString& failing = {}) const
@@ -38,6 +39,7 @@ protected:
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(QStringLiteral("OTP_DEV_OUTBOX"), outbox.path());
         e.insert(QStringLiteral("HOME"), dir.path());
+        database.addTo(e);
         if (!failing.isEmpty())
             e.insert(QStringLiteral("OTP_DEV_FAIL"), failing);
         return e;
@@ -64,21 +66,7 @@ protected:
         auto p = start(args, failing, fakeTime);
         return finish(*p);
     }
-    qint64 scalar(const QString& sql)
-    {
-        qint64 v = -1;
-        {
-            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-            d.setDatabaseName(dir.filePath(QStringLiteral("otp.db")));
-            EXPECT_TRUE(d.open());
-            QSqlQuery q(d);
-            EXPECT_TRUE(q.exec(sql));
-            if (q.next())
-                v = q.value(0).toLongLong();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
-        return v;
-    }
+    qint64 scalar(const QString& sql) { return database.scalar(sql); }
     static QString wrong(const QString& code) { return wrongCode(code); }
 };
 } // namespace
@@ -224,6 +212,27 @@ TEST_F(OtpCtlProcess, Security6_FiftyProcessesGuessingWrongAtMostMaxAttemptsEval
     EXPECT_EQ(wrongCode, 2) << "two wrong answers, the third evaluated guess locks";
     EXPECT_EQ(scalar(QStringLiteral("SELECT attempts FROM challenges")), 3);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM lockouts")), 1);
+}
+
+TEST_F(OtpCtlProcess, Security8_TwelveProcessesSendingAtOnceNeverPassTheSendCapTogether)
+{
+    ASSERT_EQ(run({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("cooldown_s=0")}).exitCode, 0);
+    std::vector<std::unique_ptr<QProcess>> procs;
+    for (int i = 0; i < 12; ++i)
+        procs.push_back(start({QStringLiteral("send"), QStringLiteral("--to"), kPhone}));
+    int sent = 0, limited = 0;
+    for (auto& p : procs) {
+        const CliRun r = finish(*p);
+        // Let through: sent, or not sent because a concurrent send superseded it before its vendor call.
+        const bool superseded = r.exitCode == 5 &&
+            r.json.value(QStringLiteral("vendor")).toObject().value(QStringLiteral("vendor_code")).toString() == QLatin1String("NOT_SENT");
+        sent += (r.exitCode == 0 && r.status() == QLatin1String("sent")) || superseded;
+        limited += r.exitCode == 3 && r.status() == QLatin1String("rate_limited");
+        EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 3 || superseded) << r.all();
+    }
+    EXPECT_EQ(sent, 3) << "the hourly cap counts the sends let through";
+    EXPECT_EQ(limited, 9);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries")), 3);
 }
 
 TEST_F(OtpCtlProcess, Security11_TheCodeIsInNoOutputOfAFullFlow)

@@ -226,6 +226,46 @@ TEST_F(OtpFlow, Security8_CooldownAndSendCapRefuseWithRetryAfter)
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries")), 3) << "a refused send writes nothing";
 }
 
+TEST_F(OtpFlow, Security8_ConcurrentSendsNeverPassTheCooldownOrTheSendCapTogether)
+{
+    // The gate reads counts and then inserts: on the server engines (READ COMMITTED) only the per-key
+    // lock of the send transaction stops concurrent senders from all passing the same check.
+    std::atomic<int> sent{0}, refused{0};
+    auto burst = [&](int n, OutcomeStatus expectedRefusal) {
+        std::vector<std::thread> threads;
+        for (int i = 0; i < n; ++i) {
+            threads.emplace_back([&, expectedRefusal] {
+                const Outcome o = svc.send({QStringLiteral("default"), kPhone, std::nullopt, Purpose::Login, {}});
+                // Passed the gate: sent, or not sent because a concurrent send superseded it first.
+                if (o.status == OutcomeStatus::Sent ||
+                    (o.status == OutcomeStatus::DeliveryFailed && o.vendor && o.vendor->vendorCode == QLatin1String("NOT_SENT")))
+                    sent++;
+                else if (o.status == expectedRefusal)
+                    refused++;
+                else
+                    ADD_FAILURE() << o.statusName().toStdString() << ": " << o.message.toStdString();
+                t.database().releaseThreadSession();
+            });
+        }
+        for (auto& th : threads)
+            th.join();
+    };
+    burst(12, OutcomeStatus::Cooldown);
+    EXPECT_EQ(sent.load(), 1) << "one send, the others inside its cooldown";
+    EXPECT_EQ(refused.load(), 11);
+
+    ASSERT_EQ(svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("cooldown_s"), QStringLiteral("0")}}, kAdmin).status,
+              OutcomeStatus::Ok);
+    sent = 0;
+    refused = 0;
+    burst(12, OutcomeStatus::RateLimited);
+    EXPECT_EQ(sent.load(), 2) << "the hourly cap is 3, one was sent before (the cap counts sends let through)";
+    EXPECT_EQ(refused.load(), 10);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE try_no = 1")), 3);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE status = 'pending'")), 1)
+        << "each new send superseded the one before";
+}
+
 TEST_F(OtpFlow, DailyCapCountsEveryPurpose)
 {
     ASSERT_EQ(svc.policySet(QStringLiteral("default"), std::nullopt,
@@ -255,9 +295,13 @@ TEST_F(OtpFlow, Security9_OnlyAnHmacIsStored)
         EXPECT_FALSE(codeRe.match(value).hasMatch()) << value.toStdString();
     const QString hash = db.database().session().scalar(QStringLiteral("SELECT code_hash FROM challenges")).toString();
     EXPECT_EQ(hash.size(), 64);
-    const QString pepperFile = db.path() + QStringLiteral(".pepper");
-    EXPECT_TRUE(QFile::exists(pepperFile));
-    EXPECT_EQ(QFile::permissions(pepperFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
+    if (otp::test::ScratchDatabase::isSqlite()) {
+        // SQLite only: the generated pepper file beside the database. The server engines have no file
+        // here; their pepper comes from OTP_PEPPER / the keychain.
+        const QString pepperFile = db.path() + QStringLiteral(".pepper");
+        EXPECT_TRUE(QFile::exists(pepperFile));
+        EXPECT_EQ(QFile::permissions(pepperFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
+    }
     for (const QString& value : db.dumpAllText())
         EXPECT_FALSE(value.contains(QString::fromLatin1(db.pepper()))) << "the pepper is never in the database";
 }

@@ -10,10 +10,10 @@ namespace otp::test {
 TestDatabase::TestDatabase(QSet<QString> failing, RandomSource* random)
     : m_outbox(m_dir.filePath(QStringLiteral("outbox.jsonl")))
 {
-    m_db = std::make_unique<Database>(DatabaseConfig::sqlite(path()));
+    m_db = std::make_unique<Database>(m_scratch.config());
     m_db->migrate();
     QString error;
-    m_pepper = PepperSource::load(m_db->config(), &error);
+    m_pepper = ScratchDatabase::isSqlite() ? PepperSource::load(m_db->config(), &error) : ScratchDatabase::serverPepper();
     EXPECT_FALSE(m_pepper.isEmpty()) << error.toStdString();
     auto dev = std::make_shared<DevGateway>(m_outbox.path(), failing);
     m_gateways.add(dev);

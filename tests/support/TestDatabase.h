@@ -6,6 +6,7 @@
 #include "GatewayRegistry.h"
 #include "ManualClock.h"
 #include "OtpService.h"
+#include "ScratchDatabase.h"
 
 #include <QTemporaryDir>
 
@@ -13,16 +14,19 @@
 
 namespace otp::test {
 
-// A fresh SQLite database in a temporary directory, migrated, with the dev gateway writing to an
-// outbox file there and an OtpService on a manual clock. Everything real but the clock.
+// A fresh database on the engine of this run (ScratchDatabase: SQLite in a temporary directory by
+// default, or a new PostgreSQL / MariaDB database), migrated, with the dev gateway writing to an
+// outbox file in the temporary directory and an OtpService on a manual clock. Everything real but the clock.
 class TestDatabase
 {
 public:
     explicit TestDatabase(QSet<QString> failingDestinations = {}, RandomSource* random = nullptr);
 
     QString dir() const { return m_dir.path(); }
+    // The SQLite file (meaningful on SQLite only; see ScratchDatabase::isSqlite()).
     QString path() const { return m_dir.filePath(QStringLiteral("otp.db")); }
-    QString url() const { return QStringLiteral("sqlite://") + path(); }
+    QString url() const { return m_scratch.url(); }
+    ScratchDatabase& scratch() { return m_scratch; }
     Database& database() { return *m_db; }
     OtpService& service() { return *m_service; }
     ManualClock& clock() { return m_clock; }
@@ -37,6 +41,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    ScratchDatabase m_scratch{m_dir.path()}; // outlives m_db: dropped after its connections close
     ManualClock m_clock;
     SystemRandomSource m_systemRandom;
     QByteArray m_pepper;

@@ -1,0 +1,140 @@
+#include "ScratchDatabase.h"
+
+#include "Database.h"
+#include "StoreError.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <atomic>
+#include <stdexcept>
+
+namespace otp::test {
+
+namespace {
+std::atomic<int> g_counter{0};
+
+QString password() { return qEnvironmentVariable("OTP_TEST_DB_PASSWORD", QStringLiteral("otp-test-password")); }
+
+DatabaseConfig adminConfig(SqlDialect engine)
+{
+    const bool pg = engine == SqlDialect::Postgres;
+    const QString url = pg ? qEnvironmentVariable("OTP_TEST_PG_URL", QStringLiteral("postgresql://otp@127.0.0.1:5432/postgres"))
+                           : qEnvironmentVariable("OTP_TEST_MARIADB_URL", QStringLiteral("mysql://otp@127.0.0.1:3306/otp_admin"));
+    DatabaseConfig c;
+    QString error;
+    if (!DatabaseConfig::fromUrl(url, &c, &error) || c.dialect != engine)
+        throw std::runtime_error(QStringLiteral("bad test database URL %1: %2").arg(url, error).toStdString());
+    c.password = password();
+    return c;
+}
+
+// Runs one statement on a short-lived connection of its own (CREATE/DROP DATABASE cannot run inside
+// the database concerned, nor inside a transaction on PostgreSQL).
+void adminExec(const DatabaseConfig& c, const QString& sql)
+{
+    const QString name = QStringLiteral("scratch-admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(c.driverName(), name);
+        db.setHostName(c.host);
+        db.setPort(c.port);
+        db.setUserName(c.user);
+        db.setPassword(c.password);
+        db.setDatabaseName(c.database);
+        if (!db.open()) {
+            error = QStringLiteral("cannot reach the %1 test server at %2 (run .ci/db-servers): %3")
+                        .arg(c.driverName(), c.displayUrl(), db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                error = QStringLiteral("%1 failed: %2").arg(sql, q.lastError().text());
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+}
+} // namespace
+
+SqlDialect ScratchDatabase::engine()
+{
+    const QString e = qEnvironmentVariable("OTP_TEST_ENGINE").trimmed().toLower();
+    if (e == QLatin1String("postgresql") || e == QLatin1String("postgres") || e == QLatin1String("pg"))
+        return SqlDialect::Postgres;
+    if (e == QLatin1String("mariadb") || e == QLatin1String("mysql"))
+        return SqlDialect::MySql;
+    return SqlDialect::Sqlite;
+}
+
+QString ScratchDatabase::engineName()
+{
+    switch (engine()) {
+    case SqlDialect::Sqlite: return QStringLiteral("sqlite");
+    case SqlDialect::Postgres: return QStringLiteral("postgresql");
+    case SqlDialect::MySql: return QStringLiteral("mariadb");
+    }
+    return {};
+}
+
+QByteArray ScratchDatabase::serverPepper() { return QByteArrayLiteral("scratch-test-pepper-0123456789abcdef"); }
+
+ScratchDatabase::ScratchDatabase(const QString& sqliteDir)
+{
+    const SqlDialect e = engine();
+    if (e == SqlDialect::Sqlite) {
+        m_config = DatabaseConfig::sqlite(QDir(sqliteDir).filePath(QStringLiteral("otp.db")));
+        return;
+    }
+    m_admin = adminConfig(e);
+    const QString name = QStringLiteral("otp_t_%1_%2_%3")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(++g_counter)
+                             .arg(QRandomGenerator::system()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
+    adminExec(m_admin, e == SqlDialect::Postgres
+                           ? QStringLiteral("CREATE DATABASE %1").arg(name)
+                           : QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4 COLLATE utf8mb4_bin").arg(name));
+    m_config = m_admin;
+    m_config.database = name;
+}
+
+ScratchDatabase::~ScratchDatabase()
+{
+    if (m_config.dialect == SqlDialect::Sqlite)
+        return;
+    try {
+        // WITH (FORCE): a connection a failed test left open must not keep the database alive.
+        adminExec(m_admin, m_config.dialect == SqlDialect::Postgres
+                               ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database)
+                               : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_config.database));
+    } catch (const std::exception& e) {
+        qWarning("scratch database not dropped: %s", e.what());
+    }
+}
+
+QString ScratchDatabase::url() const
+{
+    return m_config.dialect == SqlDialect::Sqlite ? QStringLiteral("sqlite://") + m_config.path : m_config.displayUrl();
+}
+
+void ScratchDatabase::addTo(QProcessEnvironment& env) const
+{
+    if (m_config.dialect == SqlDialect::Sqlite)
+        return; // the pepper is the file beside the database, as in production
+    env.insert(QStringLiteral("OTP_DB_PASSWORD"), m_config.password);
+    env.insert(QStringLiteral("OTP_PEPPER"), QString::fromLatin1(serverPepper()));
+}
+
+qint64 ScratchDatabase::scalar(const QString& sql, const QVariantList& binds) const
+{
+    Database db(m_config);
+    const QVariant v = db.session().scalar(sql, binds);
+    return v.isValid() ? v.toLongLong() : -1;
+}
+
+} // namespace otp::test
