@@ -10,7 +10,8 @@
 namespace otp::models {
 
 // QA's manual send and resend. The flow runs on the worker thread through OtpService (audited with
-// the operator as actor); for the dev vendor the message it wrote is read back from the outbox.
+// the operator as actor); for the dev vendor the message it wrote is read back from the outbox, for
+// otp-vendor-sim on this machine from the simulator's inbox.
 class ManualSender : public QObject
 {
     Q_OBJECT
@@ -22,7 +23,8 @@ public:
     bool busy() const { return m_busy; }
 
 signals:
-    // `devMessage` is the dev outbox line for the destination (empty for real vendors or failures).
+    // `devMessage` holds "body": the message the dev vendor or the local simulator received (empty for
+    // real vendors or failures).
     void finished(const otp::Outcome& outcome, const QJsonObject& devMessage);
 
 private:
