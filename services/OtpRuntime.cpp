@@ -113,11 +113,16 @@ std::unique_ptr<OtpRuntime> OtpRuntime::open(const Options& options, QString* er
     SecretStore* secrets = rt->secrets(error);
     if (!secrets)
         return nullptr;
-    // Without a session bus (headless) the keychain is not asked for the pepper at all:
-    // OTP_PEPPER / OTP_PEPPER_FILE / the file beside the database serve.
+    // On Linux the keychain is the Secret Service on the session bus: without a bus (headless) it is
+    // not asked for the pepper at all, and OTP_PEPPER / OTP_PEPPER_FILE / the file beside the database
+    // serve. macOS and Windows keychains need no bus.
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
     const bool keychainReachable = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") ||
                                    !qEnvironmentVariableIsEmpty("OTP_SECRETS_DIR") ||
                                    qEnvironmentVariable("OTP_SECRETS") == QLatin1String("env");
+#else
+    const bool keychainReachable = true;
+#endif
     EnvSecretStore environmentOnly; // OTP_SECRET_PEPPER still wins on a headless machine
     const QByteArray pepper = PepperSource::load(config, keychainReachable ? secrets : &environmentOnly, error);
     if (pepper.isEmpty())
