@@ -117,8 +117,9 @@ TEST_F(OutboxTest, SyncFallbackFromWhatsAppToSmsDeliversAWorkingCode)
     ASSERT_EQ(gupshup->calls().size(), 1);
     const QString failedCode = wati->calls().first().code;
     const QString code = gupshup->calls().first().code;
-    if (failedCode != code)
+    if (failedCode != code) {
         EXPECT_EQ(verify(failedCode).status, OutcomeStatus::WrongCode) << "the code of the refused try is dead";
+    }
     EXPECT_EQ(verify(code).status, OutcomeStatus::Verified);
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE try_no = 1")), 1)
         << "a fallback is not a new send: the send caps count it once";
