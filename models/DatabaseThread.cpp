@@ -2,6 +2,8 @@
 
 #include "StoreError.h"
 
+#include <QSqlDriver>
+
 #include <QLoggingCategory>
 
 namespace otp::models {
@@ -34,6 +36,24 @@ void DatabaseThread::post(std::function<void()> work)
         if (!m_pending.deref())
             QMetaObject::invokeMethod(this, &DatabaseThread::idle, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
+}
+
+void DatabaseThread::listenForChanges()
+{
+    post([this]() {
+        QSqlDriver* driver = session().database().driver();
+        if (session().dialect() != SqlDialect::Postgres || !driver->hasFeature(QSqlDriver::EventNotifications))
+            return;
+        if (!driver->subscribeToNotification(QString::fromLatin1(Database::kChangeChannel))) {
+            qCWarning(lcWorker) << "LISTEN failed; the live views keep polling";
+            return;
+        }
+        // The driver lives on this worker thread and reports from its event loop.
+        connect(driver, &QSqlDriver::notification, m_context, [this](const QString&, QSqlDriver::NotificationSource, const QVariant&) {
+            QMetaObject::invokeMethod(this, &DatabaseThread::changed, Qt::QueuedConnection);
+        });
+        qCInfo(lcWorker) << "listening for changes on" << Database::kChangeChannel;
+    });
 }
 
 bool DatabaseThread::attempt(const std::function<void()>& work)

@@ -46,11 +46,18 @@ public:
     // Runs on the worker thread: the thread's session. Never call from the GUI thread.
     SqlSession& session() { return m_database.session(); }
 
+    // PostgreSQL: LISTEN on the core's change channel on this thread's connection, so changed() fires
+    // the moment another process commits a send, a delivery answer or a verification. Elsewhere (and
+    // as a safety net) the views poll cheaply by id/time watermark. Returns false where not supported.
+    void listenForChanges();
+
     // How many jobs were posted and have not finished yet (for tests and the busy indicator).
     int pendingJobs() const { return m_pending.loadRelaxed(); }
 
 signals:
     void failed(const QString& message);
+    // Another process (or this one) committed a change the live views show (PostgreSQL NOTIFY).
+    void changed();
     void idle();
 
 private:

@@ -7,7 +7,6 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QSet>
 
 namespace otp::models {
 
@@ -32,7 +31,10 @@ LiveSendsModel::LiveSendsModel(DatabaseThread* db, QObject* parent) : QAbstractT
     connect(&m_timer, &QTimer::timeout, this, &LiveSendsModel::refresh);
     // A failed poll must not wedge the feed: the next tick tries again.
     if (m_db)
-        connect(m_db, &DatabaseThread::failed, this, [this]() { m_inFlight = false; });
+        connect(m_db, &DatabaseThread::failed, this, [this]() {
+            m_inFlight = false;
+            m_fetching = false;
+        });
 }
 
 int LiveSendsModel::rowCount(const QModelIndex& parent) const
@@ -131,6 +133,56 @@ void LiveSendsModel::setRevealDestinations(bool reveal)
         emit dataChanged(index(0, Destination), index(int(m_rows.size()) - 1, Destination), {Qt::DisplayRole});
 }
 
+void LiveSendsModel::setMaxRows(int rows)
+{
+    m_maxRows = rows;
+    m_keep = qMax(rows, qMin<int>(int(m_rows.size()), m_historyLimit));
+}
+
+bool LiveSendsModel::canFetchMore(const QModelIndex& parent) const
+{
+    // While a fetch is under way there is still more to come: the view keeps waiting at the bottom.
+    return !parent.isValid() && m_db && m_loaded && !m_historyEnd && !m_rows.isEmpty() && m_rows.size() < m_historyLimit;
+}
+
+void LiveSendsModel::fetchMore(const QModelIndex& parent)
+{
+    if (m_fetching || !canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const qint64 beforeId = m_rows.last().deliveryId;
+    const int limit = qMin(m_pageSize, m_historyLimit - int(m_rows.size()));
+    DatabaseThread* db = m_db;
+    m_db->run<QList<SendRow>>(
+        this, [db, beforeId, limit]() { return LiveSendsQuery(db->session()).older(beforeId, limit); },
+        [this, beforeId, limit](QList<SendRow> rows) {
+            if (rows.size() < limit)
+                m_historyEnd = true;
+            appendOlder(beforeId, rows);
+            // Only now: a view asking for more while these rows go in would ask from the old bottom.
+            m_fetching = false;
+        });
+}
+
+void LiveSendsModel::appendOlder(qint64 beforeId, const QList<SendRow>& rows)
+{
+    // New rows may have pushed the old bottom out meanwhile: appending would leave a gap.
+    if (m_rows.isEmpty() || m_rows.last().deliveryId != beforeId || rows.isEmpty()) {
+        emit fetched(0);
+        return;
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    for (int i = first; i < m_rows.size(); ++i) {
+        m_seqOf.insert(m_rows.at(i).deliveryId, m_topSeq - 1 - i);
+        countDistinct(m_rows.at(i), +1);
+    }
+    endInsertRows();
+    m_keep = qMax(m_keep, qMin<int>(int(m_rows.size()), m_historyLimit));
+    emit fetched(int(rows.size()));
+}
+
 void LiveSendsModel::start()
 {
     refresh();
@@ -148,7 +200,7 @@ void LiveSendsModel::refresh()
         return;
     m_inFlight = true;
     const bool loaded = m_loaded;
-    const int limit = m_maxRows;
+    const int limit = loaded ? m_keep : m_maxRows;
     const qint64 minId = m_rows.isEmpty() ? 0 : m_rows.last().deliveryId;
     const qint64 maxId = m_maxId;
     const qint64 since = m_watermark - kWatermarkSlackMs;
@@ -159,9 +211,11 @@ void LiveSendsModel::refresh()
             LiveSendsQuery q(db->session());
             return loaded ? q.changes(minId, maxId, since, limit) : q.latest(limit);
         },
-        [this](QList<SendRow> rows) {
+        [this, loaded, limit](QList<SendRow> rows) {
             m_inFlight = false;
             m_loaded = true;
+            if (!loaded && rows.size() < limit)
+                m_historyEnd = true; // the first read already reached the oldest send
             applyRows(rows);
         });
 }
@@ -169,30 +223,51 @@ void LiveSendsModel::refresh()
 void LiveSendsModel::applyRows(const QList<SendRow>& rows)
 {
     QList<SendRow> fresh;
-    int changed = 0;
+    QList<int> updated;
     for (const SendRow& r : rows) {
         m_watermark = qMax(m_watermark, r.updatedAt);
-        const auto it = m_rowOf.constFind(r.deliveryId);
-        if (it == m_rowOf.cend()) {
+        const int at = rowOf(r.deliveryId);
+        if (at < 0) {
             if (r.deliveryId > m_maxId || m_rows.isEmpty() || r.deliveryId > m_rows.last().deliveryId)
                 fresh.append(r);
             continue;
         }
-        SendRow& mine = m_rows[it.value()];
+        SendRow& mine = m_rows[at];
         if (mine == r)
             continue;
+        countDistinct(mine, -1);
         mine = r;
-        ++changed;
-        emit dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
+        countDistinct(mine, +1);
+        updated.append(at);
     }
+    // One dataChanged per run of adjacent rows: under live traffic the changes cluster near the top,
+    // and each signal costs the proxy and the view a pass of their own.
+    std::sort(updated.begin(), updated.end());
+    for (qsizetype i = 0; i < updated.size();) {
+        qsizetype j = i;
+        while (j + 1 < updated.size() && updated.at(j + 1) == updated.at(j) + 1)
+            ++j;
+        emit dataChanged(index(updated.at(i), 0), index(updated.at(j), ColumnCount - 1));
+        i = j + 1;
+    }
+    int changed = int(updated.size());
     if (!fresh.isEmpty()) {
         std::sort(fresh.begin(), fresh.end(), [](const SendRow& a, const SendRow& b) { return a.deliveryId > b.deliveryId; });
+        for (const SendRow& r : fresh)
+            countDistinct(r, +1);
         // Rows are kept newest first; a fresh id lower than our newest (a late commit) is placed in order.
+        bool reindex = false;
         if (m_rows.isEmpty() || fresh.last().deliveryId > m_rows.first().deliveryId) {
+            // Prepended in place (QList keeps room at its front) and indexed one by one: a poll costs
+            // what it brings, not what the model holds.
             beginInsertRows({}, 0, int(fresh.size()) - 1);
-            m_rows = fresh + m_rows;
+            for (auto it = fresh.crbegin(); it != fresh.crend(); ++it) {
+                m_rows.prepend(*it);
+                m_seqOf.insert(it->deliveryId, m_topSeq++);
+            }
             endInsertRows();
         } else {
+            reindex = true;
             for (const SendRow& r : fresh) {
                 const auto pos = std::lower_bound(m_rows.begin(), m_rows.end(), r.deliveryId,
                                                   [](const SendRow& a, qint64 id) { return a.deliveryId > id; });
@@ -204,12 +279,18 @@ void LiveSendsModel::applyRows(const QList<SendRow>& rows)
         }
         changed += int(fresh.size());
         m_maxId = qMax(m_maxId, m_rows.first().deliveryId);
-        if (m_rows.size() > m_maxRows) {
-            beginRemoveRows({}, m_maxRows, int(m_rows.size()) - 1);
-            m_rows.resize(m_maxRows);
+        if (m_rows.size() > m_keep) {
+            beginRemoveRows({}, m_keep, int(m_rows.size()) - 1);
+            for (qsizetype i = m_keep; i < m_rows.size(); ++i) {
+                countDistinct(m_rows.at(i), -1);
+                m_seqOf.remove(m_rows.at(i).deliveryId);
+            }
+            m_rows.resize(m_keep);
             endRemoveRows();
+            m_historyEnd = false; // what was pushed out can be fetched again
         }
-        rebuildIndex();
+        if (reindex)
+            rebuildIndex();
     }
     if (changed > 0)
         qCDebug(lcLive) << "live sends:" << changed << "rows inserted or updated";
@@ -218,25 +299,45 @@ void LiveSendsModel::applyRows(const QList<SendRow>& rows)
 
 void LiveSendsModel::rebuildIndex()
 {
-    m_rowOf.clear();
-    m_rowOf.reserve(m_rows.size());
+    m_seqOf.clear();
+    m_seqOf.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
-        m_rowOf.insert(m_rows.at(i).deliveryId, i);
+        m_seqOf.insert(m_rows.at(i).deliveryId, m_topSeq - 1 - i);
+}
+
+int LiveSendsModel::rowOf(qint64 deliveryId) const
+{
+    const auto it = m_seqOf.constFind(deliveryId);
+    if (it == m_seqOf.cend())
+        return -1;
+    const qint64 row = m_topSeq - 1 - it.value();
+    return row >= 0 && row < m_rows.size() ? int(row) : -1;
+}
+
+void LiveSendsModel::countDistinct(const SendRow& r, int delta)
+{
+    const QString values[] = {r.tenant, r.channel, r.vendor, r.statusKey()};
+    for (size_t i = 0; i < m_distinct.size(); ++i) {
+        auto it = m_distinct[i].find(values[i]);
+        if (it == m_distinct[i].end())
+            it = m_distinct[i].insert(values[i], 0);
+        if ((it.value() += delta) <= 0)
+            m_distinct[i].erase(it);
+    }
 }
 
 QStringList LiveSendsModel::distinctValues(Column column) const
 {
-    QSet<QString> seen;
-    for (const SendRow& r : m_rows) {
-        switch (column) {
-        case Tenant: seen.insert(r.tenant); break;
-        case Channel: seen.insert(r.channel); break;
-        case Vendor: seen.insert(r.vendor); break;
-        case Status: seen.insert(r.statusKey()); break;
-        default: break;
-        }
+    // Counted as rows come and go, so the filter boxes cost nothing per poll however many rows are held.
+    int slot = -1;
+    switch (column) {
+    case Tenant: slot = 0; break;
+    case Channel: slot = 1; break;
+    case Vendor: slot = 2; break;
+    case Status: slot = 3; break;
+    default: return {};
     }
-    QStringList out(seen.cbegin(), seen.cend());
+    QStringList out = m_distinct[size_t(slot)].keys();
     out.sort();
     return out;
 }

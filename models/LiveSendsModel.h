@@ -6,12 +6,16 @@
 #include <QHash>
 #include <QTimer>
 
+#include <array>
+
 namespace otp::models {
 
 class DatabaseThread;
 
 // Every vendor call, newest first, live from any process writing the same database: a worker-thread
 // poll (every 500 ms by default) reads what is new by id and what changed by an updated_at watermark.
+// It holds the newest maxRows sends; scrolling to the bottom fetches older ones a page at a time
+// (fetchMore, on the worker), up to historyLimit rows, so memory stays bounded however large the tables.
 class LiveSendsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,9 +35,16 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
     void setRevealDestinations(bool reveal);
     bool revealsDestinations() const { return m_reveal; }
-    void setMaxRows(int rows) { m_maxRows = rows; }
+    // The newest rows always held (live); set before start().
+    void setMaxRows(int rows);
+    // The most rows held once older ones were fetched, and how many one fetch reads.
+    void setHistoryLimit(int rows) { m_historyLimit = rows; }
+    void setPageSize(int rows) { m_pageSize = rows; }
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
 
     void start();
@@ -50,19 +61,33 @@ public:
 signals:
     // A poll came back; `changed` rows were inserted or updated.
     void polled(int changed);
+    // A fetch of older rows came back with `rows` rows.
+    void fetched(int rows);
 
 private:
     void rebuildIndex();
+    int rowOf(qint64 deliveryId) const; // -1: not held
+    void countDistinct(const SendRow& r, int delta);
+    void appendOlder(qint64 beforeId, const QList<SendRow>& rows);
 
     DatabaseThread* m_db;
     QTimer m_timer;
     QList<SendRow> m_rows;
-    QHash<qint64, int> m_rowOf; // delivery id → row
+    // delivery id → sequence number; row = m_topSeq - 1 - seq, so rows added on top or at the
+    // bottom never renumber the others.
+    QHash<qint64, qint64> m_seqOf;
+    qint64 m_topSeq = 0;
+    std::array<QHash<QString, int>, 4> m_distinct; // tenant, channel, vendor, status → rows with it
     qint64 m_maxId = 0;
     qint64 m_watermark = 0;
     int m_maxRows = 2000;
+    int m_keep = 2000;          // rows kept when new ones push old ones out: maxRows, more after fetches
+    int m_historyLimit = 20000;
+    int m_pageSize = 1000;
     bool m_loaded = false;
     bool m_inFlight = false;
+    bool m_fetching = false;
+    bool m_historyEnd = false; // no older sends in the database
     bool m_reveal = false;
 };
 

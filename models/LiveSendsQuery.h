@@ -17,6 +17,8 @@ public:
     // Sends with id > `afterId` (new), plus sends with id in [minId, afterId] whose delivery or challenge
     // changed after `changedSince` (ms). Newest first.
     QList<SendRow> changes(qint64 minId, qint64 afterId, qint64 changedSince, int limit);
+    // The `limit` sends just older than `beforeId`, newest first (scrolling back in history).
+    QList<SendRow> older(qint64 beforeId, int limit);
 
 private:
     SqlSession& m_s;

@@ -29,3 +29,5 @@ struct SendRow
 } // namespace otp::models
 
 Q_DECLARE_METATYPE(otp::models::SendRow)
+// Implicitly shared strings and plain values: QList may move rows with memmove.
+Q_DECLARE_TYPEINFO(otp::models::SendRow, Q_RELOCATABLE_TYPE);

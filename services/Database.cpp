@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QThread>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QUuid>
@@ -15,6 +18,8 @@
 #include <atomic>
 
 namespace otp {
+
+Q_LOGGING_CATEGORY(lcDatabase, "otp.database", QtInfoMsg)
 
 namespace {
 struct Migration
@@ -87,6 +92,10 @@ std::atomic<int> g_instanceCounter{0};
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config)), m_id(QString::number(++g_instanceCounter))
 {
+    bool ok = false;
+    const int wait = qEnvironmentVariableIntValue("OTP_DB_RECONNECT_WAIT_MS", &ok);
+    if (ok && wait >= 0)
+        m_config.reconnectWaitMs = wait;
 }
 
 Database::~Database()
@@ -135,33 +144,95 @@ SqlSession& Database::session()
     {
         QMutexLocker lock(&m_mutex);
         auto it = m_sessions.find(tid);
-        if (it != m_sessions.end())
-            return *it->second;
+        if (it != m_sessions.end()) {
+            SqlSession& existing = *it->second;
+            lock.unlock();
+            if (existing.broken())
+                reopen(existing);
+            return existing;
+        }
     }
     const QString name = QStringLiteral("otp-%1-%2").arg(m_id, QUuid::createUuid().toString(QUuid::WithoutBraces));
     auto session = std::make_unique<SqlSession>(open(name), m_config.dialect);
+    setUp(*session);
+    QMutexLocker lock(&m_mutex);
+    auto& slot = m_sessions[tid];
+    slot = std::move(session);
+    return *slot;
+}
+
+void Database::setUp(SqlSession& session)
+{
     if (m_config.dialect == SqlDialect::Sqlite) {
         // WAL lets readers (the console) run beside the writer; NORMAL sync is durable across
         // process crashes, which is what WAL needs. journal_mode is persistent: set it once.
-        if (session->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower() != QLatin1String("wal"))
-            session->execute(QStringLiteral("PRAGMA journal_mode=WAL"));
-        session->execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        session->execute(QStringLiteral("PRAGMA foreign_keys=ON"));
+        if (session.scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower() != QLatin1String("wal"))
+            session.execute(QStringLiteral("PRAGMA journal_mode=WAL"));
+        session.execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        session.execute(QStringLiteral("PRAGMA foreign_keys=ON"));
     } else if (m_config.dialect == SqlDialect::MySql) {
         // READ COMMITTED, as PostgreSQL's default: every statement sees what is committed now. Under
         // InnoDB's default REPEATABLE READ the "re-read inside the write transaction" checks would read
         // an old snapshot. Check-then-insert rules take a per-key lock (WriteTransaction::lockKey);
         // single-row rules are conditional UPDATEs, which lock and re-check the row on every engine.
-        session->execute(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+        session.execute(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
         // Strict whatever the server's configuration: a too-long value fails as on PostgreSQL instead
         // of being cut silently.
-        session->execute(QStringLiteral("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+        session.execute(QStringLiteral("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
                                         "NO_ENGINE_SUBSTITUTION'"));
     }
-    QMutexLocker lock(&m_mutex);
-    auto& slot = m_sessions[tid];
-    slot = std::move(session);
-    return *slot;
+}
+
+// Reopens a lost connection: 100 ms, 200 ms, … up to 5 s between tries, for at most reconnectWaitMs.
+// Only the connection is retried, never a statement: the operation that met the loss already failed
+// with StoreError. That is safe for the outbox because every step of it is a conditional UPDATE
+// (claim only a free `queued` row, `sending` only from `queued` by the lease holder, an answer only
+// onto `sending`): a claim retried by the next pass finds the row's true state and a row left
+// `sending` is closed as WORKER_LOST, never sent again.
+void Database::reopen(SqlSession& session)
+{
+    if (session.inTransaction())
+        throw StoreError(QStringLiteral("the database connection was lost inside a transaction"));
+    // Threads that meet the same outage later (an idle thread's first statement after the others
+    // reconnected) stay quiet: within 30 s of a recovery it is the same outage.
+    const bool recent = QDateTime::currentMSecsSinceEpoch() - m_lastRecoveryMs.load() < 30000;
+    if (!m_down.exchange(true) && !recent)
+        qCWarning(lcDatabase).noquote() << "connection to" << m_config.displayUrl()
+                                        << "lost; reopening with backoff (each call waits up to"
+                                        << m_config.reconnectWaitMs << "ms)";
+    QElapsedTimer waited;
+    waited.start();
+    qint64 delay = 100;
+    QString lastError;
+    for (;;) {
+        session.closeForReopen();
+        if (session.database().open()) {
+            try {
+                session.markReopened();
+                setUp(session);
+                if (m_down.exchange(false) && !recent)
+                    qCInfo(lcDatabase).noquote() << "connection to" << m_config.displayUrl() << "is back after"
+                                                 << waited.elapsed() << "ms of retrying";
+                m_lastRecoveryMs = QDateTime::currentMSecsSinceEpoch();
+                return;
+            } catch (const StoreError& e) {
+                lastError = e.message();
+                session.noteFailure(QSqlError(QString(), e.message(), QSqlError::ConnectionError));
+            }
+        } else {
+            lastError = session.database().lastError().text();
+        }
+        const qint64 left = m_config.reconnectWaitMs - waited.elapsed();
+        if (left <= 0) {
+            session.noteFailure(QSqlError(QString(), lastError, QSqlError::ConnectionError));
+            throw StoreError(QStringLiteral("the database %1 is unreachable (retried for %2 ms): %3")
+                                 .arg(m_config.displayUrl())
+                                 .arg(waited.elapsed())
+                                 .arg(lastError));
+        }
+        QThread::msleep(std::min<qint64>(delay, left));
+        delay = std::min<qint64>(delay * 2, 5000);
+    }
 }
 
 void Database::releaseThreadSession()
@@ -255,6 +326,12 @@ int Database::migrate()
         ++applied;
     }
     return applied;
+}
+
+void Database::notifyChange(SqlSession& s)
+{
+    if (s.dialect() == SqlDialect::Postgres)
+        s.execute(QStringLiteral("NOTIFY ") + QLatin1String(kChangeChannel));
 }
 
 } // namespace otp

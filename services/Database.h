@@ -5,6 +5,7 @@
 
 #include <QMutex>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <thread>
@@ -19,9 +20,19 @@ public:
     explicit Database(DatabaseConfig config);
     ~Database();
 
+    // The channel live views LISTEN on (PostgreSQL). notifyChange() inside a write transaction makes
+    // the server tell every listener when it commits; on SQLite and MariaDB it does nothing (the views
+    // poll there).
+    static constexpr const char* kChangeChannel = "otp_changes";
+    static void notifyChange(SqlSession& s);
+
     const DatabaseConfig& config() const { return m_config; }
 
     // This thread's session, opened on first use. Throws StoreError when the database cannot be opened.
+    // A session whose connection was lost (SqlSession::broken()) is reopened here, in place (references
+    // stay valid), retrying with backoff up to config().reconnectWaitMs; the call that met the loss has
+    // already failed with StoreError, and nothing is replayed. Never inside a write transaction: a
+    // session lost mid-transaction throws until the transaction object is gone.
     SqlSession& session();
     // Closes this thread's connection (call before a worker thread ends).
     void releaseThreadSession();
@@ -34,11 +45,17 @@ public:
 
 private:
     QSqlDatabase open(const QString& connectionName);
+    void setUp(SqlSession& session);
+    void reopen(SqlSession& session);
 
     DatabaseConfig m_config;
     QString m_id;
     QMutex m_mutex;
     std::map<std::thread::id, std::unique_ptr<SqlSession>> m_sessions;
+    // One warning per outage, not one per thread or per call: set when a lost connection is first
+    // seen, cleared by the first successful reopen.
+    std::atomic<bool> m_down{false};
+    std::atomic<qint64> m_lastRecoveryMs{0};
 };
 
 } // namespace otp

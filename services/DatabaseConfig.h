@@ -19,6 +19,9 @@ struct DatabaseConfig
     QString user;
     QString database;
     QString password;
+    // How long Database::session() keeps trying to reopen a lost server connection (backoff 100 ms
+    // doubling to 5 s) before that call fails with StoreError. Default 15 s, or OTP_DB_RECONNECT_WAIT_MS.
+    int reconnectWaitMs = 15000;
 
     static DatabaseConfig sqlite(const QString& path);
     // On failure returns nullopt-like invalid config and sets *error.

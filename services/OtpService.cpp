@@ -266,6 +266,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, hops.first().vendor,
                                   channelName(hops.first().channel), sendNo, QStringLiteral("queued"), now,
                                   async ? QString() : m_outbox.owner(), now + m_outbox.leaseMs());
+            Database::notifyChange(s);
             tx.commit();
             o.challengeRef = c.ref;
             o.challengeId = c.id;
@@ -352,12 +353,20 @@ int OtpService::deliverPending()
 
 int OtpService::deliverDue(int max)
 {
-    int tried = 0;
-    guarded([&]() -> Outcome {
-        tried = m_outbox.deliverDue(max);
-        return Outcome::make(OutcomeStatus::Ok, {});
-    });
-    return tried;
+    // The worker loop calls this every pass and keeps going whatever happens. While the database is
+    // away every pass fails: say so once when it starts and once when passes succeed again, not per
+    // pass (Database logs the outage itself once too). A pass that failed halfway is safe to run
+    // again: claims and state changes are conditional UPDATEs (see Database::reopen).
+    try {
+        const int tried = m_outbox.deliverDue(max);
+        if (m_deliveryFailing.exchange(false))
+            qCInfo(lcFlow) << "outbox passes succeed again";
+        return tried;
+    } catch (const StoreError& e) {
+        if (!m_deliveryFailing.exchange(true))
+            qCWarning(lcFlow) << "outbox pass failed (retrying every pass, logged once):" << e.message();
+        return 0;
+    }
 }
 
 int OtpService::pendingCount() const
@@ -448,6 +457,7 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
             WriteTransaction tx(s);
             if (!challenges.markVerified(c->id, now))
                 return noActive(QStringLiteral("this code was already used; request a new one"));
+            Database::notifyChange(s);
             // Two purposes verified at once must not both create the account ("find, then insert").
             tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
             const Policy& policy = r.policy;

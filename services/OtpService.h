@@ -18,6 +18,7 @@
 
 #include <QMutex>
 
+#include <atomic>
 #include <optional>
 
 namespace otp {
@@ -120,6 +121,7 @@ private:
     Outbox m_outbox;
     mutable QMutex m_pendingMutex;
     QList<qint64> m_pending; // delivery ids this process queued (never a code: see Outbox)
+    std::atomic<bool> m_deliveryFailing{false}; // deliverDue's once-per-outage log
 };
 
 } // namespace otp

@@ -205,6 +205,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
     WriteTransaction tx(s);
     const qint64 now = m_clock.nowMs();
     log.recordAnswer(deliveryId, answer, now);
+    Database::notifyChange(s);
     challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
     if (answer.accepted) {
         if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {

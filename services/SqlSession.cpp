@@ -11,6 +11,50 @@ namespace otp {
 
 Q_LOGGING_CATEGORY(lcStore, "otp.store", QtInfoMsg)
 
+bool SqlSession::isConnectionLost(const QSqlError& error)
+{
+    if (error.type() == QSqlError::NoError)
+        return false;
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    const QString code = error.nativeErrorCode();
+    // PostgreSQL SQLSTATEs: 08xxx connection exceptions; 57P01 admin_shutdown, 57P02 crash_shutdown,
+    // 57P03 cannot_connect_now. MariaDB client errors: 2006 gone away, 2013 lost during query,
+    // 2055 lost at reading, 4031 disconnected for inactivity, 1927 connection killed, 1053 shutdown.
+    static const QStringList codes{QStringLiteral("57P01"), QStringLiteral("57P02"), QStringLiteral("57P03"),
+                                   QStringLiteral("2006"),  QStringLiteral("2013"),  QStringLiteral("2055"),
+                                   QStringLiteral("4031"),  QStringLiteral("1927"),  QStringLiteral("1053")};
+    if (code.startsWith(QLatin1String("08")) || codes.contains(code))
+        return true;
+    // libpq reports a dead socket without a SQLSTATE; Qt puts its text in databaseText().
+    static const char* const texts[] = {"server closed the connection", "no connection to the server",
+                                        "connection not open", "terminating connection",
+                                        "could not send data to server", "could not receive data from server",
+                                        "connection pointer is NULL", "gone away", "Lost connection to",
+                                        "Server has gone away", "the database system is shutting down",
+                                        "the database system is starting up"};
+    const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
+    for (const char* t : texts)
+        if (text.contains(QLatin1String(t), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+bool SqlSession::noteFailure(const QSqlError& error)
+{
+    if (m_dialect == SqlDialect::Sqlite || !isConnectionLost(error))
+        return false;
+    m_broken = true;
+    return true;
+}
+
+void SqlSession::closeForReopen()
+{
+    m_statements.clear(); // prepared statements belong to the dead connection
+    m_inTransaction = false;
+    m_db.close();
+}
+
 QSqlQuery& SqlSession::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);
@@ -18,8 +62,10 @@ QSqlQuery& SqlSession::prepared(const QString& sql)
         return *it;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    if (!q.prepare(sql)) {
+        noteFailure(q.lastError());
         throw StoreError(QStringLiteral("cannot prepare statement: %1").arg(q.lastError().text()));
+    }
     return *m_statements.insert(sql, q);
 }
 
@@ -34,8 +80,12 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
             q.bindValue(i, v);
     }
     if (!q.exec()) {
-        const QString err = q.lastError().text();
+        const QSqlError error = q.lastError();
+        const QString err = error.text();
         q.finish();
+        // A lost connection is logged once per outage by Database, not once per statement.
+        if (noteFailure(error))
+            throw StoreError(QStringLiteral("database connection lost: %1").arg(err));
         // The statement text is logged (it holds only placeholders); the bound values never are.
         qCWarning(lcStore) << "statement failed:" << sql.left(120) << err;
         throw StoreError(QStringLiteral("database error: %1").arg(err));
@@ -93,17 +143,22 @@ int SqlSession::update(const QString& sql, const QVariantList& binds)
 void SqlSession::execute(const QString& sql)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(sql))
+    if (!q.exec(sql)) {
+        noteFailure(q.lastError());
         throw StoreError(QStringLiteral("database error: %1 (in: %2)").arg(q.lastError().text(), sql.left(80)));
+    }
 }
 
 WriteTransaction::WriteTransaction(SqlSession& session) : m_session(session)
 {
-    if (session.dialect() == SqlDialect::Sqlite)
+    if (session.dialect() == SqlDialect::Sqlite) {
         session.execute(QStringLiteral("BEGIN IMMEDIATE"));
-    else if (!session.database().transaction())
+    } else if (!session.database().transaction()) {
+        session.noteFailure(session.database().lastError());
         throw StoreError(QStringLiteral("cannot begin a transaction: %1")
                              .arg(session.database().lastError().text()));
+    }
+    session.m_inTransaction = true;
 }
 
 void WriteTransaction::lockKey(const QString& key)
@@ -132,6 +187,9 @@ WriteTransaction::~WriteTransaction()
 {
     if (!m_open)
         return;
+    m_session.m_inTransaction = false;
+    if (m_session.broken())
+        return; // the server rolled it back when the connection went
     if (m_session.dialect() == SqlDialect::Sqlite) {
         QSqlQuery q(m_session.database());
         q.exec(QStringLiteral("ROLLBACK"));
@@ -144,9 +202,14 @@ void WriteTransaction::commit()
 {
     if (m_session.dialect() == SqlDialect::Sqlite)
         m_session.execute(QStringLiteral("COMMIT"));
-    else if (!m_session.database().commit())
+    else if (!m_session.database().commit()) {
+        // Whether a COMMIT whose answer was lost took effect is unknowable here; every write of the
+        // core is a conditional UPDATE or guarded INSERT, so the caller re-reads instead of assuming.
+        m_session.noteFailure(m_session.database().lastError());
         throw StoreError(QStringLiteral("cannot commit: %1").arg(m_session.database().lastError().text()));
+    }
     m_open = false;
+    m_session.m_inTransaction = false;
 }
 
 } // namespace otp

@@ -25,6 +25,22 @@ public:
     SqlDialect dialect() const { return m_dialect; }
     QSqlDatabase& database() { return m_db; }
 
+    // Connection loss. A statement, BEGIN or COMMIT that fails because the connection is gone (the
+    // server restarted, the network dropped) marks the session broken and throws StoreError as any
+    // failure does; Database::session() then reopens it (with backoff) for the *next* call. Nothing is
+    // retried here: the failed call has failed.
+    bool broken() const { return m_broken; }
+    bool inTransaction() const { return m_inTransaction; }
+    // Records a failure: marks the session broken when `error` says the connection is gone.
+    // Returns whether it did.
+    bool noteFailure(const QSqlError& error);
+    // QSqlError::ConnectionError, or the drivers' "connection closed" errors (PostgreSQL SQLSTATE
+    // class 08 / 57P01-57P03 / libpq's closed-connection texts; MariaDB client errors 2006, 2013, …).
+    static bool isConnectionLost(const QSqlError& error);
+    // Drops the prepared statements and closes the connection (Database reopens it).
+    void closeForReopen();
+    void markReopened() { m_broken = false; }
+
     // Runs a SELECT and returns every row; the statement is reset afterwards so no read
     // transaction stays open (it would pin the SQLite WAL).
     Rows select(const QString& sql, const QVariantList& binds = {});
@@ -41,9 +57,13 @@ private:
     QSqlQuery& prepared(const QString& sql);
     void run(QSqlQuery& q, const QString& sql, const QVariantList& binds);
 
+    friend class WriteTransaction;
+
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;
+    bool m_broken = false;
+    bool m_inTransaction = false;
 };
 
 // A write transaction. On SQLite it is BEGIN IMMEDIATE, which takes the write lock up front:

@@ -134,14 +134,16 @@ void TrafficSimulator::runOne(Tally& tally)
     count(tally, m_service.verify(v));
 }
 
-TrafficSimulator::Tally TrafficSimulator::run(double ratePerS, int durationS, const std::function<bool()>& keepGoing)
+TrafficSimulator::Tally TrafficSimulator::run(double ratePerS, int durationS, const std::function<bool()>& keepGoing,
+                                              int maxFlows)
 {
     Tally tally;
     QElapsedTimer timer;
     timer.start();
     const qint64 endMs = durationS > 0 ? qint64(durationS) * 1000 : -1;
     qint64 flow = 0;
-    while ((endMs < 0 || timer.elapsed() < endMs) && (!keepGoing || keepGoing())) {
+    while ((endMs < 0 || timer.elapsed() < endMs) && (maxFlows <= 0 || tally.flows < maxFlows) &&
+           (!keepGoing || keepGoing())) {
         const qint64 due = qint64(double(flow) * 1000.0 / ratePerS);
         const qint64 wait = due - timer.elapsed();
         if (wait > 0)

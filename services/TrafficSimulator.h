@@ -57,7 +57,8 @@ public:
     // One user's flow, start to finish.
     void runOne(Tally& tally);
     // Paces flows at `ratePerS` for `durationS` seconds (0: until `keepGoing` says stop).
-    Tally run(double ratePerS, int durationS, const std::function<bool()>& keepGoing = {});
+    // With maxFlows > 0 it stops after exactly that many flows (durationS 0 then means no time limit).
+    Tally run(double ratePerS, int durationS, const std::function<bool()>& keepGoing = {}, int maxFlows = 0);
 
 private:
     QString randomPhone();

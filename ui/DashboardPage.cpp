@@ -55,6 +55,27 @@ void styleChart(QChart* chart, const QPalette& palette)
     }
 }
 
+// One removal and one append instead of a signal per value; nothing when the values are the same.
+void setValues(QBarSet* set, const QList<qreal>& values)
+{
+    if (set->count() == values.size()) {
+        bool same = true;
+        for (int i = 0; same && i < values.size(); ++i)
+            same = set->at(i) == values.at(i);
+        if (same)
+            return;
+    }
+    if (set->count() > 0)
+        set->remove(0, set->count());
+    set->append(values);
+}
+
+void setCategories(QBarCategoryAxis* axis, const QStringList& categories)
+{
+    if (axis->categories() != categories)
+        axis->setCategories(categories);
+}
+
 void finishValueAxis(QValueAxis* axis, double max)
 {
     // Counts and milliseconds are whole numbers: ticks must land on integers.
@@ -119,10 +140,35 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
             [this]() { m_model->setWindowS(m_window->currentData().toLongLong()); });
     connect(m_model, &models::DashboardModel::updated, this, [this]() {
         m_vendors->setSnapshot(m_model->snapshot());
-        rebuildCharts();
+        updateChartsWhenShown();
     });
+    buildCharts();
     retranslateUi();
-    m_model->start();
+    // One computation up front so the page has data when first opened; it stays live only while shown.
+    m_model->refresh();
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    if (m_chartsStale)
+        updateCharts();
+    m_model->setActive(true);
+    ConsolePage::showEvent(event);
+}
+
+void DashboardPage::hideEvent(QHideEvent* event)
+{
+    m_model->setActive(false);
+    ConsolePage::hideEvent(event);
+}
+
+void DashboardPage::updateChartsWhenShown()
+{
+    // Five charts cost the GUI thread milliseconds to update and draw: not for a page nobody sees.
+    if (isVisible())
+        updateCharts();
+    else
+        m_chartsStale = true;
 }
 
 QChartView* DashboardPage::makeView()
@@ -145,170 +191,173 @@ void DashboardPage::setWindowS(qint64 seconds)
         m_window->setCurrentIndex(i);
 }
 
-void DashboardPage::rebuildCharts()
+void DashboardPage::buildCharts()
 {
+    // The series, bar sets and axes are made once; a refresh only changes their values, so it does
+    // not lay five charts out from scratch on the GUI thread.
+    QChart* sends = m_sends->chart();
+    m_sendsSeries = new QStackedBarSeries;
+    for (const QString& key : models::DashboardSnapshot::outcomeKeys()) {
+        auto* set = new QBarSet(QString());
+        set->setColor(outcomeColor(key));
+        set->setBorderColor(outcomeColor(key));
+        m_sendsSeries->append(set);
+    }
+    m_sendsSeries->setBarWidth(0.9);
+    sends->addSeries(m_sendsSeries);
+    // Bars need a category axis, but 60 category labels do not fit: hide them and show a time axis
+    // over the same span instead.
+    m_sendsX = new QBarCategoryAxis;
+    m_sendsX->setLabelsVisible(false);
+    m_sendsX->setGridLineVisible(false);
+    m_sendsTime = new QDateTimeAxis;
+    m_sendsTime->setTickCount(7);
+    m_sendsY = new QValueAxis;
+    sends->addAxis(m_sendsX, Qt::AlignBottom);
+    sends->addAxis(m_sendsTime, Qt::AlignBottom);
+    sends->addAxis(m_sendsY, Qt::AlignLeft);
+    m_sendsSeries->attachAxis(m_sendsX);
+    m_sendsSeries->attachAxis(m_sendsY);
+    sends->legend()->setAlignment(Qt::AlignRight);
+
+    auto bars = [](QChartView* view, QAbstractBarSeries* series, const QList<QColor>& colors, bool horizontal,
+                   const QString& labelFormat) {
+        BarChart c;
+        c.series = series;
+        for (const QColor& colour : colors) {
+            auto* set = new QBarSet(QString());
+            set->setColor(colour);
+            set->setBorderColor(colour);
+            series->append(set);
+        }
+        series->setLabelsVisible(true);
+        if (!labelFormat.isEmpty())
+            series->setLabelsFormat(labelFormat);
+        QChart* chart = view->chart();
+        chart->addSeries(series);
+        c.categories = new QBarCategoryAxis;
+        c.values = new QValueAxis;
+        chart->addAxis(c.categories, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+        chart->addAxis(c.values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+        series->attachAxis(c.values);
+        series->attachAxis(c.categories);
+        chart->legend()->setVisible(colors.size() > 1);
+        chart->legend()->setAlignment(Qt::AlignRight);
+        return c;
+    };
+    m_successBars = bars(m_success, new QBarSeries, {models::StatusText::color(QStringLiteral("verified"))}, false,
+                         QStringLiteral("@value %"));
+    m_latencyBars = bars(m_latency, new QBarSeries, {QColor(0x2f, 0x7e, 0xd8), QColor(0x8e, 0x5c, 0xd9)}, false, QString());
+    m_conversionBars = bars(m_conversion, new QBarSeries, {QColor(0x1f, 0xa3, 0x9a)}, false, QStringLiteral("@value %"));
+    m_errorBars = bars(m_errors, new QHorizontalBarSeries, {models::StatusText::color(QStringLiteral("delivery_failed"))},
+                       true, QString());
+}
+
+void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringList& setNames,
+                               const QList<QList<qreal>>& values, const QStringList& categories, bool percent)
+{
+    double max = 0;
+    const QList<QBarSet*> sets = c.series->barSets();
+    for (int i = 0; i < sets.size(); ++i) {
+        sets.at(i)->setLabel(setNames.value(i));
+        const QList<qreal> v = values.value(i);
+        setValues(sets.at(i), v);
+        for (qreal x : v)
+            max = qMax(max, double(x));
+    }
+    setCategories(c.categories, categories);
+    if (percent) {
+        c.values->setRange(0, 100);
+        c.values->setTickCount(5);
+    } else {
+        finishValueAxis(c.values, max);
+    }
+    c.values->setLabelFormat(QStringLiteral("%d"));
+    c.series->chart()->setTitle(title);
+    styleChart(c.series->chart(), palette());
+}
+
+void DashboardPage::updateCharts()
+{
+    m_chartsStale = false;
     const models::DashboardSnapshot& s = m_model->snapshot();
     const QPalette pal = palette();
 
     // Sends per bucket, stacked by outcome.
     {
-        auto* chart = new QChart;
-        auto* series = new QStackedBarSeries;
-        QStringList labels;
         const QString fmt = s.bucketS >= 24 * 3600 ? QStringLiteral("dd MMM") : s.bucketS >= 3600 ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm");
-        for (const auto& b : s.buckets)
-            labels << QString::number(b.startMs);
+        QStringList labels;
         int maxTotal = 0;
         for (const auto& b : s.buckets) {
+            labels << QString::number(b.startMs);
             int t = 0;
             for (int v : b.byOutcome)
                 t += v;
             maxTotal = qMax(maxTotal, t);
         }
-        for (const QString& key : models::DashboardSnapshot::outcomeKeys()) {
-            auto* set = new QBarSet(outcomeWords(key));
-            set->setColor(outcomeColor(key));
-            set->setBorderColor(outcomeColor(key));
+        const QStringList keys = models::DashboardSnapshot::outcomeKeys();
+        const QList<QBarSet*> sets = m_sendsSeries->barSets();
+        for (int i = 0; i < keys.size() && i < sets.size(); ++i) {
+            QList<qreal> v;
+            v.reserve(s.buckets.size());
             for (const auto& b : s.buckets)
-                *set << b.byOutcome.value(key);
-            series->append(set);
+                v << b.byOutcome.value(keys.at(i));
+            sets.at(i)->setLabel(outcomeWords(keys.at(i)));
+            setValues(sets.at(i), v);
         }
-        series->setBarWidth(0.9);
-        chart->addSeries(series);
-        // Bars need a category axis, but 60 category labels do not fit: hide them and show a
-        // time axis over the same span instead.
-        auto* x = new QBarCategoryAxis;
-        x->append(labels);
-        x->setLabelsVisible(false);
-        x->setGridLineVisible(false);
-        auto* time = new QDateTimeAxis;
+        setCategories(m_sendsX, labels);
         if (!s.buckets.isEmpty())
-            time->setRange(QDateTime::fromMSecsSinceEpoch(s.buckets.first().startMs),
-                           QDateTime::fromMSecsSinceEpoch(s.buckets.last().startMs + s.bucketS * 1000));
-        time->setFormat(fmt);
-        time->setTickCount(7);
-        auto* y = new QValueAxis;
-        finishValueAxis(y, maxTotal);
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(time, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        chart->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
-                                        : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
-        chart->legend()->setAlignment(Qt::AlignRight);
-        styleChart(chart, pal);
-        QChart* old = m_sends->chart();
-        m_sends->setChart(chart);
-        delete old;
+            m_sendsTime->setRange(QDateTime::fromMSecsSinceEpoch(s.buckets.first().startMs),
+                                  QDateTime::fromMSecsSinceEpoch(s.buckets.last().startMs + s.bucketS * 1000));
+        m_sendsTime->setFormat(fmt);
+        finishValueAxis(m_sendsY, maxTotal);
+        m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
+                                                   : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
+        styleChart(m_sends->chart(), pal);
     }
 
-    auto vendorBars = [&](QChartView* view, const QString& title, const QList<QPair<QString, QList<double>>>& sets,
-                          const QStringList& categories, const QList<QColor>& colors, bool percent) {
-        auto* chart = new QChart;
-        auto* series = new QBarSeries;
-        double max = 0;
-        for (int i = 0; i < sets.size(); ++i) {
-            auto* set = new QBarSet(sets.at(i).first);
-            set->setColor(colors.value(i, Qt::gray));
-            set->setBorderColor(colors.value(i, Qt::gray));
-            for (double v : sets.at(i).second) {
-                *set << v;
-                max = qMax(max, v);
-            }
-            series->append(set);
-        }
-        series->setLabelsVisible(true);
-        series->setLabelsFormat(percent ? QStringLiteral("@value %") : QStringLiteral("@value"));
-        chart->addSeries(series);
-        auto* x = new QBarCategoryAxis;
-        x->append(categories.isEmpty() ? QStringList{tr("no data")} : categories);
-        auto* y = new QValueAxis;
-        if (percent) {
-            y->setRange(0, 100);
-            y->setTickCount(5);
-        } else {
-            finishValueAxis(y, max);
-        }
-        y->setLabelFormat(QStringLiteral("%d"));
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        chart->setTitle(title);
-        chart->legend()->setVisible(sets.size() > 1);
-        chart->legend()->setAlignment(Qt::AlignRight);
-        styleChart(chart, pal);
-        QChart* old = view->chart();
-        view->setChart(chart);
-        delete old;
-    };
-
     QStringList vendorNames;
-    QList<double> success, p50, p95;
+    QList<qreal> success, p50, p95;
     for (const auto& v : s.vendors) {
         vendorNames << v.vendor;
         success << qRound(v.successRate * 1000.0) / 10.0;
         p50 << v.latencyP50Ms;
         p95 << v.latencyP95Ms;
     }
-    vendorBars(m_success, tr("Success rate per vendor"), {{tr("accepted"), success}}, vendorNames,
-               {models::StatusText::color(QStringLiteral("verified"))}, true);
-    vendorBars(m_latency, tr("Latency per vendor (ms)"), {{tr("p50"), p50}, {tr("p95"), p95}}, vendorNames,
-               {QColor(0x2f, 0x7e, 0xd8), QColor(0x8e, 0x5c, 0xd9)}, false);
+    const QStringList noData{tr("no data")};
+    updateBars(m_successBars, tr("Success rate per vendor"), {tr("accepted")}, {success},
+               vendorNames.isEmpty() ? noData : vendorNames, true);
+    updateBars(m_latencyBars, tr("Latency per vendor (ms)"), {tr("p50"), tr("p95")}, {p50, p95},
+               vendorNames.isEmpty() ? noData : vendorNames, false);
 
     QStringList channels;
-    QList<double> conversion;
+    QList<qreal> conversion;
     for (const auto& c : s.channels) {
         channels << models::StatusText::channel(c.channel);
         conversion << qRound(c.conversion * 1000.0) / 10.0;
     }
-    vendorBars(m_conversion, tr("Codes verified per channel"), {{tr("verified"), conversion}}, channels,
-               {QColor(0x1f, 0xa3, 0x9a)}, true);
+    updateBars(m_conversionBars, tr("Codes verified per channel"), {tr("verified")}, {conversion},
+               channels.isEmpty() ? noData : channels, true);
 
     // Top error codes as horizontal bars, most frequent on top.
-    {
-        auto* chart = new QChart;
-        auto* series = new QHorizontalBarSeries;
-        auto* set = new QBarSet(tr("failed sends"));
-        set->setColor(models::StatusText::color(QStringLiteral("delivery_failed")));
-        set->setBorderColor(set->color());
-        QStringList labels;
-        double max = 0;
-        for (auto it = s.errors.crbegin(); it != s.errors.crend(); ++it) {
-            labels << QStringLiteral("%1 %2").arg(it->vendor, it->code.isEmpty() ? tr("(no code)") : it->code);
-            *set << double(it->count);
-            max = qMax(max, double(it->count));
-        }
-        series->append(set);
-        series->setLabelsVisible(true);
-        chart->addSeries(series);
-        auto* y = new QBarCategoryAxis;
-        y->append(labels.isEmpty() ? QStringList{tr("no errors")} : labels);
-        auto* x = new QValueAxis;
-        finishValueAxis(x, max);
-        x->setLabelFormat(QStringLiteral("%d"));
-        chart->addAxis(y, Qt::AlignLeft);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        chart->setTitle(tr("Top vendor error codes"));
-        chart->legend()->setVisible(false);
-        styleChart(chart, pal);
-        QChart* old = m_errors->chart();
-        m_errors->setChart(chart);
-        delete old;
+    QStringList errorLabels;
+    QList<qreal> errorCounts;
+    for (auto it = s.errors.crbegin(); it != s.errors.crend(); ++it) {
+        errorLabels << QStringLiteral("%1 %2").arg(it->vendor, it->code.isEmpty() ? tr("(no code)") : it->code);
+        errorCounts << qreal(it->count);
     }
+    updateBars(m_errorBars, tr("Top vendor error codes"), {tr("failed sends")}, {errorCounts},
+               errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false);
 
-    qint64 sends = 0, accepted = 0;
+    qint64 sendCount = 0, accepted = 0;
     for (const auto& v : s.vendors) {
-        sends += v.sends;
+        sendCount += v.sends;
         accepted += v.accepted;
     }
     m_summary->setText(tr("%1 sends, %2 accepted (%3 %) · updated %4")
-                           .arg(sends)
+                           .arg(sendCount)
                            .arg(accepted)
-                           .arg(sends ? 100.0 * double(accepted) / double(sends) : 0.0, 0, 'f', 1)
+                           .arg(sendCount ? 100.0 * double(accepted) / double(sendCount) : 0.0, 0, 'f', 1)
                            .arg(QDateTime::fromMSecsSinceEpoch(s.nowMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
 }
 
@@ -320,7 +369,7 @@ void DashboardPage::retranslateUi()
     m_window->setItemText(2, tr("Last 24 hours"));
     m_window->setItemText(3, tr("Last 7 days"));
     emit m_vendors->headerDataChanged(Qt::Horizontal, 0, models::VendorStatsModel::ColumnCount - 1);
-    rebuildCharts();
+    updateChartsWhenShown();
 }
 
 } // namespace otp::ui

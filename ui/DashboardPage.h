@@ -3,11 +3,15 @@
 #include "ConsoleContext.h"
 #include "ConsolePage.h"
 
-class QChart;
+class QAbstractBarSeries;
+class QBarCategoryAxis;
 class QChartView;
 class QComboBox;
+class QDateTimeAxis;
 class QLabel;
+class QStackedBarSeries;
 class QTableView;
+class QValueAxis;
 
 namespace otp::models {
 class DashboardModel;
@@ -35,9 +39,23 @@ public:
 
 protected:
     void retranslateUi() override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
-    void rebuildCharts();
+    // A bar chart made once and updated in place.
+    struct BarChart
+    {
+        QAbstractBarSeries* series = nullptr;
+        QBarCategoryAxis* categories = nullptr;
+        QValueAxis* values = nullptr;
+    };
+
+    void buildCharts();
+    void updateCharts();
+    void updateChartsWhenShown();
+    void updateBars(BarChart& chart, const QString& title, const QStringList& setNames, const QList<QList<qreal>>& values,
+                    const QStringList& categories, bool percent);
     QChartView* makeView();
 
     models::DashboardModel* m_model;
@@ -45,7 +63,13 @@ private:
     QComboBox* m_window;
     QLabel *m_windowLabel, *m_summary;
     QChartView *m_sends, *m_success, *m_latency, *m_errors, *m_conversion;
+    QStackedBarSeries* m_sendsSeries = nullptr;
+    QBarCategoryAxis* m_sendsX = nullptr;
+    QDateTimeAxis* m_sendsTime = nullptr;
+    QValueAxis* m_sendsY = nullptr;
+    BarChart m_successBars, m_latencyBars, m_conversionBars, m_errorBars;
     QTableView* m_table;
+    bool m_chartsStale = true;
 };
 
 } // namespace otp::ui

@@ -1,19 +1,15 @@
-#include "AuditLog.h"
-#include "ConsoleContext.h"
-#include "DatabaseThread.h"
-#include "LanguageSwitcher.h"
+#include "ConsolePage.h"
+#include "ConsoleSession.h"
 #include "MainWindow.h"
-#include "OtpRuntime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QTimer>
-#include "ConsolePage.h"
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
-// Wiring only: the application, the core runtime, the worker thread, the window.
+// Wiring only: the application, its options, the console session (runtime, worker thread, window).
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -40,29 +36,15 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     QString error;
-    otp::OtpRuntime::Options options;
+    otp::ui::ConsoleSession::Options options;
     options.databaseUrl = parser.value(db);
-    // Opening and migrating happen before the window exists: nothing to keep responsive yet.
-    std::unique_ptr<otp::OtpRuntime> runtime = otp::OtpRuntime::open(options, &error);
-    if (!runtime) {
+    options.language = parser.value(lang);
+    std::unique_ptr<otp::ui::ConsoleSession> session = otp::ui::ConsoleSession::open(options, &error);
+    if (!session) {
         QMessageBox::critical(nullptr, QObject::tr("OTP Console"), QObject::tr("Cannot open the OTP database: %1").arg(error));
         return 1;
     }
-
-    otp::ui::LanguageSwitcher languages;
-    otp::models::DatabaseThread worker(runtime->database());
-    otp::models::ConsoleContext context;
-    context.db = &worker;
-    context.service = &runtime->service();
-    context.clock = &runtime->clock();
-    context.devOutboxPath = runtime->devGateway() ? runtime->devGateway()->outboxPath() : QString();
-    context.databaseDisplayUrl = runtime->database().config().displayUrl();
-    context.vendors = runtime->gateways().names();
-
-    otp::ui::MainWindow window(context, &languages);
-    if (parser.isSet(lang))
-        window.setLanguage(parser.value(lang));
-    window.resolveOperator(otp::Actor::currentOsUser({}).user);
+    otp::ui::MainWindow& window = session->window();
     window.show();
     if (parser.isSet(shots)) {
         const QString dir = parser.value(shots);

@@ -33,7 +33,7 @@ const char* kUsage = R"(Commands:
   audit    [--limit N] [--to DEST]
   migrate
   cleanup  [--stale-after SECONDS]
-  simulate [--rate N] [--duration S] [--seed N] [--refuse-share F]
+  simulate [--rate N] [--duration S | --flows N] [--seed N] [--refuse-share F]
   worker   [--once] [--concurrency N] [--lease-s S] [--duration S]   deliver the outbox (async mode)
   receipt  --vendor NAME [--query 'externalId=…&status=…']   a delivery receipt (JSON body on stdin)
   operators list | set LOGIN --role support|admin|qa [--name NAME] | remove LOGIN
@@ -137,7 +137,8 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption receiptQuery(QStringLiteral("query"), QStringLiteral("receipt: a Gupshup report's query string"), QStringLiteral("QUERY"));
     const QCommandLineOption roleOpt(QStringLiteral("role"), QStringLiteral("operators set: support, admin or qa"), QStringLiteral("ROLE"));
     const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("operators set: display name"), QStringLiteral("NAME"));
-    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, roleOpt, nameOpt});
+    const QCommandLineOption flowsOpt(QStringLiteral("flows"), QStringLiteral("simulate: exactly N flows, then stop"), QStringLiteral("N"));
+    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, roleOpt, nameOpt, flowsOpt});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
 
@@ -309,11 +310,15 @@ int OtpCtl::run(const QStringList& arguments)
     if (!ok || refuse < 0 || refuse > 1)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--refuse-share must be between 0 and 1"));
     const quint32 seedValue = p.value(seed).toUInt();
+    const int flowsValue = p.isSet(flowsOpt) ? p.value(flowsOpt).toInt(&ok) : 0;
+    if (!ok || flowsValue < 0)
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("--flows must be a number of flows"));
     // The simulated users read their codes off handsets that tap every gateway (dev, or the vendors).
     auto handsets = std::make_shared<SimulatedHandsets>(refuse, seedValue ? seedValue : 1);
     handsets->tapAll(runtime->gateways());
     TrafficSimulator sim(service, *handsets, tenantId, seedValue ? seedValue : quint32(QDateTime::currentMSecsSinceEpoch()));
-    const auto tally = sim.run(rateValue, durationValue);
+    // --flows N: exactly N flows (as fast as --rate allows), for scripts and tests that must not depend on speed.
+    const auto tally = sim.run(rateValue, flowsValue > 0 ? 0 : durationValue, {}, flowsValue);
     Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 simulated flows").arg(tally.flows));
     QJsonObject counts;
     for (auto it = tally.outcomes.cbegin(); it != tally.outcomes.cend(); ++it)

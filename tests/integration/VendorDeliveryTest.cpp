@@ -192,10 +192,11 @@ TEST_F(VendorDelivery, EveryAdapterDeliversAWorkingCodeExactlyOnce)
         const QList<DeliveryRow> r = rows(phone);
         ASSERT_EQ(r.size(), 1);
         EXPECT_EQ(r.first().state, QStringLiteral("accepted"));
-        if (QLatin1String(c.vendor) == QLatin1String("myop"))
+        if (QLatin1String(c.vendor) == QLatin1String("myop")) {
             myopIds += r.first().messageId.isEmpty() ? 0 : 1; // "Message Sent" carries none, "Accepted" one
-        else if (QLatin1String(c.vendor) != QLatin1String("wati")) // WATI v1 answers without a message id
+        } else if (QLatin1String(c.vendor) != QLatin1String("wati")) { // WATI v1 answers without a message id
             EXPECT_FALSE(r.first().messageId.isEmpty()) << "message id kept where the vendor gives one";
+        }
         const QJsonArray inbox = sim.inbox(digits(phone));
         ASSERT_EQ(inbox.size(), 1);
         const QString code = codeIn(inbox.first().toObject());
@@ -225,8 +226,9 @@ TEST_F(VendorDelivery, DocumentedVendorErrorsFailAtOnceWithTheVendorsCode)
         const QList<DeliveryRow> r = rows(phone);
         ASSERT_EQ(r.size(), 1) << "a documented refusal is not retried";
         EXPECT_EQ(r.first().state, QStringLiteral("failed"));
-        if (*c.code)
+        if (*c.code) {
             EXPECT_EQ(r.first().vendorCode, QString::fromLatin1(c.code));
+        }
         EXPECT_FALSE(r.first().reason.isEmpty());
         EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE destination = ? AND status = 'delivery_failed'"), {phone}), 1);
         EXPECT_EQ(sim.inbox(digits(phone)).size(), 0);

@@ -130,3 +130,68 @@ TEST_F(LiveSendsModelTest, FilterNarrowsByTenantChannelStatusAndSearch)
     EXPECT_EQ(filter.rowCount(), 1);
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), (QStringList{QStringLiteral("acme"), QStringLiteral("default")}));
 }
+
+TEST_F(LiveSendsModelTest, FetchesOlderSendsPageByPageUpToTheHistoryLimit)
+{
+    for (int i = 0; i < 12; ++i) {
+        ASSERT_EQ(sendTo(QStringLiteral("+9198123450%1").arg(i, 2, 10, QLatin1Char('0'))).status, OutcomeStatus::Sent);
+        m_db.clock().advanceS(40);
+    }
+    LiveSendsModel model(m_thread.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMaxRows(4);
+    model.setPageSize(3);
+    model.setHistoryLimit(9);
+    ASSERT_TRUE(pollOnce(model));
+    ASSERT_EQ(model.rowCount(), 4);
+    EXPECT_TRUE(model.canFetchMore({}));
+
+    QSignalSpy fetched(&model, &LiveSendsModel::fetched);
+    model.fetchMore({});
+    model.fetchMore({}); // a second request while one is under way is ignored
+    ASSERT_TRUE(fetched.wait(5000));
+    ASSERT_EQ(model.rowCount(), 7);
+    for (int r = 1; r < model.rowCount(); ++r)
+        EXPECT_GT(model.rowAt(r - 1).deliveryId, model.rowAt(r).deliveryId) << "row " << r;
+    model.fetchMore({});
+    ASSERT_TRUE(fetched.wait(5000));
+    EXPECT_EQ(model.rowCount(), 9);
+    EXPECT_FALSE(model.canFetchMore({})) << "the history limit bounds what is held";
+    EXPECT_EQ(model.rowAt(8).destination, QStringLiteral("+919812345003"));
+
+    // New sends still arrive on top; the oldest fall off so the bound holds.
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345099")).status, OutcomeStatus::Sent);
+    ASSERT_TRUE(pollOnce(model));
+    EXPECT_EQ(model.rowCount(), 9);
+    EXPECT_EQ(model.rowAt(0).destination, QStringLiteral("+919812345099"));
+}
+
+TEST_F(LiveSendsModelTest, OffersNoMoreWhenTheFirstReadHoldsEverySend)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345001")).status, OutcomeStatus::Sent);
+    LiveSendsModel model(m_thread.get());
+    ASSERT_TRUE(pollOnce(model));
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_FALSE(model.canFetchMore({}));
+}
+
+TEST_F(LiveSendsModelTest, FilterValuesFollowRowsInAndOut)
+{
+    LiveSendsModel model(nullptr);
+    model.setMaxRows(2);
+    model.applyRows({row(2, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("accepted")),
+                     row(1, QStringLiteral("zen"), QStringLiteral("email"), QStringLiteral("a@example.com"), QStringLiteral("accepted"))});
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), (QStringList{QStringLiteral("acme"), QStringLiteral("zen")}));
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Channel), (QStringList{QStringLiteral("email"), QStringLiteral("sms")}));
+    // Row 1 (the only "zen" and "email" row) is pushed out by a new send.
+    model.applyRows({row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("accepted"))});
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), QStringList{QStringLiteral("acme")});
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Channel), QStringList{QStringLiteral("sms")});
+    // A status change moves the row from one status to another.
+    SendRow failed = row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("failed"));
+    failed.updatedAt += 10;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyRows({failed, row(2, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("failed"))});
+    EXPECT_EQ(changed.count(), 1) << "adjacent changed rows are announced together";
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Status), QStringList{QStringLiteral("delivery_failed")});
+}

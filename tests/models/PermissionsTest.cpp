@@ -47,7 +47,8 @@ using OperatorDirectoryTest = otp::test::ModelFixture;
 
 TEST_F(OperatorDirectoryTest, ReadsRolesByLoginAndDefaultsToSupport)
 {
-    m_db.database().session().insert(
+    // update(), not insert(): operators has no id column for PostgreSQL's RETURNING id.
+    m_db.database().session().update(
         QStringLiteral("INSERT INTO operators (login, role, display_name, created_at) VALUES (?, ?, ?, ?)"),
         {QStringLiteral("meera"), QStringLiteral("admin"), QStringLiteral("Meera N"), 1});
     OperatorDirectory dir(m_db.database().session());

@@ -2,6 +2,8 @@
 
 #include "AuditModel.h"
 #include "AuditPage.h"
+#include "DashboardModel.h"
+#include "DashboardPage.h"
 #include "LiveSendsModel.h"
 #include "LiveSendsPage.h"
 #include "LockoutsModel.h"
@@ -124,4 +126,16 @@ TEST_F(ConsoleFlowsTest, ExportsTheCurrentViewAsCsv)
     // Exported as shown: masked for support.
     EXPECT_TRUE(lines.at(1).contains("+91 98")) << lines.at(1).toStdString();
     EXPECT_FALSE(lines.at(1).contains("+919812345504"));
+}
+
+TEST_F(ConsoleFlowsTest, TheDashboardRefreshesOnlyWhileShown)
+{
+    MainWindow& w = window();
+    w.showPage(MainWindow::LiveSends);
+    models::DashboardModel* dashboard = w.dashboardPage()->model();
+    EXPECT_FALSE(dashboard->isActive()) << "a hidden dashboard keeps the worker and the GUI thread free";
+    w.showPage(MainWindow::Dashboard);
+    EXPECT_TRUE(dashboard->isActive());
+    w.showPage(MainWindow::Lockouts);
+    EXPECT_FALSE(dashboard->isActive());
 }
