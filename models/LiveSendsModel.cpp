@@ -29,6 +29,11 @@ LiveSendsModel::LiveSendsModel(DatabaseThread* db, QObject* parent) : QAbstractT
 {
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &LiveSendsModel::refresh);
+    // PostgreSQL tells us the moment another process commits; the timer stays as the safety net.
+    connect(m_db, &DatabaseThread::changed, this, [this]() {
+        if (m_timer.isActive())
+            refresh();
+    });
     // A failed poll must not wedge the feed: the next tick tries again.
     if (m_db)
         connect(m_db, &DatabaseThread::failed, this, [this]() {

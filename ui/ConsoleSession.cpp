@@ -22,6 +22,7 @@ std::unique_ptr<ConsoleSession> ConsoleSession::open(const Options& options, QSt
     s->m_runtime = std::move(runtime);
     s->m_languages = std::make_unique<LanguageSwitcher>();
     s->m_worker = std::make_unique<models::DatabaseThread>(s->m_runtime->database());
+    s->m_worker->listenForChanges(); // PostgreSQL: live views wake on NOTIFY; elsewhere they poll
     models::ConsoleContext& c = s->m_context;
     c.db = s->m_worker.get();
     c.service = &s->m_runtime->service();
