@@ -61,12 +61,14 @@ bool DatabaseThread::attempt(const std::function<void()>& work)
     QString problem;
     try {
         work();
+        m_lastOk.storeRelaxed(1);
         return true;
     } catch (const StoreError& e) {
         problem = e.message();
     } catch (const std::exception& e) {
         problem = QString::fromLocal8Bit(e.what());
     }
+    m_lastOk.storeRelaxed(0);
     qCWarning(lcWorker) << "database job failed:" << problem;
     QMetaObject::invokeMethod(this, [this, problem]() { emit failed(problem); }, Qt::QueuedConnection);
     return false;

@@ -51,6 +51,9 @@ public:
     // as a safety net) the views poll cheaply by id/time watermark. Returns false where not supported.
     void listenForChanges();
 
+    // Whether the most recent job ran without a database error (GUI thread: after idle()).
+    bool lastJobSucceeded() const { return m_lastOk.loadRelaxed() != 0; }
+
     // How many jobs were posted and have not finished yet (for tests and the busy indicator).
     int pendingJobs() const { return m_pending.loadRelaxed(); }
 
@@ -67,6 +70,7 @@ private:
     QThread m_thread;
     QObject* m_context = nullptr; // lives on m_thread: the target of posted jobs
     QAtomicInt m_pending;
+    QAtomicInt m_lastOk{1};
 };
 
 } // namespace otp::models

@@ -18,6 +18,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -73,7 +74,20 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_sidebar);
-    layout->addWidget(m_stack, 1);
+    // A banner over the pages while the database cannot be reached (it comes back by itself: the
+    // core reconnects with backoff, and nothing is lost or done twice meanwhile).
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("databaseBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(12, 8, 12, 8);
+    m_banner->setStyleSheet(QStringLiteral("background: #d63a3a; color: white; font-weight: bold"));
+    m_banner->hide();
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    right->addWidget(m_banner);
+    right->addWidget(m_stack, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_whoLabel);
     statusBar()->addWidget(m_errorLabel, 1);
@@ -90,8 +104,18 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     connect(settingsPage(), &SettingsPage::languageRequested, this, &MainWindow::setLanguage);
     connect(m_ctx.db, &models::DatabaseThread::failed, this, [this](const QString& problem) {
         m_errorLabel->setText(tr("Database problem: %1").arg(problem));
+        m_banner->setText(tr("The database cannot be reached: %1 — retrying. Views resume on their own; "
+                             "nothing you did is lost or done twice.").arg(problem));
+        m_banner->show();
     });
-    connect(m_ctx.db, &models::DatabaseThread::idle, this, [this]() { m_errorLabel->clear(); });
+    connect(m_ctx.db, &models::DatabaseThread::idle, this, [this]() {
+        // idle() follows only a job that finished; a failure right before it leaves the banner up
+        // until the next job succeeds.
+        if (m_ctx.db->lastJobSucceeded()) {
+            m_errorLabel->clear();
+            m_banner->hide();
+        }
+    });
 
     buildMenus();
     m_sidebar->setCurrentRow(0);

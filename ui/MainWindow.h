@@ -78,6 +78,7 @@ private:
     QStackedWidget* m_stack;
     QList<ConsolePage*> m_pages;
     QLabel *m_whoLabel, *m_dbLabel, *m_errorLabel;
+    QLabel* m_banner = nullptr;
     models::CsvExport* m_export;
     QString m_theme = QStringLiteral("light");
 

@@ -10,9 +10,11 @@
 #include "LockoutsPage.h"
 #include "ManualSendPage.h"
 #include "ManualSender.h"
+#include "StoreError.h"
 #include "UnlockDialog.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -138,4 +140,27 @@ TEST_F(ConsoleFlowsTest, TheDashboardRefreshesOnlyWhileShown)
     EXPECT_TRUE(dashboard->isActive());
     w.showPage(MainWindow::Lockouts);
     EXPECT_FALSE(dashboard->isActive());
+}
+
+TEST_F(ConsoleFlowsTest, ABannerSaysWhileTheDatabaseCannotBeReachedAndGoesWhenItIsBack)
+{
+    MainWindow& w = window();
+    w.show();
+    auto* banner = w.findChild<QLabel*>(QStringLiteral("databaseBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_FALSE(banner->isVisible());
+    // A job failing the way a lost connection does. (The views' own polls succeed meanwhile here and take
+    // the banner down again, so it is checked as the failure arrives.)
+    bool shownOnFailure = false;
+    QString text;
+    QObject::connect(m_thread.get(), &models::DatabaseThread::failed, &w, [&]() {
+        shownOnFailure = banner->isVisible();
+        text = banner->text();
+    });
+    m_thread->post([]() { throw otp::StoreError(QStringLiteral("the connection to the server was lost")); });
+    ASSERT_TRUE(waitFor([&]() { return shownOnFailure; }));
+    EXPECT_TRUE(text.contains(QStringLiteral("connection to the server was lost"))) << text.toStdString();
+    // The next job that works (the views' next poll) takes the banner down.
+    m_thread->post([]() {});
+    ASSERT_TRUE(waitFor([&]() { return !banner->isVisible(); }));
 }
