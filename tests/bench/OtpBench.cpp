@@ -2,6 +2,7 @@
 // through QtSql on the same machine in the same run (the ceiling the core can approach), and the
 // p50/p99 latency of one send and one verify. The vendor is an in-memory gateway that accepts at
 // once, so the figures measure the core and its database work, not a vendor.
+#include "AcceptingGateway.h"
 #include "Database.h"
 #include "GatewayRegistry.h"
 #include "OtpService.h"
@@ -23,25 +24,7 @@
 using namespace otp;
 
 namespace {
-class AcceptingGateway final : public DeliveryGateway
-{
-public:
-    QString lastCode;
-    QString name() const override { return QStringLiteral("bench"); }
-    bool supports(Channel) const override { return true; }
-    VendorAnswer deliver(const OutgoingMessage& m) override
-    {
-        lastCode = m.code;
-        VendorAnswer a;
-        a.vendor = name();
-        a.accepted = true;
-        a.httpStatus = 200;
-        a.vendorCode = QStringLiteral("OK");
-        a.messageId = QStringLiteral("bench");
-        a.excerpt = QStringLiteral("{\"status\":\"success\"}");
-        return a;
-    }
-};
+using otp::test::AcceptingGateway;
 
 struct Figures
 {

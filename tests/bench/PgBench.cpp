@@ -15,6 +15,7 @@
 // "go" to the last exit. pgbench side: `pgbench -n -M prepared -f script -c N -j N -t K`; the script
 // holds the statements one send+verify executes on PostgreSQL (captured with log_statement = all),
 // in the same transactions.
+#include "AcceptingGateway.h"
 #include "Database.h"
 #include "GatewayRegistry.h"
 #include "OtpService.h"
@@ -49,25 +50,7 @@ using namespace otp;
 namespace {
 const char* kPepper = "pg-bench-pepper-0123456789abcdef0123456789";
 
-class AcceptingGateway final : public DeliveryGateway
-{
-public:
-    QString lastCode;
-    QString name() const override { return QStringLiteral("bench"); }
-    bool supports(Channel) const override { return true; }
-    VendorAnswer deliver(const OutgoingMessage& m) override
-    {
-        lastCode = m.code;
-        VendorAnswer a;
-        a.vendor = name();
-        a.accepted = true;
-        a.httpStatus = 200;
-        a.vendorCode = QStringLiteral("OK");
-        a.messageId = QStringLiteral("bench");
-        a.excerpt = QStringLiteral("{\"status\":\"success\"}");
-        return a;
-    }
-};
+using otp::test::AcceptingGateway;
 
 QString phone(qint64 i)
 {
