@@ -29,17 +29,18 @@ LiveSendsModel::LiveSendsModel(DatabaseThread* db, QObject* parent) : QAbstractT
 {
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &LiveSendsModel::refresh);
+    if (!m_db)
+        return; // a model fed by applyRows() alone (tests)
     // PostgreSQL tells us the moment another process commits; the timer stays as the safety net.
     connect(m_db, &DatabaseThread::changed, this, [this]() {
         if (m_timer.isActive())
             refresh();
     });
     // A failed poll must not wedge the feed: the next tick tries again.
-    if (m_db)
-        connect(m_db, &DatabaseThread::failed, this, [this]() {
-            m_inFlight = false;
-            m_fetching = false;
-        });
+    connect(m_db, &DatabaseThread::failed, this, [this]() {
+        m_inFlight = false;
+        m_fetching = false;
+    });
 }
 
 int LiveSendsModel::rowCount(const QModelIndex& parent) const

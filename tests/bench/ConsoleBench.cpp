@@ -717,17 +717,29 @@ private:
     bool m_inside = false, m_done = false;
 };
 
-// Runs the event loop until `done` holds or `timeoutMs` passes; false on timeout.
+// Runs the event loop until `done` holds or `timeoutMs` passes; false on timeout. The loop sleeps
+// between events (a processEvents() spin would burn a core the console's threads need).
 bool spinUntil(const std::function<bool()>& done, int timeoutMs)
 {
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    check.setInterval(5);
     QElapsedTimer t;
     t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
+    bool ok = false;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&]() {
+        if (done()) {
+            ok = true;
+            loop.quit();
+        } else if (t.elapsed() > timeoutMs) {
+            loop.quit();
+        }
+    });
+    check.start();
+    loop.exec();
+    return ok;
 }
 
 void spinFor(int ms)
