@@ -77,6 +77,17 @@ DeliveryReceipt::State whatsappState(QString status)
     return DeliveryReceipt::State::Unknown; // "sent", "queued", …: not yet news
 }
 
+// The plain words of a WhatsApp status report, as WATI and MyOperator send them.
+QString whatsappReason(const QString& vendor, DeliveryReceipt::State state, const QString& failure, const QString& status)
+{
+    if (state == DeliveryReceipt::State::Delivered)
+        return QStringLiteral("%1 reports the WhatsApp message delivered").arg(vendor);
+    if (state == DeliveryReceipt::State::Failed)
+        return QStringLiteral("%1 reports the WhatsApp message failed%2")
+            .arg(vendor, failure.isEmpty() ? QString() : QStringLiteral(": ") + failure);
+    return QStringLiteral("%1 reports status '%2'").arg(vendor, status);
+}
+
 QJsonDocument parseJson(const QByteArray& body, const char* vendor, QString* error)
 {
     QJsonParseError pe;
@@ -147,11 +158,7 @@ QList<DeliveryReceipt> wati(const QByteArray& body, QString* error)
         r.state = whatsappState(status.isEmpty() ? text(e.value(QStringLiteral("eventType"))) : status);
         r.vendorCode = status;
         const QString failure = text(e.value(QStringLiteral("failedDetail")));
-        r.reason = r.state == DeliveryReceipt::State::Delivered ? QStringLiteral("WATI reports the WhatsApp message delivered")
-                   : r.state == DeliveryReceipt::State::Failed
-                       ? QStringLiteral("WATI reports the WhatsApp message failed%1")
-                             .arg(failure.isEmpty() ? QString() : QStringLiteral(": ") + failure)
-                       : QStringLiteral("WATI reports status '%1'").arg(status);
+        r.reason = whatsappReason(QStringLiteral("WATI"), r.state, failure, status);
         r.atMs = parseTime(e.value(QStringLiteral("timestamp")));
         if (r.messageId.isEmpty() && r.destination.isEmpty()) {
             *error = QStringLiteral("a WATI event has neither a message id nor a waId");
@@ -198,11 +205,7 @@ QList<DeliveryReceipt> myOperator(const QByteArray& body, QString* error)
             if (failure.isEmpty())
                 failure = text(first.value(QStringLiteral("message")));
         }
-        r.reason = r.state == DeliveryReceipt::State::Delivered ? QStringLiteral("MyOperator reports the WhatsApp message delivered")
-                   : r.state == DeliveryReceipt::State::Failed
-                       ? QStringLiteral("MyOperator reports the WhatsApp message failed%1")
-                             .arg(failure.isEmpty() ? QString() : QStringLiteral(": ") + failure)
-                       : QStringLiteral("MyOperator reports status '%1'").arg(status);
+        r.reason = whatsappReason(QStringLiteral("MyOperator"), r.state, failure, status);
         r.atMs = parseTime(e.value(QStringLiteral("timestamp")));
         if (r.messageId.isEmpty() && r.deliveryId == 0) {
             *error = QStringLiteral("a MyOperator event has neither message_id nor myop_ref_id");
