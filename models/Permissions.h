@@ -21,6 +21,8 @@ public:
 
     bool canUnlock() const { return m_role == Role::Admin; }
     bool canEditPolicy() const { return m_role == Role::Admin; }
+    // Vendor accounts and their credentials in the shared keychain.
+    bool canEditVendors() const { return m_role == Role::Admin; }
     bool canManualSend() const { return m_role == Role::Qa || m_role == Role::Admin; }
     // Support sees masked destinations; admin and QA see them whole.
     bool revealsDestinations() const { return m_role != Role::Support; }

@@ -56,6 +56,7 @@ QStringList OtpRuntime::loadVendors()
 {
     QStringList problems;
     QList<VendorConfig> vendors;
+    QList<std::shared_ptr<DeliveryGateway>> loaded;
     try {
         vendors = VendorStore(m_database->session()).all();
     } catch (const StoreError& e) {
@@ -73,8 +74,10 @@ QStringList OtpRuntime::loadVendors()
             problems << QStringLiteral("%1: %2").arg(v.name, problem);
             g = std::make_shared<UnavailableGateway>(v, QStringLiteral("vendor %1 is not usable here: %2").arg(v.name, problem));
         }
-        m_gateways.add(g);
+        loaded << g;
     }
+    // A reload (the console after editing a vendor) also drops vendors removed or disabled since.
+    m_gateways.replace(loaded, m_dev ? QStringList{m_dev->name()} : QStringList{});
     return problems;
 }
 
@@ -93,6 +96,8 @@ std::unique_ptr<OtpRuntime> OtpRuntime::open(const Options& options, QString* er
                             : options.databaseUrl;
     if (!DatabaseConfig::fromUrl(url, &config, error))
         return nullptr;
+    if (!options.databasePassword.isEmpty())
+        config.password = options.databasePassword;
 
     std::unique_ptr<OtpRuntime> rt(new OtpRuntime);
     rt->m_database = std::make_unique<Database>(config);

@@ -21,6 +21,8 @@ public:
     struct Options
     {
         QString databaseUrl; // empty: the default SQLite file
+        // The server password from the keychain (a console connection profile); empty: OTP_DB_PASSWORD.
+        QString databasePassword;
         bool migrate = true;
         // Where vendor credentials (and a keychain pepper) come from; null: SecretStores::fromEnvironment().
         std::shared_ptr<SecretStore> secrets;
@@ -36,7 +38,8 @@ public:
     std::shared_ptr<DevGateway> devGateway() const { return m_dev; }
     // The secret store, opened on first use; null with *error when it cannot be opened.
     SecretStore* secrets(QString* error);
-    // (Re)builds the gateways from the `vendors` table: dev always, then every enabled vendor. A vendor
+    // (Re)builds the gateways from the `vendors` table: dev always, then every enabled vendor; vendors
+    // removed or disabled since the last load are dropped. Safe while deliveries run on other threads. A vendor
     // whose credential cannot be read stays registered but refuses every send with the reason, so the
     // problem is named where it matters instead of silently routing elsewhere. Returns the problems.
     QStringList loadVendors();

@@ -846,6 +846,18 @@ Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
     });
 }
 
+Outcome OtpService::recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor)
+{
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        WriteTransaction tx(s);
+        AuditLog(s).record(actor, action, QStringLiteral("*"), QStringLiteral("secret:") + name,
+                           {{QStringLiteral("name"), name}, {QStringLiteral("store"), store}}, m_clock.nowMs());
+        tx.commit();
+        return Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 recorded for secret %2").arg(action, name));
+    });
+}
+
 Outcome OtpService::applyReceipts(const QString& vendor, const QList<DeliveryReceipt>& receipts)
 {
     return guarded([&]() -> Outcome {

@@ -74,6 +74,9 @@ public:
     Outcome vendors();
     Outcome saveVendor(const VendorConfig& config, const Actor& actor);
     Outcome removeVendor(const QString& name, const Actor& actor);
+    // One audit row for a credential written to or deleted from a SecretStore (`action` is
+    // secret_set | secret_delete): who, which secret, which store. Never the value.
+    Outcome recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor);
 
     // Applies a vendor's delivery receipts: "accepted" becomes "delivered" or "failed". Receipts that
     // match no delivery are counted, not an error (vendors report on messages of other systems too).

@@ -12,7 +12,10 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QThread>
 #include <QTimer>
+
+#include <functional>
 
 #include <sys/stat.h>
 
@@ -47,7 +50,7 @@ struct JobAnswer
 
 // Runs one job to completion on a local event loop. On timeout the job is left to delete itself
 // when (if ever) it finishes: deleting a running job would leave QtKeychain a dangling callback.
-JobAnswer runJob(QKeychain::Job* job, int timeoutMs)
+JobAnswer runJobHere(QKeychain::Job* job, int timeoutMs)
 {
     JobAnswer answer;
     job->setAutoDelete(false);
@@ -73,6 +76,46 @@ JobAnswer runJob(QKeychain::Job* job, int timeoutMs)
     if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(job))
         answer.text = read->textData();
     delete job;
+    return answer;
+}
+
+// QtKeychain keeps its job queue in a QObject singleton on the thread that first used it and runs
+// every job's callbacks there: a job started from another thread (the console's database worker, a
+// connection test) crashes it. So all jobs are made and run on one thread of ours, whichever thread
+// asks; the caller waits for the answer. That thread never waits on another, so it cannot deadlock.
+// It ends with the application (a post routine), and starts again if another application follows.
+QObject* keychainThreadContext()
+{
+    static QMutex mutex;
+    static QThread* thread = nullptr;
+    static QObject* context = nullptr;
+    QMutexLocker lock(&mutex);
+    if (!thread) {
+        thread = new QThread;
+        thread->setObjectName(QStringLiteral("otp-keychain"));
+        context = new QObject;
+        context->moveToThread(thread);
+        thread->start();
+        qAddPostRoutine([]() {
+            QMutexLocker lock(&mutex);
+            thread->quit();
+            thread->wait();
+            delete context; // its thread has ended
+            delete thread;
+            thread = nullptr;
+            context = nullptr;
+        });
+    }
+    return context;
+}
+
+JobAnswer runJob(const std::function<QKeychain::Job*()>& makeJob, int timeoutMs)
+{
+    QObject* context = keychainThreadContext();
+    if (QThread::currentThread() == context->thread())
+        return runJobHere(makeJob(), timeoutMs);
+    JobAnswer answer;
+    QMetaObject::invokeMethod(context, [&]() { answer = runJobHere(makeJob(), timeoutMs); }, Qt::BlockingQueuedConnection);
     return answer;
 }
 
@@ -217,9 +260,11 @@ std::optional<QString> KeychainSecretStore::get(const QString& name, QString* er
         return std::nullopt;
     }
     QMutexLocker lock(&keychainMutex());
-    auto* job = new QKeychain::ReadPasswordJob(m_service);
-    job->setKey(name);
-    const JobAnswer a = runJob(job, m_timeoutMs);
+    const JobAnswer a = runJob([&]() {
+        auto* job = new QKeychain::ReadPasswordJob(m_service);
+        job->setKey(name);
+        return job;
+    }, m_timeoutMs);
     if (a.finished && a.error == QKeychain::NoError)
         return a.text;
     if (a.finished && a.error == QKeychain::EntryNotFound)
@@ -240,10 +285,12 @@ bool KeychainSecretStore::set(const QString& name, const QString& value, QString
     }
     {
         QMutexLocker lock(&keychainMutex());
-        auto* job = new QKeychain::WritePasswordJob(m_service);
-        job->setKey(name);
-        job->setTextData(value);
-        const JobAnswer a = runJob(job, m_timeoutMs);
+        const JobAnswer a = runJob([&]() {
+            auto* job = new QKeychain::WritePasswordJob(m_service);
+            job->setKey(name);
+            job->setTextData(value);
+            return job;
+        }, m_timeoutMs);
         if (!a.finished || a.error != QKeychain::NoError) {
             *error = describeFailure(a, m_timeoutMs);
             return false;
@@ -273,9 +320,11 @@ bool KeychainSecretStore::remove(const QString& name, QString* error)
     }
     {
         QMutexLocker lock(&keychainMutex());
-        auto* job = new QKeychain::DeletePasswordJob(m_service);
-        job->setKey(name);
-        const JobAnswer a = runJob(job, m_timeoutMs);
+        const JobAnswer a = runJob([&]() {
+            auto* job = new QKeychain::DeletePasswordJob(m_service);
+            job->setKey(name);
+            return job;
+        }, m_timeoutMs);
         if (!a.finished || (a.error != QKeychain::NoError && a.error != QKeychain::EntryNotFound)) {
             *error = describeFailure(a, m_timeoutMs);
             return false;
@@ -318,16 +367,18 @@ bool KeychainSecretStore::writeIndex(const QStringList& names, QString* error)
     QStringList sorted = names;
     sorted.sort();
     QMutexLocker lock(&keychainMutex());
-    QKeychain::Job* job = nullptr;
-    if (sorted.isEmpty()) {
-        job = new QKeychain::DeletePasswordJob(m_service);
-    } else {
-        auto* write = new QKeychain::WritePasswordJob(m_service);
-        write->setTextData(sorted.join(QLatin1Char('\n')));
-        job = write;
-    }
-    job->setKey(QString::fromLatin1(kIndexKey));
-    const JobAnswer a = runJob(job, m_timeoutMs);
+    const JobAnswer a = runJob([&]() -> QKeychain::Job* {
+        QKeychain::Job* job = nullptr;
+        if (sorted.isEmpty()) {
+            job = new QKeychain::DeletePasswordJob(m_service);
+        } else {
+            auto* write = new QKeychain::WritePasswordJob(m_service);
+            write->setTextData(sorted.join(QLatin1Char('\n')));
+            job = write;
+        }
+        job->setKey(QString::fromLatin1(kIndexKey));
+        return job;
+    }, m_timeoutMs);
     if (!a.finished || (a.error != QKeychain::NoError && a.error != QKeychain::EntryNotFound)) {
         *error = QStringLiteral("the secret was changed but its name index was not: %1").arg(describeFailure(a, m_timeoutMs));
         return false;

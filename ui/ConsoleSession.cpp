@@ -1,11 +1,13 @@
 #include "ConsoleSession.h"
 
 #include "AuditLog.h"
+#include "ConnectionProfiles.h"
 #include "DatabaseThread.h"
 #include "DeliveryWorker.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "OtpRuntime.h"
+#include "SecretStores.h"
 
 namespace otp::ui {
 
@@ -13,6 +15,26 @@ std::unique_ptr<ConsoleSession> ConsoleSession::open(const Options& options, QSt
 {
     otp::OtpRuntime::Options runtimeOptions;
     runtimeOptions.databaseUrl = options.databaseUrl;
+    QString profileName;
+    if (options.databaseUrl.isEmpty() && qEnvironmentVariableIsEmpty("OTP_DB")) {
+        // A saved connection profile; its server password comes from the secret store (keychain).
+        std::optional<models::ConnectionProfile> profile =
+            models::ConnectionProfiles::find(options.profile.isEmpty() ? models::ConnectionProfiles::currentName() : options.profile);
+        if (!profile && !options.profile.isEmpty()) {
+            *error = QObject::tr("there is no connection profile named '%1'").arg(options.profile);
+            return nullptr;
+        }
+        if (!profile)
+            profile = models::ConnectionProfiles::embedded();
+        profileName = profile->name;
+        runtimeOptions.databaseUrl = profile->url;
+        if (profile->needsPassword()) {
+            QString storeError;
+            std::shared_ptr<SecretStore> store(SecretStores::fromEnvironment(&storeError));
+            runtimeOptions.secrets = store;
+            runtimeOptions.databasePassword = models::ConnectionProfiles::storedPassword(store.get(), *profile, &storeError);
+        }
+    }
     // Opening and migrating happen before the window exists: nothing to keep responsive yet.
     std::unique_ptr<otp::OtpRuntime> runtime = otp::OtpRuntime::open(runtimeOptions, error);
     if (!runtime)
@@ -29,7 +51,11 @@ std::unique_ptr<ConsoleSession> ConsoleSession::open(const Options& options, QSt
     c.clock = &s->m_runtime->clock();
     c.devOutboxPath = s->m_runtime->devGateway() ? s->m_runtime->devGateway()->outboxPath() : QString();
     c.databaseDisplayUrl = s->m_runtime->database().config().displayUrl();
+    c.connectionProfile = profileName;
     c.vendors = s->m_runtime->gateways().names();
+    OtpRuntime* rt = s->m_runtime.get();
+    c.secrets = [rt](QString* e) { return rt->secrets(e); };
+    c.reloadVendors = [rt]() { return rt->loadVendors(); };
 
     s->m_window = std::make_unique<MainWindow>(c, s->m_languages.get());
     if (!options.language.isEmpty())

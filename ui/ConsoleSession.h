@@ -28,7 +28,8 @@ class ConsoleSession
 public:
     struct Options
     {
-        QString databaseUrl; // empty: $OTP_DB or the default SQLite file
+        QString databaseUrl; // empty: $OTP_DB, else the connection profile
+        QString profile;     // a saved connection profile; empty: the one chosen last (embedded SQLite at first)
         QString language;    // empty: the saved language
         QString operatorLogin; // whose role applies; empty: the OS user
         bool deliver = true;   // run an outbox worker in-process (async sends go out while the console is open)
@@ -43,6 +44,8 @@ public:
     models::DatabaseThread& worker() { return *m_worker; }
     OtpRuntime& runtime() { return *m_runtime; }
     const models::ConsoleContext& context() const { return m_context; }
+    // The connection profile this session runs on; empty when --db or $OTP_DB chose the database.
+    QString profile() const { return m_context.connectionProfile; }
 
 private:
     ConsoleSession() = default;

@@ -135,17 +135,8 @@ bool isReadOnly(SecretStore& store)
 // One audit row: who, which secret, which store. Never the value.
 QString audit(OtpRuntime& runtime, const QString& action, const QString& name, const QString& where)
 {
-    try {
-        SqlSession& s = runtime.database().session();
-        WriteTransaction tx(s);
-        AuditLog(s).record(Actor::currentOsUser(QStringLiteral("cli")), action, QStringLiteral("*"),
-                           QStringLiteral("secret:") + name,
-                           {{QStringLiteral("name"), name}, {QStringLiteral("store"), where}}, runtime.clock().nowMs());
-        tx.commit();
-        return {};
-    } catch (const StoreError& e) {
-        return e.message();
-    }
+    const Outcome o = runtime.service().recordSecretChange(action, name, where, Actor::currentOsUser(QStringLiteral("cli")));
+    return o.ok() ? QString() : o.message;
 }
 
 std::unique_ptr<OtpRuntime> openRuntime(const QString& databaseUrl, QString* error)

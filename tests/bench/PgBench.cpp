@@ -21,6 +21,7 @@
 #include "OtpService.h"
 #include "PepperSource.h"
 #include "Policy.h"
+#include "ScratchDatabase.h"
 #include "StoreError.h"
 
 #include <QCoreApplication>
@@ -30,15 +31,12 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QUuid>
 
 #include <cstdio>
+#include <exception>
 #include <sys/resource.h>
 #include <iostream>
 #include <memory>
@@ -51,6 +49,7 @@ namespace {
 const char* kPepper = "pg-bench-pepper-0123456789abcdef0123456789";
 
 using otp::test::AcceptingGateway;
+using otp::test::adminExec;
 
 QString phone(qint64 i)
 {
@@ -117,30 +116,6 @@ int runWorker(const QStringList& args)
 }
 
 // ---- parent ------------------------------------------------------------------------------------
-void adminExec(const DatabaseConfig& c, const QString& sql)
-{
-    const QString name = QStringLiteral("pgbench-admin-") + QUuid::createUuid().toString(QUuid::Id128);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(c.driverName(), name);
-        db.setHostName(c.host);
-        db.setPort(c.port);
-        db.setUserName(c.user);
-        db.setPassword(c.password);
-        db.setDatabaseName(c.database);
-        if (!db.open()) {
-            error = QStringLiteral("cannot reach PostgreSQL at %1: %2").arg(c.displayUrl(), db.lastError().text());
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(sql))
-                error = QStringLiteral("%1 failed: %2").arg(sql, q.lastError().text());
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    if (!error.isEmpty())
-        throw StoreError(error);
-}
-
 // A fresh migrated database with caps raised so no send is refused; dropped by the destructor.
 class FreshDatabase
 {
@@ -171,8 +146,8 @@ public:
     {
         try {
             adminExec(m_admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database));
-        } catch (const StoreError& e) {
-            std::fprintf(stderr, "not dropped: %s\n", qPrintable(e.message()));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "not dropped: %s\n", e.what());
         }
     }
     const DatabaseConfig& config() const { return m_config; }
@@ -341,8 +316,8 @@ int main(int argc, char** argv)
         if (args.contains(QStringLiteral("--skip-without-server"))) {
             try {
                 adminExec(admin, QStringLiteral("SELECT 1"));
-            } catch (const StoreError& e) {
-                std::fprintf(stderr, "pg_bench: skipped, %s\n", qPrintable(e.message()));
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "pg_bench: skipped, %s\n", e.what());
                 return 77;
             }
         }
@@ -380,8 +355,8 @@ int main(int argc, char** argv)
         }
         std::printf("  goal: ratio >= 0.50 %s\n", ok ? "(met)" : "(missed)");
         return 0;
-    } catch (const StoreError& e) {
-        std::fprintf(stderr, "pg_bench: %s\n", qPrintable(e.message()));
+    } catch (const std::exception& e) { // StoreError, or adminExec's std::runtime_error
+        std::fprintf(stderr, "pg_bench: %s\n", e.what());
         return 1;
     }
 }

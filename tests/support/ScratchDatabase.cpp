@@ -34,8 +34,9 @@ DatabaseConfig adminConfig(SqlDialect engine)
     return c;
 }
 
-// Runs one statement on a short-lived connection of its own (CREATE/DROP DATABASE cannot run inside
-// the database concerned, nor inside a transaction on PostgreSQL).
+} // namespace
+
+// Declared in ScratchDatabase.h (pg_bench uses it too).
 void adminExec(const DatabaseConfig& c, const QString& sql)
 {
     const QString name = QStringLiteral("scratch-admin-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -60,7 +61,6 @@ void adminExec(const DatabaseConfig& c, const QString& sql)
     if (!error.isEmpty())
         throw std::runtime_error(error.toStdString());
 }
-} // namespace
 
 SqlDialect ScratchDatabase::engine()
 {

@@ -43,4 +43,9 @@ private:
     DatabaseConfig m_admin;
 };
 
+// Runs one statement on a one-off connection of its own to the server of `c` (CREATE/DROP DATABASE
+// cannot run inside the database concerned, nor inside a transaction on PostgreSQL). Throws
+// std::runtime_error when the server cannot be reached or the statement fails.
+void adminExec(const DatabaseConfig& c, const QString& sql);
+
 } // namespace otp::test

@@ -12,6 +12,8 @@
 namespace otp::test {
 
 // A migrated temp database, the core on a manual clock, and the console's worker thread over it.
+// Shared by the model tests and, as the base of ConsoleFixture, the widget tests. Needs otpmodels:
+// targets get it by linking otp_testsupport_models (tests/CMakeLists.txt), not otp_testsupport alone.
 class ModelFixture : public ::testing::Test
 {
 protected:
