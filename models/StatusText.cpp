@@ -2,6 +2,51 @@
 
 namespace otp::models {
 
+QString StatusText::duration(qint64 seconds)
+{
+    seconds = qMax<qint64>(0, seconds);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return seconds % 60 ? tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60) : tr("%1 min").arg(seconds / 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QString StatusText::outcome(const Outcome& o)
+{
+    const QString wait = o.retryAfterS ? duration(*o.retryAfterS) : QString();
+    auto withDetail = [&o](const QString& headline) {
+        return o.message.isEmpty() ? headline : tr("%1 — %2").arg(headline, o.message);
+    };
+    switch (o.status) {
+    case OutcomeStatus::Sent:
+        return o.vendor && !o.vendor->vendor.isEmpty() ? tr("Code sent through %1.").arg(o.vendor->vendor) : tr("Code sent.");
+    case OutcomeStatus::Queued: return tr("Queued: the outbox delivers it in a moment.");
+    case OutcomeStatus::Verified: return tr("The code is correct.");
+    case OutcomeStatus::WrongCode:
+        return o.attemptsRemaining ? tr("Wrong code; %n attempt(s) left.", nullptr, *o.attemptsRemaining) : tr("Wrong code.");
+    case OutcomeStatus::Expired: return tr("The code expired; a new one must be requested.");
+    case OutcomeStatus::NoActiveCode: return tr("There is no usable code for this destination.");
+    case OutcomeStatus::Locked:
+        return wait.isEmpty() ? tr("Locked after too many wrong codes.") : tr("Locked after too many wrong codes; unlocks in %1.").arg(wait);
+    case OutcomeStatus::Cooldown:
+        return tr("A code was sent moments ago; the next one can go in %1.").arg(wait.isEmpty() ? duration(0) : wait);
+    case OutcomeStatus::RateLimited:
+        return withDetail(wait.isEmpty() ? tr("Send limit reached.") : tr("Send limit reached; the next code can go in %1.").arg(wait));
+    case OutcomeStatus::CountryNotAllowed: return withDetail(tr("This country is not allowed for the tenant."));
+    case OutcomeStatus::InvalidDestination: return withDetail(tr("Not a usable phone number or email."));
+    case OutcomeStatus::InvalidInput: return withDetail(tr("Refused."));
+    case OutcomeStatus::DeliveryFailed: return withDetail(tr("Delivery failed."));
+    case OutcomeStatus::Canceled: return tr("The code was cancelled.");
+    case OutcomeStatus::Unlocked: return tr("Unlocked.");
+    case OutcomeStatus::NotLocked: return tr("It was not locked.");
+    case OutcomeStatus::CanSend: return tr("A code can be sent now.");
+    case OutcomeStatus::Ok: return withDetail(tr("Done."));
+    case OutcomeStatus::InternalError: return withDetail(tr("Internal error."));
+    }
+    return o.message;
+}
+
 QString StatusText::status(const QString& key)
 {
     if (key == QLatin1String("pending")) return tr("delivered, code not entered yet");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Outcome.h"
 #include "SendRow.h"
 
 #include <QColor>
@@ -18,6 +19,13 @@ public:
     static QString lockReason(const QString& reason);
     // What the vendor said about a send, in a sentence: "accepted (HTTP 200)", "refused: number unreachable (105)".
     static QString vendorAnswer(const SendRow& row);
+    // A core outcome in the operator's language. The core words its outcomes in English (they are
+    // also otpctl's and the logs' words); the console translates the decision from the status and the
+    // structured facts (time to wait, attempts left), and keeps the core's sentence as the detail only
+    // where it carries something the status does not (a validation message, a vendor's refusal).
+    static QString outcome(const Outcome& outcome);
+    // "45 s", "3 min 20 s", "2 h 5 min".
+    static QString duration(qint64 seconds);
     // The tint of a status: green verified, blue waiting, red failed, orange locked, grey finished.
     static QColor color(const QString& key);
     // The keys Live sends can filter on, in display order.

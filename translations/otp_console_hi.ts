@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>there is no connection profile named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusText</name>
     <message>
         <source>delivered, code not entered yet</source>
@@ -99,6 +106,121 @@
         <source>refused%1: %2</source>
         <translation>अस्वीकृत%1: %2</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 से.</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code sent through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: the outbox delivers it in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong code; %n attempt(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code expired; a new one must be requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no usable code for this destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong codes; unlocks in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A code was sent moments ago; the next one can go in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send limit reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send limit reached; the next code can go in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This country is not allowed for the tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a usable phone number or email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was not locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A code can be sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::models::AuditModel</name>
@@ -129,6 +251,101 @@
     <message>
         <source>Details</source>
         <translation>विवरण</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::ConnectionProfiles</name>
+    <message>
+        <source>a profile name is 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile &apos;%1&apos; has no database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded (built-in SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none stored (OTP_DB_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedded profile is built in and cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a SQLite file has no password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 not saved: the password could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 saved; its password is in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no profile named &apos;%1&apos; to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 is in use: connect to another one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: connecting creates it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected in %1 ms; an empty database: the OTP schema is created on connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected in %1 ms; schema version %2 of %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -361,6 +578,89 @@
     </message>
 </context>
 <context>
+    <name>otp::models::VendorsModel</name>
+    <message>
+        <source>every channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished">विक्रेता</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">चैनल</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">सेटिंग्स</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">अवस्था</translation>
+    </message>
+    <message>
+        <source>only an admin can change vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a credential was entered but the vendor names no secret to keep it under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret store cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the credential was not stored in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor %1 saved and reloaded in this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor %1 removed, but its credential was not deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>otp::ui::AuditPage</name>
     <message>
         <source>Every change a person made through the console or otpctl, newest first.</source>
@@ -369,6 +669,17 @@
     <message>
         <source>Audit log</source>
         <translation>ऑडिट लॉग</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::ConsoleApp</name>
+    <message>
+        <source>Connection not switched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console stays on its current database. %1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -654,13 +965,13 @@
         <source>Export stopped: %1</source>
         <translation>निर्यात रुका: %1</translation>
     </message>
+    <message>
+        <source>The database cannot be reached: %1 — retrying. Views resume on their own; nothing you did is lost or done twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ManualSendPage</name>
-    <message>
-        <source>&lt;br&gt;Try again in %1 s.</source>
-        <translation>&lt;br&gt;%1 से. बाद फिर प्रयास करें।</translation>
-    </message>
     <message>
         <source>&lt;br&gt;%1 attempt(s) to enter it.</source>
         <translation>&lt;br&gt;इसे दर्ज करने के %1 प्रयास।</translation>
@@ -846,6 +1157,85 @@
     </message>
 </context>
 <context>
+    <name>otp::ui::ProfileDialog</name>
+    <message>
+        <source>SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the built-in profile&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SQLite file needs an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server profile names no user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;फ़ाइल</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain, never in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. staging-pg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>otp::ui::SettingsPage</name>
     <message>
         <source>Saved: %1</source>
@@ -919,6 +1309,126 @@
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window was opened on %1 by --db or OTP_DB; connecting to a profile replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the profile %1 and its stored password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — switching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the vendor %1? Sends routed to it will fail over to the next vendor of the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove, and delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the connection in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1 before switching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Database connections&lt;/b&gt; — the console opens the one marked in use; server passwords are kept in the keychain, never in the settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delivery vendors&lt;/b&gt; — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials go to the keychain and are never shown again; changes apply here at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only: only an admin can change vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add vendor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::UnlockDialog</name>
@@ -937,6 +1447,61 @@
     <message>
         <source>Unlock</source>
         <translation>अनलॉक करें</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::VendorDialog</name>
+    <message>
+        <source>enter the credential: none is stored under %1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the secret the credential is kept under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: sends may be routed to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. vendor/gupshup (empty for an SMTP server without login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the keychain — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password or API token; kept in the keychain only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

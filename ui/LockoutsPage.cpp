@@ -1,6 +1,7 @@
 #include "LockoutsPage.h"
 
 #include "LockoutsModel.h"
+#include "StatusText.h"
 #include "UnlockDialog.h"
 
 #include <QCheckBox>
@@ -58,8 +59,8 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_model, &LockoutsModel::modelReset, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::dataChanged, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::unlockFinished, this, [this](const Outcome& o) {
-        m_result->setText(o.status == OutcomeStatus::Unlocked ? tr("Unlocked: %1").arg(o.message)
-                                                              : tr("Not unlocked: %1").arg(o.message));
+        m_result->setText(o.status == OutcomeStatus::Unlocked ? tr("Unlocked: %1").arg(models::StatusText::outcome(o))
+                                                              : tr("Not unlocked: %1").arg(models::StatusText::outcome(o)));
     });
     retranslateUi();
     m_model->start();

@@ -76,11 +76,9 @@ ManualSendPage::ManualSendPage(const models::ConsoleContext& context, QWidget* p
         m_send->setEnabled(m_operator.permissions.canManualSend());
         m_resend->setEnabled(m_operator.permissions.canManualSend());
         const bool good = o.ok();
-        QString text = QStringLiteral("<b style='color:%1'>%2</b> — %3")
+        QString text = QStringLiteral("<b style='color:%1'>%2</b>")
                            .arg(models::StatusText::color(good ? QStringLiteral("verified") : QStringLiteral("delivery_failed")).name(),
-                                o.statusName().toHtmlEscaped(), o.message.toHtmlEscaped());
-        if (o.retryAfterS)
-            text += tr("<br>Try again in %1 s.").arg(*o.retryAfterS);
+                                models::StatusText::outcome(o).toHtmlEscaped());
         if (o.attemptsRemaining && good)
             text += tr("<br>%1 attempt(s) to enter it.").arg(*o.attemptsRemaining);
         m_outcome->setText(text);

@@ -135,7 +135,7 @@ void PhoneLookupPage::showReport()
     const models::PhoneReport& r = m_lookup->report();
     auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     if (!r.found()) {
-        m_summary->setText(tr("<p><b>Not a usable destination:</b> %1</p>").arg(esc(r.status.message)));
+        m_summary->setText(tr("<p><b>Not a usable destination:</b> %1</p>").arg(esc(models::StatusText::outcome(r.status))));
         return;
     }
     const bool reveal = m_operator.permissions.revealsDestinations();
@@ -151,7 +151,7 @@ void PhoneLookupPage::showReport()
     html += QStringLiteral("<p><b style='color:%1'>%2</b></p>")
                 .arg(colour, canSend ? tr("A new code can be sent now.")
                                      : tr("A new code can be sent at %1 (in %2 s).").arg(when(next)).arg(qMax<qint64>(0, (next - now + 999) / 1000)));
-    html += QStringLiteral("<p>%1</p>").arg(tr("Why: %1").arg(esc(r.status.message)));
+    html += QStringLiteral("<p>%1</p>").arg(tr("Why: %1").arg(esc(models::StatusText::outcome(r.status))));
     html += QStringLiteral("<table cellspacing='2' cellpadding='2'>");
     auto row = [&](const QString& k, const QString& v) { html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v); };
     row(tr("Sends in the last hour"), tr("%1 of %2").arg(d.value(QStringLiteral("sends_last_hour")).toInt()).arg(d.value(QStringLiteral("sends_per_hour")).toInt()));

@@ -124,7 +124,7 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_save, &QPushButton::clicked, this,
             [this]() { m_policy->save(Actor{m_operator.login, m_operator.permissions.roleName()}); });
     connect(m_policy, &models::PolicyModel::saved, this, [this](const Outcome& o) {
-        m_policyResult->setText(o.ok() ? tr("Saved: %1").arg(o.message) : tr("Not saved: %1").arg(o.message));
+        m_policyResult->setText(o.ok() ? tr("Saved.") : tr("Not saved: %1").arg(models::StatusText::outcome(o)));
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == VendorsTab)
@@ -250,7 +250,7 @@ QWidget* SettingsPage::buildVendorsTab()
             removeVendor(c.name, withSecret && box.clickedButton() == withSecret);
     });
     connect(m_vendors, &models::VendorsModel::finished, this, [this](const Outcome& o) {
-        m_vendorsResult->setText(o.ok() ? tr("Saved: %1").arg(o.message) : tr("Not saved: %1").arg(o.message));
+        m_vendorsResult->setText(o.ok() ? tr("Saved: %1").arg(o.message) : tr("Not saved: %1").arg(models::StatusText::outcome(o)));
     });
     return page;
 }
