@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>there is no connection profile named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; नाम की कोई कनेक्शन प्रोफ़ाइल नहीं है</translation>
     </message>
 </context>
 <context>
@@ -108,118 +108,118 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 से.</translation>
+        <translation>%1 से.</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 मि. %2 से.</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 मि.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 घं. %2 मि.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Code sent through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड %1 के ज़रिए भेजा गया।</translation>
     </message>
     <message>
         <source>Code sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड भेजा गया।</translation>
     </message>
     <message>
         <source>Queued: the outbox delivers it in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>कतार में: आउटबॉक्स इसे कुछ ही पल में भेज देगा।</translation>
     </message>
     <message>
         <source>The code is correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड सही है।</translation>
     </message>
     <message numerus="yes">
         <source>Wrong code; %n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>गलत कोड; %n प्रयास बाकी।</numerusform>
+            <numerusform>गलत कोड; %n प्रयास बाकी।</numerusform>
         </translation>
     </message>
     <message>
         <source>Wrong code.</source>
-        <translation type="unfinished"></translation>
+        <translation>गलत कोड।</translation>
     </message>
     <message>
         <source>The code expired; a new one must be requested.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड की अवधि समाप्त हो गई; नया कोड माँगना होगा।</translation>
     </message>
     <message>
         <source>There is no usable code for this destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस गंतव्य के लिए कोई उपयोग योग्य कोड नहीं है।</translation>
     </message>
     <message>
         <source>Locked after too many wrong codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>बहुत अधिक गलत कोड के कारण लॉक है।</translation>
     </message>
     <message>
         <source>Locked after too many wrong codes; unlocks in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>बहुत अधिक गलत कोड के कारण लॉक है; %1 में अनलॉक होगा।</translation>
     </message>
     <message>
         <source>A code was sent moments ago; the next one can go in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी-अभी एक कोड भेजा गया है; अगला कोड %1 में भेजा जा सकता है।</translation>
     </message>
     <message>
         <source>Send limit reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>भेजने की सीमा पूरी हो गई।</translation>
     </message>
     <message>
         <source>Send limit reached; the next code can go in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>भेजने की सीमा पूरी हो गई; अगला कोड %1 में भेजा जा सकता है।</translation>
     </message>
     <message>
         <source>This country is not allowed for the tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस टेनेंट के लिए यह देश अनुमत नहीं है।</translation>
     </message>
     <message>
         <source>Not a usable phone number or email.</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग योग्य फ़ोन नंबर या ईमेल नहीं है।</translation>
     </message>
     <message>
         <source>Refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>अस्वीकृत।</translation>
     </message>
     <message>
         <source>Delivery failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>डिलीवरी विफल।</translation>
     </message>
     <message>
         <source>The code was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड रद्द कर दिया गया।</translation>
     </message>
     <message>
         <source>Unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>अनलॉक हो गया।</translation>
     </message>
     <message>
         <source>It was not locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह लॉक नहीं था।</translation>
     </message>
     <message>
         <source>A code can be sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>अब कोड भेजा जा सकता है।</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>हो गया।</translation>
     </message>
     <message>
         <source>Internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>आंतरिक त्रुटि।</translation>
     </message>
 </context>
 <context>
@@ -257,95 +257,95 @@
     <name>otp::models::ConnectionProfiles</name>
     <message>
         <source>a profile name is 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल नाम में 1–64 अक्षर, अंक, &apos;.&apos;, &apos;_&apos; या &apos;-&apos; होने चाहिए (&apos;%1&apos; मिला)</translation>
     </message>
     <message>
         <source>the profile &apos;%1&apos; has no database</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल &apos;%1&apos; में कोई डेटाबेस नहीं है</translation>
     </message>
     <message>
         <source>embedded (built-in SQLite)</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड (अंतर्निहित SQLite)</translation>
     </message>
     <message>
         <source>none needed</source>
-        <translation type="unfinished"></translation>
+        <translation>आवश्यक नहीं</translation>
     </message>
     <message>
         <source>in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>कीचेन में</translation>
     </message>
     <message>
         <source>none stored (OTP_DB_PASSWORD)</source>
-        <translation type="unfinished"></translation>
+        <translation>संग्रहीत नहीं (OTP_DB_PASSWORD)</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्टेड</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>पासवर्ड</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग में</translation>
     </message>
     <message>
         <source>the embedded profile is built in and cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड प्रोफ़ाइल अंतर्निहित है और बदली नहीं जा सकती</translation>
     </message>
     <message>
         <source>a SQLite file has no password</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite फ़ाइल का कोई पासवर्ड नहीं होता</translation>
     </message>
     <message>
         <source>profile %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 सहेजी गई</translation>
     </message>
     <message>
         <source>profile %1 not saved: the password could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 सहेजी नहीं गई: पासवर्ड संग्रहीत नहीं हो सका: %2</translation>
     </message>
     <message>
         <source>profile %1 saved; its password is in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 सहेजी गई; इसका पासवर्ड कीचेन में है</translation>
     </message>
     <message>
         <source>there is no profile named &apos;%1&apos; to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाने के लिए &apos;%1&apos; नाम की कोई प्रोफ़ाइल नहीं है</translation>
     </message>
     <message>
         <source>profile %1 is in use: connect to another one first</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 उपयोग में है: पहले किसी दूसरी प्रोफ़ाइल से कनेक्ट करें</translation>
     </message>
     <message>
         <source>profile %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 हटाई गई</translation>
     </message>
     <message>
         <source>%1 does not exist yet: connecting creates it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 अभी मौजूद नहीं है: कनेक्ट करने पर यह बन जाएगा</translation>
     </message>
     <message>
         <source>connected in %1 ms; an empty database: the OTP schema is created on connect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 मि.से. में कनेक्ट हुआ; डेटाबेस खाली है: कनेक्ट करने पर OTP स्कीमा बनाया जाता है</translation>
     </message>
     <message>
         <source>connected in %1 ms; schema version %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 मि.से. में कनेक्ट हुआ; स्कीमा संस्करण %3 में से %2</translation>
     </message>
 </context>
 <context>
@@ -581,83 +581,83 @@
     <name>otp::models::VendorsModel</name>
     <message>
         <source>every channel</source>
-        <translation type="unfinished"></translation>
+        <translation>हर चैनल</translation>
     </message>
     <message>
         <source>none needed</source>
-        <translation type="unfinished"></translation>
+        <translation>आवश्यक नहीं</translation>
     </message>
     <message>
         <source>%1 — stored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — संग्रहीत</translation>
     </message>
     <message>
         <source>%1 — missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — अनुपलब्ध</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>अक्षम</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग में</translation>
     </message>
     <message>
         <source>not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>लोड नहीं हुआ</translation>
     </message>
     <message>
         <source>not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग योग्य नहीं: %1</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished">विक्रेता</translation>
+        <translation>विक्रेता</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रकार</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">चैनल</translation>
+        <translation>चैनल</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">सेटिंग्स</translation>
+        <translation>सेटिंग्स</translation>
     </message>
     <message>
         <source>Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">अवस्था</translation>
+        <translation>अवस्था</translation>
     </message>
     <message>
         <source>only an admin can change vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>केवल एडमिन विक्रेता बदल सकता है</translation>
     </message>
     <message>
         <source>a credential was entered but the vendor names no secret to keep it under</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल दर्ज किया गया, पर विक्रेता में उसे रखने के लिए कोई सीक्रेट नाम नहीं दिया गया है</translation>
     </message>
     <message>
         <source>the secret store cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>सीक्रेट स्टोर नहीं खुल सका: %1</translation>
     </message>
     <message>
         <source>the credential was not stored in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल %1 में संग्रहीत नहीं हुआ: %2</translation>
     </message>
     <message>
         <source>vendor %1 saved and reloaded in this console</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता %1 सहेजा गया और इस कंसोल में फिर से लोड किया गया</translation>
     </message>
     <message>
         <source>vendor %1 removed, but its credential was not deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता %1 हटाया गया, पर उसका क्रेडेंशियल नहीं मिटाया गया: %2</translation>
     </message>
 </context>
 <context>
@@ -675,11 +675,11 @@
     <name>otp::ui::ConsoleApp</name>
     <message>
         <source>Connection not switched</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन नहीं बदला गया</translation>
     </message>
     <message>
         <source>The console stays on its current database. %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>कंसोल अपने मौजूदा डेटाबेस पर ही रहेगा। %1 नहीं खुल सका: %2</translation>
     </message>
 </context>
 <context>
@@ -967,7 +967,7 @@
     </message>
     <message>
         <source>The database cannot be reached: %1 — retrying. Views resume on their own; nothing you did is lost or done twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस तक नहीं पहुँचा जा सका: %1 — फिर से प्रयास हो रहा है। दृश्य अपने आप फिर चालू होंगे; आपका किया कुछ भी न खोएगा, न दो बार होगा।</translation>
     </message>
 </context>
 <context>
@@ -1160,79 +1160,79 @@
     <name>otp::ui::ProfileDialog</name>
     <message>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite डेटाबेस फ़ाइल</translation>
     </message>
     <message>
         <source>SQLite (*.db *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite (*.db *.sqlite);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is the built-in profile&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; अंतर्निहित प्रोफ़ाइल का नाम है</translation>
     </message>
     <message>
         <source>the SQLite file needs an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite फ़ाइल के लिए पूर्ण पथ आवश्यक है</translation>
     </message>
     <message>
         <source>the server profile names no user</source>
-        <translation type="unfinished"></translation>
+        <translation>सर्वर प्रोफ़ाइल में कोई उपयोगकर्ता नहीं दिया गया है</translation>
     </message>
     <message>
         <source>Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन %1</translation>
     </message>
     <message>
         <source>New connection</source>
-        <translation type="unfinished"></translation>
+        <translation>नया कनेक्शन</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;फ़ाइल</translation>
+        <translation>फ़ाइल(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Host</source>
-        <translation type="unfinished"></translation>
+        <translation>होस्ट(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Port</source>
-        <translation type="unfinished"></translation>
+        <translation>पोर्ट(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोगकर्ता(&amp;U)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>पासवर्ड(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>ब्राउज़ करें(&amp;B)…</translation>
     </message>
     <message>
         <source>leave empty to keep the stored password</source>
-        <translation type="unfinished"></translation>
+        <translation>संग्रहीत पासवर्ड रखने के लिए खाली छोड़ें</translation>
     </message>
     <message>
         <source>kept in the keychain, never in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>कीचेन में रखा जाता है, सेटिंग्स में कभी नहीं</translation>
     </message>
     <message>
         <source>e.g. staging-pg</source>
-        <translation type="unfinished"></translation>
+        <translation>जैसे staging-pg</translation>
     </message>
 </context>
 <context>
@@ -1311,123 +1311,123 @@
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>सहेजा गया।</translation>
     </message>
     <message>
         <source>This window was opened on %1 by --db or OTP_DB; connecting to a profile replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह विंडो --db या OTP_DB से %1 पर खोली गई थी; किसी प्रोफ़ाइल से कनेक्ट करने पर यह कनेक्शन बदल जाएगा।</translation>
     </message>
     <message>
         <source>Remove connection</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन हटाएँ</translation>
     </message>
     <message>
         <source>Remove the profile %1 and its stored password?</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल %1 और उसका संग्रहीत पासवर्ड हटाएँ?</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 की जाँच हो रही है…</translation>
     </message>
     <message>
         <source>%1: %2 — switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 — स्विच किया जा रहा है…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 तक नहीं पहुँचा जा सका: %2</translation>
     </message>
     <message>
         <source>Remove vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता हटाएँ</translation>
     </message>
     <message>
         <source>Remove the vendor %1? Sends routed to it will fail over to the next vendor of the route.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता %1 हटाएँ? इसे रूट किए गए कोड रूट के अगले विक्रेता से भेजे जाएँगे।</translation>
     </message>
     <message>
         <source>Remove, and delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ, और %1 मिटाएँ</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
     </message>
     <message>
         <source>Saving %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 सहेजा जा रहा है…</translation>
     </message>
     <message>
         <source>Choose a connection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले एक कनेक्शन चुनें।</translation>
     </message>
     <message>
         <source>%1 is the connection in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग में कनेक्शन %1 ही है।</translation>
     </message>
     <message>
         <source>Testing %1 before switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>स्विच करने से पहले %1 की जाँच हो रही है…</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>सामान्य</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन</translation>
     </message>
     <message>
         <source>Vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>नीतियाँ</translation>
     </message>
     <message>
         <source>&lt;b&gt;Database connections&lt;/b&gt; — the console opens the one marked in use; server passwords are kept in the keychain, never in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;डेटाबेस कनेक्शन&lt;/b&gt; — कंसोल उपयोग में चिह्नित कनेक्शन खोलता है; सर्वर पासवर्ड कीचेन में रखे जाते हैं, सेटिंग्स फ़ाइल में कभी नहीं</translation>
     </message>
     <message>
         <source>&lt;b&gt;Delivery vendors&lt;/b&gt; — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;डिलीवरी विक्रेता&lt;/b&gt; — %1</translation>
     </message>
     <message>
         <source>credentials go to the keychain and are never shown again; changes apply here at once</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल कीचेन में जाते हैं और फिर कभी नहीं दिखाए जाते; बदलाव यहाँ तुरंत लागू होते हैं</translation>
     </message>
     <message>
         <source>read-only: only an admin can change vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>केवल पढ़ने हेतु: केवल एडमिन विक्रेता बदल सकता है</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>नया(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>संपादित करें(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन जाँचें(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्ट करें(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Add vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता जोड़ें(&amp;A)…</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>फिर से लोड करें</translation>
     </message>
 </context>
 <context>
@@ -1453,55 +1453,55 @@
     <name>otp::ui::VendorDialog</name>
     <message>
         <source>enter the credential: none is stored under %1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल दर्ज करें: %1 के अंतर्गत अभी कुछ संग्रहीत नहीं है</translation>
     </message>
     <message>
         <source>name the secret the credential is kept under</source>
-        <translation type="unfinished"></translation>
+        <translation>वह सीक्रेट नाम दें जिसके अंतर्गत क्रेडेंशियल रखा जाता है</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Vendor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता %1</translation>
     </message>
     <message>
         <source>New vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>नया विक्रेता</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रकार(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Enabled: sends may be routed to it</source>
-        <translation type="unfinished"></translation>
+        <translation>सक्षम(&amp;E): कोड इसके ज़रिए भेजे जा सकते हैं</translation>
     </message>
     <message>
         <source>Credential &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल नाम(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल(&amp;C)</translation>
     </message>
     <message>
         <source>e.g. vendor/gupshup (empty for an SMTP server without login)</source>
-        <translation type="unfinished"></translation>
+        <translation>जैसे vendor/gupshup (बिना लॉगिन वाले SMTP सर्वर के लिए खाली)</translation>
     </message>
     <message>
         <source>stored in the keychain — leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>कीचेन में संग्रहीत — इसे रखने के लिए खाली छोड़ें</translation>
     </message>
     <message>
         <source>password or API token; kept in the keychain only</source>
-        <translation type="unfinished"></translation>
+        <translation>पासवर्ड या API टोकन; केवल कीचेन में रखा जाता है</translation>
     </message>
 </context>
 </TS>

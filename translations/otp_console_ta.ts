@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>there is no connection profile named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; என்ற பெயரில் இணைப்புச் சுயவிவரம் எதுவும் இல்லை</translation>
     </message>
 </context>
 <context>
@@ -108,118 +108,118 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 வி.</translation>
+        <translation>%1 வி.</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 நிமி. %2 வி.</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 நிமி.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 மணி %2 நிமி.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Code sent through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு %1 வழியாக அனுப்பப்பட்டது.</translation>
     </message>
     <message>
         <source>Code sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு அனுப்பப்பட்டது.</translation>
     </message>
     <message>
         <source>Queued: the outbox delivers it in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>வரிசையில் உள்ளது: வெளிப்பெட்டி சிறிது நேரத்தில் அதை வழங்கும்.</translation>
     </message>
     <message>
         <source>The code is correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு சரியானது.</translation>
     </message>
     <message numerus="yes">
         <source>Wrong code; %n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>தவறான குறியீடு; %n முயற்சி மீதம்.</numerusform>
+            <numerusform>தவறான குறியீடு; %n முயற்சிகள் மீதம்.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wrong code.</source>
-        <translation type="unfinished"></translation>
+        <translation>தவறான குறியீடு.</translation>
     </message>
     <message>
         <source>The code expired; a new one must be requested.</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு காலாவதியானது; புதியதைக் கோர வேண்டும்.</translation>
     </message>
     <message>
         <source>There is no usable code for this destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்தச் சேருமிடத்துக்குப் பயன்படுத்தக்கூடிய குறியீடு எதுவும் இல்லை.</translation>
     </message>
     <message>
         <source>Locked after too many wrong codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>அதிக தவறான குறியீடுகளால் பூட்டப்பட்டது.</translation>
     </message>
     <message>
         <source>Locked after too many wrong codes; unlocks in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>அதிக தவறான குறியீடுகளால் பூட்டப்பட்டது; %1 இல் திறக்கும்.</translation>
     </message>
     <message>
         <source>A code was sent moments ago; the next one can go in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>சற்று முன்பு ஒரு குறியீடு அனுப்பப்பட்டது; அடுத்ததை %1 இல் அனுப்பலாம்.</translation>
     </message>
     <message>
         <source>Send limit reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>அனுப்பும் வரம்பை எட்டியது.</translation>
     </message>
     <message>
         <source>Send limit reached; the next code can go in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>அனுப்பும் வரம்பை எட்டியது; அடுத்த குறியீட்டை %1 இல் அனுப்பலாம்.</translation>
     </message>
     <message>
         <source>This country is not allowed for the tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்தக் குத்தகையாளருக்கு இந்த நாடு அனுமதிக்கப்படவில்லை.</translation>
     </message>
     <message>
         <source>Not a usable phone number or email.</source>
-        <translation type="unfinished"></translation>
+        <translation>பயன்படுத்தக்கூடிய தொலைபேசி எண் அல்லது மின்னஞ்சல் அல்ல.</translation>
     </message>
     <message>
         <source>Refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>மறுக்கப்பட்டது.</translation>
     </message>
     <message>
         <source>Delivery failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>விநியோகம் தோல்வியடைந்தது.</translation>
     </message>
     <message>
         <source>The code was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு ரத்து செய்யப்பட்டது.</translation>
     </message>
     <message>
         <source>Unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>திறக்கப்பட்டது.</translation>
     </message>
     <message>
         <source>It was not locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>இது பூட்டப்படவில்லை.</translation>
     </message>
     <message>
         <source>A code can be sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>இப்போது குறியீட்டை அனுப்பலாம்.</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>முடிந்தது.</translation>
     </message>
     <message>
         <source>Internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>உள் பிழை.</translation>
     </message>
 </context>
 <context>
@@ -257,95 +257,95 @@
     <name>otp::models::ConnectionProfiles</name>
     <message>
         <source>a profile name is 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரப் பெயர் 1–64 எழுத்துகள், இலக்கங்கள், &apos;.&apos;, &apos;_&apos; அல்லது &apos;-&apos; கொண்டதாக இருக்க வேண்டும் (கிடைத்தது &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>the profile &apos;%1&apos; has no database</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; சுயவிவரத்துக்குத் தரவுத்தளம் இல்லை</translation>
     </message>
     <message>
         <source>embedded (built-in SQLite)</source>
-        <translation type="unfinished"></translation>
+        <translation>உட்பொதிந்தது (உள்ளமைந்த SQLite)</translation>
     </message>
     <message>
         <source>none needed</source>
-        <translation type="unfinished"></translation>
+        <translation>தேவையில்லை</translation>
     </message>
     <message>
         <source>in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>கீசெயினில்</translation>
     </message>
     <message>
         <source>none stored (OTP_DB_PASSWORD)</source>
-        <translation type="unfinished"></translation>
+        <translation>எதுவும் சேமிக்கப்படவில்லை (OTP_DB_PASSWORD)</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைக்கப்பட்டது</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம்</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>எஞ்சின்</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>தரவுத்தளம்</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>கடவுச்சொல்</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>பயன்பாட்டில்</translation>
     </message>
     <message>
         <source>the embedded profile is built in and cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>உட்பொதிந்த சுயவிவரம் உள்ளமைந்தது, அதை மாற்ற முடியாது</translation>
     </message>
     <message>
         <source>a SQLite file has no password</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite கோப்புக்குக் கடவுச்சொல் இல்லை</translation>
     </message>
     <message>
         <source>profile %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 சேமிக்கப்பட்டது</translation>
     </message>
     <message>
         <source>profile %1 not saved: the password could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 சேமிக்கப்படவில்லை: கடவுச்சொல்லைச் சேமிக்க முடியவில்லை: %2</translation>
     </message>
     <message>
         <source>profile %1 saved; its password is in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 சேமிக்கப்பட்டது; அதன் கடவுச்சொல் கீசெயினில் உள்ளது</translation>
     </message>
     <message>
         <source>there is no profile named &apos;%1&apos; to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>நீக்க &apos;%1&apos; என்ற பெயரில் சுயவிவரம் எதுவும் இல்லை</translation>
     </message>
     <message>
         <source>profile %1 is in use: connect to another one first</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 பயன்பாட்டில் உள்ளது: முதலில் வேறொன்றுடன் இணைக்கவும்</translation>
     </message>
     <message>
         <source>profile %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 நீக்கப்பட்டது</translation>
     </message>
     <message>
         <source>%1 does not exist yet: connecting creates it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 இன்னும் இல்லை: இணைக்கும்போது உருவாக்கப்படும்</translation>
     </message>
     <message>
         <source>connected in %1 ms; an empty database: the OTP schema is created on connect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 மி.வி. இல் இணைக்கப்பட்டது; வெற்றுத் தரவுத்தளம்: இணைக்கும்போது OTP ஸ்கீமா உருவாக்கப்படும்</translation>
     </message>
     <message>
         <source>connected in %1 ms; schema version %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 மி.வி. இல் இணைக்கப்பட்டது; ஸ்கீமா பதிப்பு %3 இல் %2</translation>
     </message>
 </context>
 <context>
@@ -581,83 +581,83 @@
     <name>otp::models::VendorsModel</name>
     <message>
         <source>every channel</source>
-        <translation type="unfinished"></translation>
+        <translation>அனைத்து வழிகளும்</translation>
     </message>
     <message>
         <source>none needed</source>
-        <translation type="unfinished"></translation>
+        <translation>தேவையில்லை</translation>
     </message>
     <message>
         <source>%1 — stored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — சேமிக்கப்பட்டது</translation>
     </message>
     <message>
         <source>%1 — missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — இல்லை</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>முடக்கப்பட்டது</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished"></translation>
+        <translation>பயன்பாட்டில்</translation>
     </message>
     <message>
         <source>not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>ஏற்றப்படவில்லை</translation>
     </message>
     <message>
         <source>not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>பயன்படுத்த முடியாது: %1</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished">விற்பனையாளர்</translation>
+        <translation>விற்பனையாளர்</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>வகை</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">வழி</translation>
+        <translation>வழி</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">அமைப்புகள்</translation>
+        <translation>அமைப்புகள்</translation>
     </message>
     <message>
         <source>Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்று</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">நிலைமை</translation>
+        <translation>நிலைமை</translation>
     </message>
     <message>
         <source>only an admin can change vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>நிர்வாகி மட்டுமே விற்பனையாளர்களை மாற்றலாம்</translation>
     </message>
     <message>
         <source>a credential was entered but the vendor names no secret to keep it under</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்று உள்ளிடப்பட்டது, ஆனால் அதை வைக்க விற்பனையாளர் எந்த ரகசியத்தின் பெயரையும் குறிப்பிடவில்லை</translation>
     </message>
     <message>
         <source>the secret store cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ரகசியக் களஞ்சியத்தைத் திறக்க முடியவில்லை: %1</translation>
     </message>
     <message>
         <source>the credential was not stored in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்று %1 இல் சேமிக்கப்படவில்லை: %2</translation>
     </message>
     <message>
         <source>vendor %1 saved and reloaded in this console</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் %1 சேமிக்கப்பட்டு இந்தக் கன்சோலில் மீண்டும் ஏற்றப்பட்டது</translation>
     </message>
     <message>
         <source>vendor %1 removed, but its credential was not deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் %1 நீக்கப்பட்டது, ஆனால் அதன் நற்சான்று அழிக்கப்படவில்லை: %2</translation>
     </message>
 </context>
 <context>
@@ -675,11 +675,11 @@
     <name>otp::ui::ConsoleApp</name>
     <message>
         <source>Connection not switched</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பு மாற்றப்படவில்லை</translation>
     </message>
     <message>
         <source>The console stays on its current database. %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>கன்சோல் தற்போதைய தரவுத்தளத்திலேயே இருக்கும். %1 ஐத் திறக்க முடியவில்லை: %2</translation>
     </message>
 </context>
 <context>
@@ -967,7 +967,7 @@
     </message>
     <message>
         <source>The database cannot be reached: %1 — retrying. Views resume on their own; nothing you did is lost or done twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>தரவுத்தளத்தை அணுக முடியவில்லை: %1 — மீண்டும் முயல்கிறது. காட்சிகள் தானாகவே தொடரும்; நீங்கள் செய்த எதுவும் இழக்கப்படாது, இருமுறை செய்யப்படாது.</translation>
     </message>
 </context>
 <context>
@@ -1160,79 +1160,79 @@
     <name>otp::ui::ProfileDialog</name>
     <message>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite தரவுத்தளக் கோப்பு</translation>
     </message>
     <message>
         <source>SQLite (*.db *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite (*.db *.sqlite);;அனைத்து கோப்புகளும் (*)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is the built-in profile&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; என்பது உள்ளமைந்த சுயவிவரத்தின் பெயர்</translation>
     </message>
     <message>
         <source>the SQLite file needs an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite கோப்புக்கு முழுமையான பாதை தேவை</translation>
     </message>
     <message>
         <source>the server profile names no user</source>
-        <translation type="unfinished"></translation>
+        <translation>சேவையகச் சுயவிவரத்தில் பயனர் குறிப்பிடப்படவில்லை</translation>
     </message>
     <message>
         <source>Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பு %1</translation>
     </message>
     <message>
         <source>New connection</source>
-        <translation type="unfinished"></translation>
+        <translation>புதிய இணைப்பு</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>பெயர்(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>எஞ்சின்(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;கோப்பு</translation>
+        <translation>கோப்பு(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Host</source>
-        <translation type="unfinished"></translation>
+        <translation>ஹோஸ்ட்(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Port</source>
-        <translation type="unfinished"></translation>
+        <translation>போர்ட்(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>தரவுத்தளம்(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>பயனர்(&amp;U)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>கடவுச்சொல்(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>உலாவு(&amp;B)…</translation>
     </message>
     <message>
         <source>leave empty to keep the stored password</source>
-        <translation type="unfinished"></translation>
+        <translation>சேமித்த கடவுச்சொல்லை வைத்திருக்க காலியாக விடவும்</translation>
     </message>
     <message>
         <source>kept in the keychain, never in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>கீசெயினில் வைக்கப்படும், அமைப்புகளில் ஒருபோதும் இல்லை</translation>
     </message>
     <message>
         <source>e.g. staging-pg</source>
-        <translation type="unfinished"></translation>
+        <translation>எ.கா. staging-pg</translation>
     </message>
 </context>
 <context>
@@ -1311,123 +1311,123 @@
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>சேமிக்கப்பட்டது.</translation>
     </message>
     <message>
         <source>This window was opened on %1 by --db or OTP_DB; connecting to a profile replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்தச் சாளரம் --db அல்லது OTP_DB மூலம் %1 இல் திறக்கப்பட்டது; ஒரு சுயவிவரத்துடன் இணைத்தால் அது மாற்றப்படும்.</translation>
     </message>
     <message>
         <source>Remove connection</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பை நீக்கு</translation>
     </message>
     <message>
         <source>Remove the profile %1 and its stored password?</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் %1 ஐயும் அதன் சேமித்த கடவுச்சொல்லையும் நீக்கவா?</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 சோதிக்கப்படுகிறது…</translation>
     </message>
     <message>
         <source>%1: %2 — switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 — மாற்றப்படுகிறது…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ஐ அணுக முடியவில்லை: %2</translation>
     </message>
     <message>
         <source>Remove vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளரை நீக்கு</translation>
     </message>
     <message>
         <source>Remove the vendor %1? Sends routed to it will fail over to the next vendor of the route.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் %1 ஐ நீக்கவா? அதற்குச் செலுத்தப்படும் அனுப்புதல்கள் வழித்தடத்தின் அடுத்த விற்பனையாளருக்கு மாறும்.</translation>
     </message>
     <message>
         <source>Remove, and delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>நீக்கி, %1 ஐயும் அழி</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>நீக்கு</translation>
     </message>
     <message>
         <source>Saving %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 சேமிக்கப்படுகிறது…</translation>
     </message>
     <message>
         <source>Choose a connection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>முதலில் ஒரு இணைப்பைத் தேர்ந்தெடுக்கவும்.</translation>
     </message>
     <message>
         <source>%1 is the connection in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 தான் பயன்பாட்டில் உள்ள இணைப்பு.</translation>
     </message>
     <message>
         <source>Testing %1 before switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>மாற்றும் முன் %1 சோதிக்கப்படுகிறது…</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>பொது</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்புகள்</translation>
     </message>
     <message>
         <source>Vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர்கள்</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>கொள்கைகள்</translation>
     </message>
     <message>
         <source>&lt;b&gt;Database connections&lt;/b&gt; — the console opens the one marked in use; server passwords are kept in the keychain, never in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;தரவுத்தள இணைப்புகள்&lt;/b&gt; — பயன்பாட்டில் எனக் குறிக்கப்பட்டதைக் கன்சோல் திறக்கும்; சேவையகக் கடவுச்சொற்கள் கீசெயினில் வைக்கப்படும், அமைப்புக் கோப்பில் ஒருபோதும் இல்லை</translation>
     </message>
     <message>
         <source>&lt;b&gt;Delivery vendors&lt;/b&gt; — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;விநியோக விற்பனையாளர்கள்&lt;/b&gt; — %1</translation>
     </message>
     <message>
         <source>credentials go to the keychain and are never shown again; changes apply here at once</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்றுகள் கீசெயினுக்குச் செல்லும், மீண்டும் காட்டப்படாது; மாற்றங்கள் இங்கே உடனே பொருந்தும்</translation>
     </message>
     <message>
         <source>read-only: only an admin can change vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>படிக்க மட்டும்: நிர்வாகி மட்டுமே விற்பனையாளர்களை மாற்றலாம்</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>புதியது(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>திருத்து(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பைச் சோதி(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>இணை(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Add vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளரைச் சேர்(&amp;A)…</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>மீண்டும் ஏற்று</translation>
     </message>
 </context>
 <context>
@@ -1453,55 +1453,55 @@
     <name>otp::ui::VendorDialog</name>
     <message>
         <source>enter the credential: none is stored under %1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்றை உள்ளிடவும்: %1 இன் கீழ் இன்னும் எதுவும் சேமிக்கப்படவில்லை</translation>
     </message>
     <message>
         <source>name the secret the credential is kept under</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்று வைக்கப்படும் ரகசியத்துக்குப் பெயரிடவும்</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Vendor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் %1</translation>
     </message>
     <message>
         <source>New vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>புதிய விற்பனையாளர்</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>பெயர்(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>வகை(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Enabled: sends may be routed to it</source>
-        <translation type="unfinished"></translation>
+        <translation>இயக்கப்பட்டது(&amp;E): அனுப்புதல்கள் இதற்குச் செலுத்தப்படலாம்</translation>
     </message>
     <message>
         <source>Credential &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்றுப் பெயர்(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>நற்சான்று(&amp;C)</translation>
     </message>
     <message>
         <source>e.g. vendor/gupshup (empty for an SMTP server without login)</source>
-        <translation type="unfinished"></translation>
+        <translation>எ.கா. vendor/gupshup (உள்நுழைவு இல்லாத SMTP சேவையகத்துக்குக் காலியாக விடவும்)</translation>
     </message>
     <message>
         <source>stored in the keychain — leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>கீசெயினில் சேமிக்கப்பட்டுள்ளது — அதை வைத்திருக்க காலியாக விடவும்</translation>
     </message>
     <message>
         <source>password or API token; kept in the keychain only</source>
-        <translation type="unfinished"></translation>
+        <translation>கடவுச்சொல் அல்லது API டோக்கன்; கீசெயினில் மட்டுமே வைக்கப்படும்</translation>
     </message>
 </context>
 </TS>

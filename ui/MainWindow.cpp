@@ -10,6 +10,7 @@
 #include "ManualSendPage.h"
 #include "PhoneLookupPage.h"
 #include "SettingsPage.h"
+#include "VendorsModel.h"
 #include "ThemePalette.h"
 
 #include <QAction>
@@ -68,6 +69,17 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     m_sidebar->setAutoFillBackground(true);
     m_sidebar->setBackgroundRole(QPalette::AlternateBase);
     manualSendPage()->setVendors(context.vendors);
+    // Vendors edited in Settings are in use at once: QA's vendor list follows.
+    connect(settingsPage()->vendors(), &models::VendorsModel::loaded, this, [this]() {
+        QStringList names;
+        if (m_ctx.vendors.contains(QStringLiteral("dev")))
+            names << QStringLiteral("dev"); // built in, not a row of the vendors table
+        for (int r = 0; r < settingsPage()->vendors()->rowCount(); ++r)
+            if (settingsPage()->vendors()->rowAt(r).loaded && !names.contains(settingsPage()->vendors()->rowAt(r).config.name))
+                names << settingsPage()->vendors()->rowAt(r).config.name;
+        names.sort();
+        manualSendPage()->setVendors(names);
+    });
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);

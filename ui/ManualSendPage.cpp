@@ -36,6 +36,7 @@ ManualSendPage::ManualSendPage(const models::ConsoleContext& context, QWidget* p
     m_resend->setObjectName(QStringLiteral("manualResendButton"));
     m_outcome->setObjectName(QStringLiteral("manualOutcome"));
     m_devMessage->setObjectName(QStringLiteral("devMessage"));
+    m_vendor->setObjectName(QStringLiteral("manualVendor"));
     m_channel->addItem(QString(), QString());
     for (Channel c : {Channel::Sms, Channel::WhatsApp, Channel::Email})
         m_channel->addItem(QString(), channelName(c));

@@ -12,11 +12,13 @@
 #include "PhoneLookupPage.h"
 #include "PolicyModel.h"
 #include "SettingsPage.h"
+#include "StatusText.h"
 #include "TimelineModel.h"
 
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -124,6 +126,13 @@ TEST_F(RenderTest, LanguageSwitchesAtRuntime)
     QApplication::processEvents();
     if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
         w.grab().save(QStringLiteral("%1/live-hi.png").arg(qEnvironmentVariable("OTP_UI_SCREENSHOTS")));
+    // The core's outcomes too: the console words them in the operator's language.
+    Outcome locked = Outcome::make(OutcomeStatus::Locked, QStringLiteral("this destination is locked (too_many_attempts)"));
+    locked.retryAfterS = 600;
+    const QString hindi = models::StatusText::outcome(locked);
+    EXPECT_NE(hindi, QStringLiteral("Locked after too many wrong codes; unlocks in 10 min."));
+    EXPECT_TRUE(hindi.contains(QRegularExpression(QStringLiteral("[\\x{0900}-\\x{097F}]")))) << hindi.toStdString();
+    EXPECT_FALSE(hindi.contains(QStringLiteral("locked"))) << hindi.toStdString();
     w.setLanguage(QStringLiteral("ta"));
     EXPECT_TRUE(waitFor([&]() { return sidebar->item(0)->text() == QString::fromUtf8("நேரடி அனுப்புதல்கள்"); }));
     w.setLanguage(QStringLiteral("en"));

@@ -16,6 +16,7 @@
 #include "VendorsModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -166,6 +167,10 @@ TEST_F(SettingsTest, AnAdminAddsAVendorWhoseCredentialGoesToTheSecretStoreAndIsU
     EXPECT_EQ(page()->vendors()->index(row, models::VendorsModel::State).data().toString(), QStringLiteral("in use"));
     EXPECT_TRUE(auditActions().contains(QStringLiteral("secret_set")));
     EXPECT_TRUE(auditActions().contains(QStringLiteral("vendor_save")));
+    // QA can pick it for a manual send straight away.
+    auto* qaVendors = m_app.session()->window().findChild<QComboBox*>(QStringLiteral("manualVendor"));
+    ASSERT_TRUE(qaVendors);
+    EXPECT_GE(qaVendors->findData(QStringLiteral("acme-sms")), 0);
     // The table shows the credential's name, never its value; nothing on disk holds it.
     for (int c = 0; c < models::VendorsModel::ColumnCount; ++c)
         EXPECT_FALSE(page()->vendors()->index(row, c).data().toString().contains(token));
@@ -179,6 +184,7 @@ TEST_F(SettingsTest, AnAdminAddsAVendorWhoseCredentialGoesToTheSecretStoreAndIsU
     EXPECT_EQ(stored(QStringLiteral("vendor/acme-sms")), std::nullopt);
     EXPECT_EQ(page()->vendors()->rowOf(QStringLiteral("acme-sms")), -1);
     EXPECT_TRUE(auditActions().contains(QStringLiteral("secret_delete")));
+    EXPECT_LT(qaVendors->findData(QStringLiteral("acme-sms")), 0);
 }
 
 TEST_F(SettingsTest, AnInvalidVendorIsRefusedByNameAndNoCredentialIsWritten)
@@ -223,6 +229,8 @@ TEST_F(SettingsTest, TheVendorFormNamesWhatIsMissingAndKeepsOkOffUntilItIsValid)
     dialog.setCredential(QStringLiteral("token"));
     EXPECT_TRUE(ok->isEnabled()) << dialog.problem().toStdString();
     EXPECT_EQ(dialog.config().kind, QStringLiteral("wati"));
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
+        dialog.grab().save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") + QStringLiteral("/vendor-dialog.png"));
 }
 
 TEST_F(SettingsTest, TheProfileFormRefusesAPasswordlessUrlAndRelativeFiles)
@@ -238,6 +246,8 @@ TEST_F(SettingsTest, TheProfileFormRefusesAPasswordlessUrlAndRelativeFiles)
     EXPECT_EQ(dialog.problem(), QString());
     EXPECT_EQ(dialog.profile().url, QStringLiteral("mysql://otp@db.example:3306/otp"));
     EXPECT_EQ(dialog.password(), QStringLiteral("pw"));
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
+        dialog.grab().save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") + QStringLiteral("/profile-dialog.png"));
 }
 
 TEST_F(SettingsTest, AProfileThatCannotBeReachedIsReportedAndNotSwitchedTo)

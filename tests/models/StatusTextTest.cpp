@@ -1,0 +1,43 @@
+#include "ModelFixture.h"
+#include "StatusText.h"
+
+using namespace otp;
+using namespace otp::models;
+
+using StatusTextTest = otp::test::ModelFixture;
+
+// The console words the core's decisions itself (translatable), from the status and its facts.
+TEST_F(StatusTextTest, OutcomesAreWordedFromTheirFactsNotTheCoresSentence)
+{
+    const Outcome first = sendTo(QStringLiteral("+919812345001"));
+    ASSERT_EQ(first.status, OutcomeStatus::Sent) << first.message.toStdString();
+    EXPECT_EQ(StatusText::outcome(first), QStringLiteral("Code sent through dev."));
+
+    m_db.clock().advanceS(20);
+    const Outcome again = sendTo(QStringLiteral("+919812345001"));
+    ASSERT_EQ(again.status, OutcomeStatus::Cooldown);
+    ASSERT_TRUE(again.retryAfterS.has_value());
+    EXPECT_EQ(StatusText::outcome(again),
+              QStringLiteral("A code was sent moments ago; the next one can go in %1.").arg(StatusText::duration(*again.retryAfterS)));
+
+    lockOut(QStringLiteral("+919812345002"));
+    const Outcome locked = m_db.service().status(QStringLiteral("default"), QStringLiteral("+919812345002"), Purpose::Login);
+    ASSERT_EQ(locked.status, OutcomeStatus::Locked);
+    EXPECT_EQ(StatusText::outcome(locked), QStringLiteral("Locked after too many wrong codes; unlocks in 15 min."));
+
+    // A refusal whose reason only the core knows keeps the core's words as the detail.
+    SendRequest bad;
+    bad.destination = QStringLiteral("12");
+    const Outcome refused = m_db.service().send(bad);
+    EXPECT_EQ(refused.status, OutcomeStatus::InvalidDestination);
+    EXPECT_EQ(StatusText::outcome(refused), QStringLiteral("Not a usable phone number or email. — %1").arg(refused.message));
+}
+
+TEST(StatusTextDuration, ReadsAsPeopleSayIt)
+{
+    EXPECT_EQ(StatusText::duration(-5), QStringLiteral("0 s"));
+    EXPECT_EQ(StatusText::duration(45), QStringLiteral("45 s"));
+    EXPECT_EQ(StatusText::duration(120), QStringLiteral("2 min"));
+    EXPECT_EQ(StatusText::duration(200), QStringLiteral("3 min 20 s"));
+    EXPECT_EQ(StatusText::duration(7500), QStringLiteral("2 h 5 min"));
+}
