@@ -758,7 +758,7 @@
     </message>
     <message>
         <source>&amp;Window</source>
-        <translation>&amp;अवधि</translation>
+        <translation>अवधि(&amp;W)</translation>
     </message>
     <message>
         <source>Last 15 minutes</source>
@@ -793,19 +793,19 @@
     </message>
     <message>
         <source>&amp;Tenant</source>
-        <translation>&amp;टेनेंट</translation>
+        <translation>टेनेंट(&amp;T)</translation>
     </message>
     <message>
         <source>C&amp;hannel</source>
-        <translation>&amp;चैनल</translation>
+        <translation>चैनल(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Vendor</source>
-        <translation>&amp;विक्रेता</translation>
+        <translation>विक्रेता(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>&amp;स्थिति</translation>
+        <translation>स्थिति(&amp;S)</translation>
     </message>
     <message>
         <source>All</source>
@@ -836,11 +836,11 @@
     </message>
     <message>
         <source>Show &amp;history (released and ended lockouts)</source>
-        <translation>&amp;इतिहास दिखाएँ (हटाए और समाप्त लॉकआउट)</translation>
+        <translation>इतिहास दिखाएँ (हटाए और समाप्त लॉकआउट)(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation>&amp;अनलॉक करें…</translation>
+        <translation>अनलॉक करें(&amp;U)…</translation>
     </message>
     <message>
         <source>Release the selected lockout (needs a reason; audited)</source>
@@ -879,59 +879,59 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;फ़ाइल</translation>
+        <translation>फ़ाइल(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Export current view as CSV…</source>
-        <translation>वर्तमान दृश्य CSV के रूप में &amp;निर्यात करें…</translation>
+        <translation>वर्तमान दृश्य CSV के रूप में निर्यात करें(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;बंद करें</translation>
+        <translation>बंद करें(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;दृश्य</translation>
+        <translation>दृश्य(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;ताज़ा करें</translation>
+        <translation>ताज़ा करें(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Search live sends</source>
-        <translation>लाइव भेजे गए में &amp;खोजें</translation>
+        <translation>लाइव भेजे गए में खोजें(&amp;S)</translation>
     </message>
     <message>
         <source>Phone &amp;lookup</source>
-        <translation>फ़ोन &amp;खोज</translation>
+        <translation>फ़ोन खोज(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;थीम</translation>
+        <translation>थीम(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation>&amp;हल्का</translation>
+        <translation>हल्का(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>&amp;गहरा</translation>
+        <translation>गहरा(&amp;D)</translation>
     </message>
     <message>
         <source>L&amp;anguage</source>
-        <translation>&amp;भाषा</translation>
+        <translation>भाषा(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;जाएँ</translation>
+        <translation>जाएँ(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;सहायता</translation>
+        <translation>सहायता(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>&amp;परिचय</translation>
+        <translation>परिचय(&amp;A)</translation>
     </message>
     <message>
         <source>%1 · role %2</source>
@@ -986,19 +986,19 @@
     </message>
     <message>
         <source>&amp;Destination</source>
-        <translation>&amp;गंतव्य</translation>
+        <translation>गंतव्य(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation>&amp;चैनल</translation>
+        <translation>चैनल(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Purpose</source>
-        <translation>&amp;उद्देश्य</translation>
+        <translation>उद्देश्य(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Vendor</source>
-        <translation>&amp;विक्रेता</translation>
+        <translation>विक्रेता(&amp;V)</translation>
     </message>
     <message>
         <source>phone in any format, or email</source>
@@ -1014,11 +1014,11 @@
     </message>
     <message>
         <source>&amp;Send code</source>
-        <translation>कोड &amp;भेजें</translation>
+        <translation>कोड भेजें(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Resend</source>
-        <translation>&amp;दोबारा भेजें</translation>
+        <translation>दोबारा भेजें(&amp;R)</translation>
     </message>
     <message>
         <source>Message the dev vendor delivered (read the code here):</source>
@@ -1133,15 +1133,15 @@
     </message>
     <message>
         <source>&amp;Phone or email</source>
-        <translation>&amp;फ़ोन या ईमेल</translation>
+        <translation>फ़ोन या ईमेल(&amp;P)</translation>
     </message>
     <message>
         <source>T&amp;enant</source>
-        <translation>&amp;टेनेंट</translation>
+        <translation>टेनेंट(&amp;E)</translation>
     </message>
     <message>
         <source>P&amp;urpose</source>
-        <translation>&amp;उद्देश्य</translation>
+        <translation>उद्देश्य(&amp;U)</translation>
     </message>
     <message>
         <source>e.g. 98765 43210</source>
@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>&amp;Look up</source>
-        <translation>&amp;खोजें</translation>
+        <translation>खोजें(&amp;L)</translation>
     </message>
     <message>
         <source>Phone lookup</source>
@@ -1259,7 +1259,7 @@
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;थीम</translation>
+        <translation>थीम(&amp;T)</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;भाषा</translation>
+        <translation>भाषा(&amp;L)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Policy per tenant&lt;/b&gt; — %1</source>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>&amp;Save policy</source>
-        <translation>नीति &amp;सहेजें</translation>
+        <translation>नीति सहेजें(&amp;S)</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -758,7 +758,7 @@
     </message>
     <message>
         <source>&amp;Window</source>
-        <translation>&amp;காலம்</translation>
+        <translation>காலம்(&amp;W)</translation>
     </message>
     <message>
         <source>Last 15 minutes</source>
@@ -793,19 +793,19 @@
     </message>
     <message>
         <source>&amp;Tenant</source>
-        <translation>&amp;குத்தகையாளர்</translation>
+        <translation>குத்தகையாளர்(&amp;T)</translation>
     </message>
     <message>
         <source>C&amp;hannel</source>
-        <translation>&amp;வழி</translation>
+        <translation>வழி(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Vendor</source>
-        <translation>&amp;விற்பனையாளர்</translation>
+        <translation>விற்பனையாளர்(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>&amp;நிலை</translation>
+        <translation>நிலை(&amp;S)</translation>
     </message>
     <message>
         <source>All</source>
@@ -836,11 +836,11 @@
     </message>
     <message>
         <source>Show &amp;history (released and ended lockouts)</source>
-        <translation>&amp;வரலாற்றைக் காட்டு (நீக்கிய மற்றும் முடிந்த பூட்டுகள்)</translation>
+        <translation>வரலாற்றைக் காட்டு (நீக்கிய மற்றும் முடிந்த பூட்டுகள்)(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation>&amp;திற…</translation>
+        <translation>திற(&amp;U)…</translation>
     </message>
     <message>
         <source>Release the selected lockout (needs a reason; audited)</source>
@@ -879,59 +879,59 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;கோப்பு</translation>
+        <translation>கோப்பு(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Export current view as CSV…</source>
-        <translation>தற்போதைய காட்சியை CSV ஆக &amp;ஏற்றுமதி…</translation>
+        <translation>தற்போதைய காட்சியை CSV ஆக ஏற்றுமதி(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;வெளியேறு</translation>
+        <translation>வெளியேறு(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;காட்சி</translation>
+        <translation>காட்சி(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;புதுப்பி</translation>
+        <translation>புதுப்பி(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Search live sends</source>
-        <translation>நேரடி அனுப்புதல்களில் &amp;தேடு</translation>
+        <translation>நேரடி அனுப்புதல்களில் தேடு(&amp;S)</translation>
     </message>
     <message>
         <source>Phone &amp;lookup</source>
-        <translation>தொலைபேசி &amp;தேடல்</translation>
+        <translation>தொலைபேசி தேடல்(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;தோற்றம்</translation>
+        <translation>தோற்றம்(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation>&amp;வெளிர்</translation>
+        <translation>வெளிர்(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>&amp;இருண்ட</translation>
+        <translation>இருண்ட(&amp;D)</translation>
     </message>
     <message>
         <source>L&amp;anguage</source>
-        <translation>&amp;மொழி</translation>
+        <translation>மொழி(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;செல்</translation>
+        <translation>செல்(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;உதவி</translation>
+        <translation>உதவி(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>&amp;பற்றி</translation>
+        <translation>பற்றி(&amp;A)</translation>
     </message>
     <message>
         <source>%1 · role %2</source>
@@ -986,19 +986,19 @@
     </message>
     <message>
         <source>&amp;Destination</source>
-        <translation>&amp;சேருமிடம்</translation>
+        <translation>சேருமிடம்(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation>&amp;வழி</translation>
+        <translation>வழி(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Purpose</source>
-        <translation>&amp;நோக்கம்</translation>
+        <translation>நோக்கம்(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Vendor</source>
-        <translation>&amp;விற்பனையாளர்</translation>
+        <translation>விற்பனையாளர்(&amp;V)</translation>
     </message>
     <message>
         <source>phone in any format, or email</source>
@@ -1014,11 +1014,11 @@
     </message>
     <message>
         <source>&amp;Send code</source>
-        <translation>குறியீட்டை &amp;அனுப்பு</translation>
+        <translation>குறியீட்டை அனுப்பு(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Resend</source>
-        <translation>&amp;மீண்டும் அனுப்பு</translation>
+        <translation>மீண்டும் அனுப்பு(&amp;R)</translation>
     </message>
     <message>
         <source>Message the dev vendor delivered (read the code here):</source>
@@ -1133,15 +1133,15 @@
     </message>
     <message>
         <source>&amp;Phone or email</source>
-        <translation>&amp;தொலைபேசி அல்லது மின்னஞ்சல்</translation>
+        <translation>தொலைபேசி அல்லது மின்னஞ்சல்(&amp;P)</translation>
     </message>
     <message>
         <source>T&amp;enant</source>
-        <translation>&amp;குத்தகையாளர்</translation>
+        <translation>குத்தகையாளர்(&amp;E)</translation>
     </message>
     <message>
         <source>P&amp;urpose</source>
-        <translation>&amp;நோக்கம்</translation>
+        <translation>நோக்கம்(&amp;U)</translation>
     </message>
     <message>
         <source>e.g. 98765 43210</source>
@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>&amp;Look up</source>
-        <translation>&amp;தேடு</translation>
+        <translation>தேடு(&amp;L)</translation>
     </message>
     <message>
         <source>Phone lookup</source>
@@ -1259,7 +1259,7 @@
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;தோற்றம்</translation>
+        <translation>தோற்றம்(&amp;T)</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;மொழி</translation>
+        <translation>மொழி(&amp;L)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Policy per tenant&lt;/b&gt; — %1</source>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>&amp;Save policy</source>
-        <translation>கொள்கையை &amp;சேமி</translation>
+        <translation>கொள்கையை சேமி(&amp;S)</translation>
     </message>
     <message>
         <source>Settings</source>
