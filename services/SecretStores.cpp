@@ -273,7 +273,9 @@ std::optional<QString> KeychainSecretStore::get(const QString& name, QString* er
     return std::nullopt;
 }
 
-bool KeychainSecretStore::set(const QString& name, const QString& value, QString* error)
+namespace {
+// What set() and remove() check before any keychain job: a valid name and an application to run it.
+bool writable(const QString& name, QString* error)
 {
     if (!SecretStores::isValidName(name)) {
         *error = invalidName(name);
@@ -283,6 +285,14 @@ bool KeychainSecretStore::set(const QString& name, const QString& value, QString
         *error = noApplication();
         return false;
     }
+    return true;
+}
+} // namespace
+
+bool KeychainSecretStore::set(const QString& name, const QString& value, QString* error)
+{
+    if (!writable(name, error))
+        return false;
     {
         QMutexLocker lock(&keychainMutex());
         const JobAnswer a = runJob([&]() {
@@ -296,28 +306,13 @@ bool KeychainSecretStore::set(const QString& name, const QString& value, QString
             return false;
         }
     }
-    QString indexError;
-    QStringList index = names(&indexError);
-    if (!indexError.isEmpty()) {
-        *error = indexError;
-        return false;
-    }
-    if (index.contains(name))
-        return true;
-    index.append(name);
-    return writeIndex(index, error);
+    return updateIndex(name, true, error);
 }
 
 bool KeychainSecretStore::remove(const QString& name, QString* error)
 {
-    if (!SecretStores::isValidName(name)) {
-        *error = invalidName(name);
+    if (!writable(name, error))
         return false;
-    }
-    if (!QCoreApplication::instance()) {
-        *error = noApplication();
-        return false;
-    }
     {
         QMutexLocker lock(&keychainMutex());
         const JobAnswer a = runJob([&]() {
@@ -330,15 +325,7 @@ bool KeychainSecretStore::remove(const QString& name, QString* error)
             return false;
         }
     }
-    QString indexError;
-    QStringList index = names(&indexError);
-    if (!indexError.isEmpty()) {
-        *error = indexError;
-        return false;
-    }
-    if (!index.removeAll(name))
-        return true;
-    return writeIndex(index, error);
+    return updateIndex(name, false, error);
 }
 
 QStringList KeychainSecretStore::names(QString* error)
@@ -360,11 +347,23 @@ QStringList KeychainSecretStore::names(QString* error)
     return out;
 }
 
-// Read-modify-write of one entry: two processes writing different secrets at the same instant can
+// Lists `name` in (or drops it from) the index entry, writing only when that changes it. A
+// read-modify-write of one entry: two processes writing different secrets at the same instant can
 // lose an index line (never a secret). names() is a convenience listing, not the source of truth.
-bool KeychainSecretStore::writeIndex(const QStringList& names, QString* error)
+bool KeychainSecretStore::updateIndex(const QString& name, bool listed, QString* error)
 {
-    QStringList sorted = names;
+    QString indexError;
+    QStringList sorted = names(&indexError);
+    if (!indexError.isEmpty()) {
+        *error = indexError;
+        return false;
+    }
+    if (sorted.contains(name) == listed)
+        return true;
+    if (listed)
+        sorted.append(name);
+    else
+        sorted.removeAll(name);
     sorted.sort();
     QMutexLocker lock(&keychainMutex());
     const JobAnswer a = runJob([&]() -> QKeychain::Job* {

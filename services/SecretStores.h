@@ -56,7 +56,7 @@ public:
     QStringList names(QString* error) override;
 
 private:
-    bool writeIndex(const QStringList& names, QString* error);
+    bool updateIndex(const QString& name, bool listed, QString* error);
 
     QString m_service;
     int m_timeoutMs;
