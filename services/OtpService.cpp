@@ -206,7 +206,8 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
         // queued send keeps nothing secret in the database. Until then the challenge has no usable code.
         const bool async = policy.delivery == Policy::Delivery::Async;
         qint64 deliveryId = 0;
-        {
+        // Decided and written in one transaction; a lock conflict runs it again from its reads.
+        const std::optional<Outcome> refused = retryOnConflict(s, [&]() -> std::optional<Outcome> {
             WriteTransaction tx(s);
             // One sender per number block at a time, on every engine: the gate reads counts and then
             // inserts the send it allowed, and READ COMMITTED would let two concurrent senders both pass.
@@ -219,10 +220,11 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             previous = challenges.latest(request.tenant, dest.value, o.purpose);
             const Gate gate = sendGate(s, request.tenant, dest.value, dest.prefix, policy, now);
             if (gate.status != OutcomeStatus::CanSend) {
-                o.status = gate.status;
-                o.message = gate.message;
-                o.retryAfterS = ceilSeconds(gate.retryAfterMs);
-                return o;
+                Outcome refusal = o;
+                refusal.status = gate.status;
+                refusal.message = gate.message;
+                refusal.retryAfterS = ceilSeconds(gate.retryAfterMs);
+                return refusal;
             }
             ChallengeRow c;
             int sendNo = 1;
@@ -272,7 +274,10 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             o.challengeId = c.id;
             o.expiresAtMs = c.expiresAt;
             o.attemptsRemaining = c.maxAttempts - c.attempts;
-        }
+            return std::nullopt;
+        });
+        if (refused)
+            return *refused;
 
         if (async) {
             {
@@ -454,20 +459,26 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
         o.evaluated = true;
         const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
         if (m_hasher.matches(binding, request.code, c->codeHash)) {
-            WriteTransaction tx(s);
-            if (!challenges.markVerified(c->id, now))
+            // A lock conflict runs the transaction again; markVerified is conditional, so it counts once.
+            const bool verified = retryOnConflict(s, [&] {
+                WriteTransaction tx(s);
+                if (!challenges.markVerified(c->id, now))
+                    return false;
+                Database::notifyChange(s);
+                // Two purposes verified at once must not both create the account ("find, then insert").
+                tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
+                const Policy& policy = r.policy;
+                const bool createsAccount = request.purpose != Purpose::PasswordReset;
+                if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
+                    const auto existing = AccountStore(s).find(request.tenant, o.destination);
+                    if (createsAccount || existing)
+                        AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
+                }
+                tx.commit();
+                return true;
+            });
+            if (!verified)
                 return noActive(QStringLiteral("this code was already used; request a new one"));
-            Database::notifyChange(s);
-            // Two purposes verified at once must not both create the account ("find, then insert").
-            tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
-            const Policy& policy = r.policy;
-            const bool createsAccount = request.purpose != Purpose::PasswordReset;
-            if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
-                const auto existing = AccountStore(s).find(request.tenant, o.destination);
-                if (createsAccount || existing)
-                    AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
-            }
-            tx.commit();
             o.status = OutcomeStatus::Verified;
             o.message = QStringLiteral("the code is correct");
             return o;
@@ -475,12 +486,14 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
         const int left = c->maxAttempts - *attempts;
         if (left <= 0) {
             const Policy& policy = r.policy;
-            WriteTransaction tx(s);
-            challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("locked"), now);
-            const qint64 until = now + qint64(policy.lockoutS) * 1000;
-            if (policy.lockoutS > 0)
-                lockouts.lock(request.tenant, o.destination, QStringLiteral("max_attempts"), c->id, now, until);
-            tx.commit();
+            retryOnConflict(s, [&] {
+                WriteTransaction tx(s);
+                challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("locked"), now);
+                const qint64 until = now + qint64(policy.lockoutS) * 1000;
+                if (policy.lockoutS > 0)
+                    lockouts.lock(request.tenant, o.destination, QStringLiteral("max_attempts"), c->id, now, until);
+                tx.commit();
+            });
             o.status = OutcomeStatus::Locked;
             o.message = QStringLiteral("wrong code; no attempts left, so this destination is locked for %1 minutes")
                             .arg((policy.lockoutS + 59) / 60);

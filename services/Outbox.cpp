@@ -95,23 +95,25 @@ QList<Outbox::Hop> Outbox::plan(Channel channel, const QString& requestedVendor,
 
 Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
 {
-    TryResult result;
     SqlSession& s = m_db.session();
     ChallengeStore challenges(s);
     DeliveryLog log(s);
 
     // 1. Under the write lock: is this row still ours to send, and is its challenge still waiting for
     //    it? Then draw the code, keep its HMAC, and commit `sending` before any byte leaves.
+    // A lock conflict (InnoDB deadlock victim, PostgreSQL serialization failure) rolls the whole
+    // transaction back and it runs again from the reads (retryOnConflict): nothing left this process.
     QString code, hash;
     OutgoingMessage message;
     DeliveryRow row;
     ChallengeRow challenge;
     Policy policy;
-    {
+    const std::optional<TryResult> unsent = retryOnConflict(s, [&]() -> std::optional<TryResult> {
         WriteTransaction tx(s);
         const qint64 now = m_clock.nowMs();
         auto d = log.byId(deliveryId);
         if (!d || d->state != QLatin1String("queued") || d->leaseOwner != m_owner) {
+            TryResult result;
             result.answer.reason = QStringLiteral("the delivery is no longer ours to send");
             return result;
         }
@@ -135,6 +137,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
                 log.latestSendNo(challenge.id) == row.sendNo)
                 challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
             tx.commit();
+            TryResult result;
             result.answer.vendor = row.vendor;
             result.answer.vendorCode = QStringLiteral("NOT_SENT");
             result.answer.reason = notSent;
@@ -145,6 +148,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
                                     "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
                      {now + m_leaseMs, now, deliveryId, m_owner}) != 1) {
+            TryResult result;
             result.answer.reason = QStringLiteral("the delivery was taken by another worker");
             return result;
         }
@@ -161,6 +165,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             log.closeUnsent(deliveryId, QStringLiteral("NOT_SENT"), why, now);
             tx.commit();
             code.fill(QLatin1Char('0'));
+            TryResult result;
             result.answer.vendor = row.vendor;
             result.answer.vendorCode = QStringLiteral("NOT_SENT");
             result.answer.reason = why;
@@ -180,13 +185,17 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         message.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
                            .arg(purposeWords(purpose), code)
                            .arg(ttlMinutes);
-    }
+        return std::nullopt;
+    });
+    if (unsent)
+        return *unsent;
 
     // 2. The vendor call, outside any transaction: it may take seconds.
     VendorAnswer answer;
+    bool called = false;
     if (auto gateway = m_gateways.find(row.vendor)) {
         answer = gateway->deliver(message);
-        result.sent = true;
+        called = true;
     } else {
         answer.vendor = row.vendor;
         answer.vendorCode = QStringLiteral("NO_GATEWAY");
@@ -198,68 +207,75 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
     message.code.fill(QLatin1Char('0'));
     message.body.clear();
     code.fill(QLatin1Char('0'));
-    result.answer = answer;
-    result.accepted = answer.accepted;
+    TryResult sent;
+    sent.sent = called;
+    sent.answer = answer;
+    sent.accepted = answer.accepted;
 
-    // 3. Record the answer and decide what comes next, in one transaction.
-    WriteTransaction tx(s);
-    const qint64 now = m_clock.nowMs();
-    log.recordAnswer(deliveryId, answer, now);
-    Database::notifyChange(s);
-    challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
-    if (answer.accepted) {
-        if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {
-            tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
-            AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
+    // 3. Record the answer and decide what comes next, in one transaction. The vendor has been called,
+    //    so a lock conflict must not lose its answer: the transaction runs again until it is recorded.
+    return retryOnConflict(s, [&]() -> TryResult {
+        TryResult result = sent;
+        WriteTransaction tx(s);
+        const qint64 now = m_clock.nowMs();
+        log.recordAnswer(deliveryId, answer, now);
+        Database::notifyChange(s);
+        challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
+        if (answer.accepted) {
+            if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {
+                tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
+                AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
+            }
+            tx.commit();
+            return result;
         }
-        tx.commit();
-        return result;
-    }
-    // The code of a failed try must not work (unless a newer code replaced it meanwhile).
-    challenges.clearCode(challenge.id, hash, now);
-    const bool stillCurrent = log.latestSendNo(challenge.id) == row.sendNo;
-    auto current = challenges.byId(challenge.id);
-    const bool alive = stillCurrent && current && current->status == QLatin1String("pending") && current->expiresAt > now;
+        // The code of a failed try must not work (unless a newer code replaced it meanwhile).
+        challenges.clearCode(challenge.id, hash, now);
+        const bool stillCurrent = log.latestSendNo(challenge.id) == row.sendNo;
+        auto current = challenges.byId(challenge.id);
+        const bool alive = stillCurrent && current && current->status == QLatin1String("pending") && current->expiresAt > now;
 
-    Hop next{message.channel, row.vendor};
-    bool haveNext = false;
-    qint64 nextAt = now;
-    if (alive && retry && answer.retryable) {
-        const int tries = log.triesOn(challenge.id, row.sendNo, row.vendor);
-        if (tries < policy.deliveryMaxTries) {
-            nextAt = now + backoffMs(tries, policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
-            haveNext = nextAt < current->expiresAt;
-        }
-    }
-    if (alive && !haveNext) {
-        QString ignored;
-        const QList<Hop> hops = plan(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
-        for (int i = 0; i + 1 < hops.size(); ++i) {
-            if (hops[i].vendor == row.vendor && hops[i].channel == message.channel) {
-                next = hops[i + 1];
-                haveNext = true;
-                nextAt = now;
-                break;
+        Hop next{message.channel, row.vendor};
+        bool haveNext = false;
+        qint64 nextAt = now;
+        if (alive && retry && answer.retryable) {
+            const int tries = log.triesOn(challenge.id, row.sendNo, row.vendor);
+            if (tries < policy.deliveryMaxTries) {
+                nextAt = now + backoffMs(tries, policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
+                haveNext = nextAt < current->expiresAt;
             }
         }
-    }
-    if (haveNext) {
-        result.final = false;
-        result.nextDeliveryId = log.openTry(row, next.vendor, channelName(next.channel), nextAt,
-                                            leaseNext ? m_owner : QString(), now + m_leaseMs, now);
-    } else if (stillCurrent) {
-        // Every vendor of the route said no: the code never reached the user (seed 001).
-        challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
-    }
-    tx.commit();
-    qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << (answer.accepted ? "accepted" : "refused")
-                     << answer.vendorCode << (haveNext ? "→ next try" : "");
-    return result;
+        if (alive && !haveNext) {
+            QString ignored;
+            const QList<Hop> hops = plan(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
+            for (int i = 0; i + 1 < hops.size(); ++i) {
+                if (hops[i].vendor == row.vendor && hops[i].channel == message.channel) {
+                    next = hops[i + 1];
+                    haveNext = true;
+                    nextAt = now;
+                    break;
+                }
+            }
+        }
+        if (haveNext) {
+            result.final = false;
+            result.nextDeliveryId = log.openTry(row, next.vendor, channelName(next.channel), nextAt,
+                                                leaseNext ? m_owner : QString(), now + m_leaseMs, now);
+        } else if (stillCurrent) {
+            // Every vendor of the route said no: the code never reached the user (seed 001).
+            challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+        }
+        tx.commit();
+        qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << (answer.accepted ? "accepted" : "refused")
+                         << answer.vendorCode << (haveNext ? "→ next try" : "");
+        return result;
+    });
 }
 
 bool Outbox::claim(qint64 deliveryId, qint64 now)
 {
     // A conditional UPDATE is the claim: of several workers racing for one row, exactly one sees 1.
+    // (A lock conflict on it is re-run by SqlSession: it is a single statement outside a transaction.)
     return m_db.session().update(QStringLiteral("UPDATE deliveries SET lease_owner = ?, lease_until = ?, updated_at = ? "
                                                 "WHERE id = ? AND state = 'queued' AND "
                                                 "(lease_until IS NULL OR lease_until < ?)"),

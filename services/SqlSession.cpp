@@ -40,6 +40,16 @@ bool SqlSession::isConnectionLost(const QSqlError& error)
     return false;
 }
 
+bool SqlSession::isConflict(const QSqlError& error)
+{
+    // MariaDB/MySQL 1213 ER_LOCK_DEADLOCK (InnoDB rolled the whole transaction back) and 1205
+    // ER_LOCK_WAIT_TIMEOUT (only the statement is undone; WriteTransaction rolls back the rest);
+    // PostgreSQL SQLSTATE 40P01 deadlock_detected and 40001 serialization_failure.
+    static const QStringList codes{QStringLiteral("1213"), QStringLiteral("1205"), QStringLiteral("40P01"),
+                                   QStringLiteral("40001")};
+    return error.type() != QSqlError::NoError && codes.contains(error.nativeErrorCode());
+}
+
 bool SqlSession::noteFailure(const QSqlError& error)
 {
     if (m_dialect == SqlDialect::Sqlite || !isConnectionLost(error))
@@ -79,7 +89,13 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
         else
             q.bindValue(i, v);
     }
-    if (!q.exec()) {
+    // A statement outside any transaction that loses a lock conflict was undone whole by the server:
+    // running it again is exactly the statement once, so it is repeated here (a few times at most).
+    // Inside a transaction the conflict aborted the whole transaction; see retryOnConflict().
+    bool ok = q.exec();
+    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflict(q.lastError()); ++again)
+        ok = q.exec();
+    if (!ok) {
         const QSqlError error = q.lastError();
         const QString err = error.text();
         q.finish();
@@ -87,6 +103,11 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
         if (noteFailure(error))
             throw StoreError(QStringLiteral("database connection lost: %1").arg(err));
         // The statement text is logged (it holds only placeholders); the bound values never are.
+        if (isConflict(error)) {
+            // Expected now and then on the server engines; the caller runs its transaction again.
+            qCDebug(lcStore) << "statement lost a lock conflict:" << sql.left(120) << err;
+            throw StoreError(QStringLiteral("database conflict: %1").arg(err), true);
+        }
         qCWarning(lcStore) << "statement failed:" << sql.left(120) << err;
         throw StoreError(QStringLiteral("database error: %1").arg(err));
     }
@@ -205,8 +226,9 @@ void WriteTransaction::commit()
     else if (!m_session.database().commit()) {
         // Whether a COMMIT whose answer was lost took effect is unknowable here; every write of the
         // core is a conditional UPDATE or guarded INSERT, so the caller re-reads instead of assuming.
-        m_session.noteFailure(m_session.database().lastError());
-        throw StoreError(QStringLiteral("cannot commit: %1").arg(m_session.database().lastError().text()));
+        const QSqlError error = m_session.database().lastError();
+        m_session.noteFailure(error);
+        throw StoreError(QStringLiteral("cannot commit: %1").arg(error.text()), SqlSession::isConflict(error));
     }
     m_open = false;
     m_session.m_inTransaction = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseConfig.h"
+#include "StoreError.h"
 
 #include <QHash>
 #include <QList>
@@ -37,6 +38,10 @@ public:
     // QSqlError::ConnectionError, or the drivers' "connection closed" errors (PostgreSQL SQLSTATE
     // class 08 / 57P01-57P03 / libpq's closed-connection texts; MariaDB client errors 2006, 2013, …).
     static bool isConnectionLost(const QSqlError& error);
+    // The server chose this transaction as a deadlock victim or refused it as a serialization failure
+    // (MariaDB 1213/1205, PostgreSQL 40P01/40001). A statement outside a transaction is simply run
+    // again (select/update/insert do it themselves); inside one it throws StoreError::conflict().
+    static bool isConflict(const QSqlError& error);
     // Drops the prepared statements and closes the connection (Database reopens it).
     void closeForReopen();
     void markReopened() { m_broken = false; }
@@ -91,5 +96,27 @@ private:
     SqlSession& m_session;
     bool m_open = true;
 };
+
+// How many times work that loses a lock conflict is run in all before its StoreError stands.
+constexpr int kConflictAttempts = 8;
+
+// Runs `work` (one whole write transaction) and runs it again when the
+// server gave it up in a lock conflict. InnoDB picks a deadlock victim even among transactions that
+// touch different rows (their secondary-index entries can still cross), and both servers document
+// "run the transaction again" as the answer. `work` must be safe to repeat: everything it wrote was
+// rolled back, so it re-reads what it decides on (every write of the core is conditional anyway).
+// Not for use inside an open transaction: the conflict aborted the caller's transaction too.
+template <typename Work>
+auto retryOnConflict(SqlSession& session, Work&& work) -> decltype(work())
+{
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work();
+        } catch (const StoreError& e) {
+            if (!e.conflict() || session.inTransaction() || attempt == kConflictAttempts)
+                throw;
+        }
+    }
+}
 
 } // namespace otp

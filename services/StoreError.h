@@ -10,8 +10,18 @@ namespace otp {
 class StoreError : public std::runtime_error
 {
 public:
-    explicit StoreError(const QString& what) : std::runtime_error(what.toStdString()) {}
+    // `conflict`: the server gave up on the transaction because of another one (a deadlock victim or a
+    // serialization failure) and rolled it back. Running the same transaction again is the remedy the
+    // servers document; see retryOnConflict() in SqlSession.h.
+    explicit StoreError(const QString& what, bool conflict = false)
+        : std::runtime_error(what.toStdString()), m_conflict(conflict)
+    {
+    }
     QString message() const { return QString::fromStdString(what()); }
+    bool conflict() const { return m_conflict; }
+
+private:
+    bool m_conflict = false;
 };
 
 } // namespace otp
