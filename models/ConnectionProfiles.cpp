@@ -17,6 +17,15 @@ namespace otp::models {
 namespace {
 const QString kGroup = QStringLiteral("connections");
 
+// The QSettings key of one profile ("connections/<name>") or of one of its fields ("…/<name>/url").
+QString profileKey(const QString& name, const char* field = nullptr)
+{
+    QString key = kGroup + QLatin1Char('/') + name;
+    if (field)
+        key += QLatin1Char('/') + QLatin1String(field);
+    return key;
+}
+
 QString engineOf(const DatabaseConfig& c)
 {
     switch (c.dialect) {
@@ -70,10 +79,12 @@ QList<ConnectionProfile> ConnectionProfiles::stored()
     QList<ConnectionProfile> out{embedded()};
     QSettings s;
     s.beginGroup(kGroup);
-    for (const QString& name : s.childGroups()) {
+    const QStringList names = s.childGroups();
+    s.endGroup();
+    for (const QString& name : names) {
         if (name == QLatin1String(ConnectionProfile::kEmbedded))
             continue;
-        out << ConnectionProfile{name, s.value(name + QStringLiteral("/url")).toString()};
+        out << ConnectionProfile{name, s.value(profileKey(name, "url")).toString()};
     }
     return out;
 }
@@ -135,7 +146,7 @@ QVariant ConnectionProfiles::data(const QModelIndex& index, int role) const
     case Password:
         if (!p.needsPassword())
             return tr("none needed");
-        return QSettings().value(kGroup + QLatin1Char('/') + p.name + QStringLiteral("/has_password")).toBool()
+        return QSettings().value(profileKey(p.name, "has_password")).toBool()
                    ? tr("in the keychain")
                    : tr("none stored (OTP_DB_PASSWORD)");
     case InUse: return p.name == m_inUse ? tr("connected") : QString();
@@ -210,7 +221,7 @@ void ConnectionProfiles::save(const ConnectionProfile& profile, const QString& p
     }
     auto store = [profile]() {
         QSettings s;
-        s.setValue(kGroup + QLatin1Char('/') + profile.name + QStringLiteral("/url"), profile.url.trimmed());
+        s.setValue(profileKey(profile.name, "url"), profile.url.trimmed());
     };
     if (password.isEmpty()) {
         store();
@@ -233,7 +244,7 @@ void ConnectionProfiles::save(const ConnectionProfile& profile, const QString& p
                 return;
             }
             store();
-            QSettings().setValue(kGroup + QLatin1Char('/') + profile.name + QStringLiteral("/has_password"), true);
+            QSettings().setValue(profileKey(profile.name, "has_password"), true);
             self->reload();
             emit self->finished(true, tr("profile %1 saved; its password is in the keychain").arg(profile.name));
         }, Qt::QueuedConnection);
@@ -251,7 +262,7 @@ void ConnectionProfiles::remove(const QString& name)
         emit finished(false, tr("profile %1 is in use: connect to another one first").arg(name));
         return;
     }
-    QSettings().remove(kGroup + QLatin1Char('/') + name);
+    QSettings().remove(profileKey(name));
     if (currentName() == name)
         setCurrentName(QString::fromLatin1(ConnectionProfile::kEmbedded));
     reload();

@@ -1460,10 +1460,6 @@
         <translation>वह सीक्रेट नाम दें जिसके अंतर्गत क्रेडेंशियल रखा जाता है</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Vendor %1</source>
         <translation>विक्रेता %1</translation>
     </message>

@@ -1460,10 +1460,6 @@
         <translation>நற்சான்று வைக்கப்படும் ரகசியத்துக்குப் பெயரிடவும்</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Vendor %1</source>
         <translation>விற்பனையாளர் %1</translation>
     </message>

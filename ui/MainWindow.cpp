@@ -104,7 +104,7 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     statusBar()->addWidget(m_whoLabel);
     statusBar()->addWidget(m_errorLabel, 1);
     statusBar()->addPermanentWidget(m_dbLabel);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #d63a3a"));
+    m_errorLabel->setStyleSheet(QStringLiteral("color: %1").arg(ThemePalette::problemColor().name()));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, [this]() { retranslateUi(); });

@@ -1,5 +1,7 @@
 #include "ProfileDialog.h"
 
+#include "ThemePalette.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -170,7 +172,7 @@ void ProfileDialog::set(const QString& name, const QString& engine, const QStrin
 void ProfileDialog::validate()
 {
     const QString p = problem();
-    m_problem->setText(p.isEmpty() ? QString() : QStringLiteral("<span style='color:#c62828'>%1</span>").arg(p.toHtmlEscaped()));
+    m_problem->setText(ThemePalette::problemHtml(p));
     m_ok->setEnabled(p.isEmpty());
 }
 

@@ -8,6 +8,18 @@
 
 namespace otp::ui {
 
+QColor ThemePalette::problemColor()
+{
+    return QColor(0xd6, 0x3a, 0x3a);
+}
+
+QString ThemePalette::problemHtml(const QString& text)
+{
+    if (text.isEmpty())
+        return {};
+    return QStringLiteral("<span style='color:%1'>%2</span>").arg(problemColor().name(), text.toHtmlEscaped());
+}
+
 QPalette ThemePalette::palette(Theme theme)
 {
     if (theme == Theme::Light) {

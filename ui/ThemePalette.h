@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QPalette>
 #include <QString>
 
@@ -15,6 +16,12 @@ public:
     static void apply(Theme theme);
     static QString name(Theme theme);
     static Theme fromName(const QString& name);
+
+    // How a form names what is wrong with it: one red that reads on both palettes, used by the
+    // status bar's error line and the dialogs' problem labels alike.
+    static QColor problemColor();
+    // `text` (plain, escaped here) as rich text in problemColor(); empty text stays empty.
+    static QString problemHtml(const QString& text);
 };
 
 } // namespace otp::ui

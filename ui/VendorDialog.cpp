@@ -1,5 +1,6 @@
 #include "VendorDialog.h"
 
+#include "ThemePalette.h"
 #include "VendorsModel.h"
 
 #include <QCheckBox>
@@ -147,7 +148,7 @@ QString VendorDialog::problem() const
 void VendorDialog::validate()
 {
     const QString p = problem();
-    m_problem->setText(p.isEmpty() ? QString() : tr("<span style='color:#c62828'>%1</span>").arg(p.toHtmlEscaped()));
+    m_problem->setText(ThemePalette::problemHtml(p));
     m_ok->setEnabled(p.isEmpty());
 }
 

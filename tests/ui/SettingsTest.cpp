@@ -12,6 +12,7 @@
 #include "ScratchDatabase.h"
 #include "SecretStore.h"
 #include "SettingsPage.h"
+#include "ThemePalette.h"
 #include "VendorDialog.h"
 #include "VendorsModel.h"
 
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -241,6 +243,13 @@ TEST_F(SettingsTest, TheProfileFormRefusesAPasswordlessUrlAndRelativeFiles)
     dialog.set(QStringLiteral("bad name!"), QStringLiteral("postgresql"), QStringLiteral("db.example"), 5432, QStringLiteral("otp"),
                QStringLiteral("otp"));
     EXPECT_TRUE(dialog.problem().contains(QStringLiteral("profile name"))) << dialog.problem().toStdString();
+    // The form says it where the operator looks, in the console's one problem red.
+    const auto* shown = dialog.findChild<QLabel*>(QStringLiteral("profileProblem"));
+    ASSERT_NE(shown, nullptr);
+    EXPECT_TRUE(shown->text().contains(QStringLiteral("profile name"))) << shown->text().toStdString();
+    EXPECT_TRUE(shown->text().contains(ThemePalette::problemColor().name())) << shown->text().toStdString();
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
+        dialog.grab().save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") + QStringLiteral("/profile-dialog-problem.png"));
     dialog.set(QStringLiteral("staging"), QStringLiteral("mariadb"), QStringLiteral("db.example"), 3306, QStringLiteral("otp"),
                QStringLiteral("otp"), QStringLiteral("pw"));
     EXPECT_EQ(dialog.problem(), QString());
