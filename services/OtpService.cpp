@@ -61,6 +61,11 @@ Outcome OtpService::guarded(const std::function<Outcome()>& flow)
     }
 }
 
+Outcome OtpService::guardedTransaction(const std::function<Outcome()>& flow)
+{
+    return guarded([&] { return retryOnConflict(m_db.session(), flow); });
+}
+
 Policy OtpService::effectivePolicy(const QString& tenant, Purpose purpose)
 {
     return PolicyStore(m_db.session()).load(tenant, purposeName(purpose));
@@ -515,7 +520,7 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
 Outcome OtpService::cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
                            const QString& reason)
 {
-    Outcome result = guarded([&]() -> Outcome {
+    Outcome result = guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         Resolved r;
         if (auto refused = resolve(s, tenant, destination, purpose, &r))
@@ -548,7 +553,7 @@ Outcome OtpService::cancel(const QString& tenant, const QString& destination, Pu
 
 Outcome OtpService::unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         if (reason.trimmed().isEmpty())
             return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("an unlock needs a reason"));
         if (!actor.isPerson())
@@ -683,7 +688,7 @@ Outcome OtpService::accounts(const QString& tenant, const QString& destination)
 Outcome OtpService::updateProfile(const QString& tenant, const QString& destination, const ProfileUpdate& profile,
                                   const Actor& actor)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         Resolved r;
         if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
@@ -762,7 +767,7 @@ Outcome OtpService::policyShow(const QString& tenant, std::optional<Purpose> pur
 Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purpose, const QMap<QString, QString>& values,
                               const Actor& actor)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         if (!isValidTenant(tenant))
             return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
         if (values.isEmpty())
@@ -824,7 +829,7 @@ Outcome OtpService::vendors()
 
 Outcome OtpService::saveVendor(const VendorConfig& config, const Actor& actor)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         QString problem = VendorStore::problem(config);
         if (problem.isEmpty() && config.kind != QLatin1String("dev"))
             validateGatewayConfig(config, &problem);
@@ -847,7 +852,7 @@ Outcome OtpService::saveVendor(const VendorConfig& config, const Actor& actor)
 
 Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
@@ -861,7 +866,7 @@ Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
 
 Outcome OtpService::recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         WriteTransaction tx(s);
         AuditLog(s).record(actor, action, QStringLiteral("*"), QStringLiteral("secret:") + name,
@@ -873,7 +878,7 @@ Outcome OtpService::recordSecretChange(const QString& action, const QString& nam
 
 Outcome OtpService::applyReceipts(const QString& vendor, const QList<DeliveryReceipt>& receipts)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         const qint64 now = m_clock.nowMs();
         int updated = 0, unmatched = 0, unchanged = 0;
@@ -922,7 +927,7 @@ Outcome OtpService::applyReceipts(const QString& vendor, const QList<DeliveryRec
 
 Outcome OtpService::cleanup(const Actor& actor, int staleAfterS)
 {
-    return guarded([&]() -> Outcome {
+    return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
@@ -952,10 +957,12 @@ void OtpService::recordAudit(const Actor& actor, const QString& action, const QS
         return;
     try {
         SqlSession& s = m_db.session();
-        WriteTransaction tx(s);
-        AuditLog(s).record(actor, action, isValidTenant(tenant) ? tenant : QStringLiteral("?"), target.left(320),
-                           details, m_clock.nowMs());
-        tx.commit();
+        retryOnConflict(s, [&] {
+            WriteTransaction tx(s);
+            AuditLog(s).record(actor, action, isValidTenant(tenant) ? tenant : QStringLiteral("?"), target.left(320),
+                               details, m_clock.nowMs());
+            tx.commit();
+        });
     } catch (const StoreError& e) {
         qCWarning(lcFlow) << "audit row not written:" << e.message();
     }

@@ -104,6 +104,10 @@ private:
     void recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
                      QJsonObject details);
     Outcome guarded(const std::function<Outcome()>& flow);
+    // guarded() for a flow that is one write transaction and touches nothing outside the database:
+    // when the server gives the transaction up in a lock conflict, the whole flow runs again from its
+    // reads (retryOnConflict). Not for send/resend/verify, whose steps each retry on their own.
+    Outcome guardedTransaction(const std::function<Outcome()>& flow);
 
     struct Gate
     {
