@@ -307,11 +307,9 @@ int Database::migrate()
         return 0;
     SqlSession& s = session();
     MigrationLock lock(s);
-    s.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                             "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL)%1")
-                  .arg(m_config.dialect == SqlDialect::MySql
-                           ? QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
-                           : QString()));
+    s.execute(forDialect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                        "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL) {{TABLE}}"),
+                         m_config.dialect));
     for (const Migration& m : bundledMigrations()) {
         WriteTransaction tx(s);
         // Re-read inside the transaction: another process may have applied it meanwhile.

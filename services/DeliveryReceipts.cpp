@@ -152,10 +152,10 @@ QList<DeliveryReceipt> wati(const QByteArray& body, QString* error)
         if (r.messageId.isEmpty())
             r.messageId = text(e.value(QStringLiteral("whatsappMessageId")));
         r.destination = text(e.value(QStringLiteral("waId")));
-        const QString status = text(e.value(QStringLiteral("statusString"))).isEmpty()
-                                   ? text(e.value(QStringLiteral("eventType")))
-                                   : text(e.value(QStringLiteral("statusString")));
-        r.state = whatsappState(status.isEmpty() ? text(e.value(QStringLiteral("eventType"))) : status);
+        QString status = text(e.value(QStringLiteral("statusString")));
+        if (status.isEmpty())
+            status = text(e.value(QStringLiteral("eventType")));
+        r.state = whatsappState(status);
         r.vendorCode = status;
         const QString failure = text(e.value(QStringLiteral("failedDetail")));
         r.reason = whatsappReason(QStringLiteral("WATI"), r.state, failure, status);

@@ -24,6 +24,7 @@
 using namespace otp;
 
 namespace {
+using otp::test::AcceptingCore;
 using otp::test::AcceptingGateway;
 
 struct Figures
@@ -48,12 +49,9 @@ Figures benchCore(int pairs, const QString& dir)
     db.migrate();
     QString error;
     const QByteArray pepper = PepperSource::load(db.config(), &error);
-    GatewayRegistry registry;
-    auto gw = std::make_shared<AcceptingGateway>();
-    registry.add(gw);
-    SystemClock clock;
-    SystemRandomSource random;
-    OtpService svc(db, registry, clock, random, pepper);
+    AcceptingCore core(db, pepper);
+    OtpService& svc = core.service;
+    const AcceptingGateway& gw = *core.gateway;
     svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}}, {});
 
     Figures f;
@@ -64,7 +62,7 @@ Figures benchCore(int pairs, const QString& dir)
         const Outcome s = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
         f.sendMs.push_back(one.nsecsElapsed() / 1e6);
         one.start();
-        const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw->lastCode, Purpose::Login});
+        const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw.lastCode, Purpose::Login});
         f.verifyMs.push_back(one.nsecsElapsed() / 1e6);
         if (s.status != OutcomeStatus::Sent || v.status != OutcomeStatus::Verified) {
             std::fprintf(stderr, "unexpected outcome: %s / %s\n", qPrintable(s.message), qPrintable(v.message));

@@ -48,6 +48,7 @@ using namespace otp;
 namespace {
 const char* kPepper = "pg-bench-pepper-0123456789abcdef0123456789";
 
+using otp::test::AcceptingCore;
 using otp::test::AcceptingGateway;
 using otp::test::adminExec;
 
@@ -79,15 +80,12 @@ int runWorker(const QStringList& args)
         std::fprintf(stderr, "worker: %s\n", qPrintable(error));
         return 2;
     }
-    GatewayRegistry registry;
-    auto gw = std::make_shared<AcceptingGateway>();
-    registry.add(gw);
-    SystemClock clock;
-    SystemRandomSource random;
-    OtpService svc(db, registry, clock, random, pepper);
+    AcceptingCore core(db, pepper);
+    OtpService& svc = core.service;
+    const AcceptingGateway& gw = *core.gateway;
     auto pair = [&](qint64 i) {
         const Outcome s = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
-        const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw->lastCode, Purpose::Login});
+        const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw.lastCode, Purpose::Login});
         if (s.status != OutcomeStatus::Sent || v.status != OutcomeStatus::Verified) {
             std::fprintf(stderr, "worker: unexpected outcome: %s / %s\n", qPrintable(s.message), qPrintable(v.message));
             std::exit(1);
@@ -129,16 +127,13 @@ public:
         adminExec(admin, QStringLiteral("CREATE DATABASE %1").arg(m_config.database));
         Database db(m_config);
         db.migrate();
-        GatewayRegistry registry;
-        SystemClock clock;
-        SystemRandomSource random;
-        OtpService svc(db, registry, clock, random, QByteArray(kPepper));
-        const Outcome o = svc.policySet(QStringLiteral("default"), std::nullopt,
-                                        {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
-                                         {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
-                                         {QStringLiteral("cooldown_s"), QStringLiteral("0")},
-                                         {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
-                                        {});
+        AcceptingCore core(db, QByteArray(kPepper));
+        const Outcome o = core.service.policySet(QStringLiteral("default"), std::nullopt,
+                                                 {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
+                                                  {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
+                                                  {QStringLiteral("cooldown_s"), QStringLiteral("0")},
+                                                  {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
+                                                 {});
         if (o.status != OutcomeStatus::Ok)
             throw StoreError(QStringLiteral("policy set failed: %1").arg(o.message));
     }

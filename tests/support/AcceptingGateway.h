@@ -1,6 +1,13 @@
 #pragma once
 
+#include "Clock.h"
+#include "Database.h"
 #include "DeliveryGateway.h"
+#include "GatewayRegistry.h"
+#include "OtpService.h"
+#include "RandomSource.h"
+
+#include <memory>
 
 namespace otp::test {
 
@@ -24,6 +31,21 @@ public:
         a.excerpt = QStringLiteral("{\"status\":\"success\"}");
         return a;
     }
+};
+
+// The core as the benchmarks measure it: one OtpService on the system clock and randomness whose only
+// vendor is an AcceptingGateway (its lastCode is what a verify types).
+struct AcceptingCore
+{
+    AcceptingCore(Database& db, const QByteArray& pepper) : service(db, registry, clock, random, pepper)
+    {
+        registry.add(gateway);
+    }
+    std::shared_ptr<AcceptingGateway> gateway = std::make_shared<AcceptingGateway>();
+    GatewayRegistry registry;
+    SystemClock clock;
+    SystemRandomSource random;
+    OtpService service;
 };
 
 } // namespace otp::test
