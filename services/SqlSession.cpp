@@ -42,11 +42,12 @@ bool SqlSession::isConnectionLost(const QSqlError& error)
 
 bool SqlSession::isConflict(const QSqlError& error)
 {
-    // MariaDB/MySQL 1213 ER_LOCK_DEADLOCK (InnoDB rolled the whole transaction back) and 1205
-    // ER_LOCK_WAIT_TIMEOUT (only the statement is undone; WriteTransaction rolls back the rest);
-    // PostgreSQL SQLSTATE 40P01 deadlock_detected and 40001 serialization_failure.
-    static const QStringList codes{QStringLiteral("1213"), QStringLiteral("1205"), QStringLiteral("40P01"),
-                                   QStringLiteral("40001")};
+    // MariaDB/MySQL 1213 ER_LOCK_DEADLOCK (InnoDB rolled the whole transaction back); PostgreSQL SQLSTATE
+    // 40P01 deadlock_detected and 40001 serialization_failure. All three are decided at once, so running
+    // the work again costs little. Not 1205 ER_LOCK_WAIT_TIMEOUT: it comes after innodb_lock_wait_timeout
+    // (50 s by default) behind a transaction that holds its lock, and repeating it would keep the caller
+    // waiting minutes on the same holder; it fails as any error does.
+    static const QStringList codes{QStringLiteral("1213"), QStringLiteral("40P01"), QStringLiteral("40001")};
     return error.type() != QSqlError::NoError && codes.contains(error.nativeErrorCode());
 }
 

@@ -39,7 +39,7 @@ public:
     // class 08 / 57P01-57P03 / libpq's closed-connection texts; MariaDB client errors 2006, 2013, …).
     static bool isConnectionLost(const QSqlError& error);
     // The server chose this transaction as a deadlock victim or refused it as a serialization failure
-    // (MariaDB 1213/1205, PostgreSQL 40P01/40001). A statement outside a transaction is simply run
+    // (MariaDB 1213, PostgreSQL 40P01/40001). A statement outside a transaction is simply run
     // again (select/update/insert do it themselves); inside one it throws StoreError::conflict().
     static bool isConflict(const QSqlError& error);
     // Drops the prepared statements and closes the connection (Database reopens it).
