@@ -70,6 +70,42 @@ HttpResult HttpExchange::run(const HttpRequest& request)
         result.timedOut = true;
         reply->abort();
     });
+    // The size bound (SECURITY.md row 23). QNetworkReply buffers the whole body unless it is read,
+    // so it is taken as it arrives and counted (this also counts what a compressed body inflates
+    // to), and the reply is abandoned as soon as it passes the limit. A declared Content-Length over
+    // the limit is refused at the headers, before any of the body is read.
+    const qint64 limit = qMax<qint64>(0, request.maxAnswerBytes);
+    // Without a read buffer size Qt's network thread reads the socket as fast as it can and queues
+    // every chunk to this thread, so 300 MB were in memory before the first readyRead ran here; with
+    // one it reads no further ahead than that.
+    reply->setReadBufferSize(limit + 1);
+    auto tooLarge = [&result, reply, limit](const QString& what) {
+        if (result.tooLarge || result.timedOut)
+            return;
+        result.tooLarge = true;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.errorString = QStringLiteral("vendor answer larger than %1 KiB (%2%3); not read further")
+                                 .arg(limit / 1024)
+                                 .arg(status ? QStringLiteral("HTTP %1, ").arg(status) : QString())
+                                 .arg(what);
+        reply->abort();
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, limit, tooLarge] {
+        bool known = false;
+        const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && declared > limit)
+            tooLarge(QStringLiteral("Content-Length %1").arg(declared));
+    });
+    auto take = [&result, reply, limit, tooLarge] {
+        if (!reply->isOpen())
+            return;
+        result.body += reply->read(limit + 1 - result.body.size());
+        if (result.body.size() > limit) {
+            result.body.truncate(limit);
+            tooLarge(QStringLiteral("more than %1 bytes arrived").arg(limit));
+        }
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, take);
     if (!reply->isFinished()) {
         deadline.start(qMax(1, request.timeoutMs));
         loop.exec(QEventLoop::ExcludeUserInputEvents);
@@ -78,14 +114,16 @@ HttpResult HttpExchange::run(const HttpRequest& request)
 
     result.latencyMs = clock.elapsed();
     result.networkError = reply->error();
-    result.errorString = reply->errorString();
-    if (reply->isOpen()) // an aborted reply is closed; reading it only warns
-        result.body = reply->readAll();
+    if (!result.tooLarge)
+        take(); // whatever arrived after the last readyRead (an aborted reply is closed: nothing to read)
     result.headers = reply->rawHeaderPairs();
-    // A body cut short by the deadline is not an answer: the caller treats it as a timeout.
-    result.httpStatus = result.timedOut ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A body cut short by the deadline or the size bound is not an answer: the caller treats it as a
+    // failure with no HTTP status (errorString names the status that had arrived).
+    result.httpStatus = result.timedOut || result.tooLarge ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (result.timedOut)
         result.errorString = QStringLiteral("no complete answer within %1 ms").arg(request.timeoutMs);
+    else if (!result.tooLarge)
+        result.errorString = reply->errorString();
     delete reply;
     // Nothing runs this thread's event loop between exchanges, so the manager's own deleteLater()
     // clean-ups would pile up; flush them now.

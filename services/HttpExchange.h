@@ -18,6 +18,11 @@ struct HttpRequest
     HttpHeaders headers; // Content-Type included when there is a body
     QByteArray body;
     int timeoutMs = 10000; // the whole exchange, connect to last byte
+    // The most of an answer's body that is read (SECURITY.md row 23). Every vendor answer we read is
+    // a small JSON or text document (well under 4 KiB); 64 KiB leaves room for verbose error pages
+    // while a hostile or broken vendor (a 400 MB answer took otpctl to 1.26 GB) is cut off early.
+    static constexpr qint64 kMaxAnswerBytes = 64 * 1024;
+    qint64 maxAnswerBytes = kMaxAnswerBytes;
 };
 
 struct HttpResult
@@ -29,6 +34,10 @@ struct HttpResult
     QString errorString;
     qint64 latencyMs = 0;
     bool timedOut = false;
+    // The answer (declared or as it arrived) was larger than request.maxAnswerBytes: abandoned there;
+    // httpStatus stays 0 (a body cut short is not an answer), errorString says so and names the
+    // status that had arrived; body holds at most the limit.
+    bool tooLarge = false;
 
     bool answered() const { return httpStatus != 0; }
     QByteArray header(const QByteArray& name) const; // case-insensitive; empty when absent

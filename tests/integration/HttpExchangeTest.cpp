@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QHostAddress>
 #include <QMutex>
 #include <QTcpServer>
@@ -101,6 +102,19 @@ private:
                 socket->disconnectFromHost();
                 return;
             }
+            if (path.startsWith("/huge")) {
+                // 400 MB of answer, written as the client takes it (the server never holds it): with
+                // its Content-Length declared, or (/huge-stream…) streamed chunked without one.
+                const bool declared = !path.startsWith("/huge-stream");
+                socket->write(declared ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
+                                             QByteArray::number(kHugeBytes) + "\r\n\r\n"
+                                       : QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                                    "Transfer-Encoding: chunked\r\n\r\n"));
+                m_hugeSent = 0;
+                QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket, declared] { pump(socket, declared); });
+                pump(socket, declared);
+                return;
+            }
             int status = 200;
             QByteArray body = seen.method + ' ' + seen.target + ' ' + seen.body;
             QByteArray extra;
@@ -119,6 +133,24 @@ private:
         }
     }
 
+    // Keeps about 1 MB queued on the socket until kHugeBytes went out or the client left.
+    void pump(QTcpSocket* socket, bool declared)
+    {
+        static const QByteArray block(64 * 1024, 'x');
+        static const QByteArray chunk = QByteArray::number(block.size(), 16) + "\r\n" + block + "\r\n";
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 1024 * 1024 &&
+               m_hugeSent.load() < kHugeBytes) {
+            socket->write(declared ? block : chunk);
+            m_hugeSent += block.size();
+        }
+    }
+
+public:
+    static constexpr qint64 kHugeBytes = 400LL * 1024 * 1024;
+    qint64 hugeSent() const { return m_hugeSent.load(); }
+
+private:
+    std::atomic<qint64> m_hugeSent{0};
     QThread m_thread;
     QTcpServer* m_server = nullptr;
     quint16 m_port = 0;
@@ -235,6 +267,62 @@ TEST(HttpExchange, RefusedAndDroppedConnections)
     EXPECT_EQ(dropped.networkError, QNetworkReply::RemoteHostClosedError);
 }
 
+// The process's peak resident set (VmHWM), in KiB.
+qint64 peakRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+// SECURITY.md row 23: a vendor answering 400 MB is read no further than the limit. Before the limit
+// the whole body was buffered (otpctl reached 1.26 GB).
+TEST(HttpExchange, AnAnswerDeclaredLargerThanTheLimitIsNotRead)
+{
+    TinyHttpServer server;
+    const qint64 rssBefore = peakRssKiB();
+    const HttpResult r = HttpExchange::run(get(server.url(QStringLiteral("/huge")), 20000));
+    EXPECT_FALSE(r.answered());
+    EXPECT_TRUE(r.tooLarge);
+    EXPECT_FALSE(r.timedOut);
+    EXPECT_TRUE(r.errorString.contains(QLatin1String("vendor answer larger than 64 KiB"))) << r.errorString.toStdString();
+    EXPECT_LE(r.body.size(), HttpRequest::kMaxAnswerBytes);
+    EXPECT_LT(server.hugeSent(), 16LL * 1024 * 1024) << "the reply was abandoned at its headers";
+    EXPECT_LT(peakRssKiB() - rssBefore, 64 * 1024) << "peak RSS grew by " << peakRssKiB() - rssBefore << " KiB";
+    ::testing::Test::RecordProperty("server_bytes_sent", QByteArray::number(server.hugeSent()).toStdString());
+    ::testing::Test::RecordProperty("peak_rss_growth_kib", QByteArray::number(peakRssKiB() - rssBefore).toStdString());
+    EXPECT_LT(r.latencyMs, 5000);
+    EXPECT_EQ(HttpExchange::run(get(server.url(QStringLiteral("/after")))).httpStatus, 200) << "the thread's manager still works";
+}
+
+TEST(HttpExchange, AStreamedAnswerIsCutOffOnceItPassesTheLimit)
+{
+    TinyHttpServer server;
+    const qint64 rssBefore = peakRssKiB();
+    const HttpResult r = HttpExchange::run(get(server.url(QStringLiteral("/huge-stream")), 20000));
+    EXPECT_FALSE(r.answered());
+    EXPECT_TRUE(r.tooLarge);
+    EXPECT_TRUE(r.errorString.contains(QLatin1String("vendor answer larger than 64 KiB"))) << r.errorString.toStdString();
+    EXPECT_LE(r.body.size(), HttpRequest::kMaxAnswerBytes);
+    EXPECT_LT(server.hugeSent(), 16LL * 1024 * 1024) << "read no further than the limit (plus socket buffers)";
+    EXPECT_LT(peakRssKiB() - rssBefore, 64 * 1024) << "peak RSS grew by " << peakRssKiB() - rssBefore << " KiB";
+    ::testing::Test::RecordProperty("server_bytes_sent", QByteArray::number(server.hugeSent()).toStdString());
+    ::testing::Test::RecordProperty("peak_rss_growth_kib", QByteArray::number(peakRssKiB() - rssBefore).toStdString());
+    EXPECT_LT(r.latencyMs, 5000);
+    // An answer of exactly the limit is still an answer.
+    HttpRequest fits = get(server.url(QStringLiteral("/echo")));
+    fits.method = "POST";
+    fits.body = QByteArray(HttpRequest::kMaxAnswerBytes - 20, 'y'); // the echo adds "POST /echo "
+    const HttpResult ok = HttpExchange::run(fits);
+    EXPECT_EQ(ok.httpStatus, 200) << ok.errorString.toStdString();
+    EXPECT_FALSE(ok.tooLarge);
+    EXPECT_LE(ok.body.size(), HttpRequest::kMaxAnswerBytes);
+}
+
 // deliver() wiring of an HTTP gateway: the request goes out, the answer is interpreted, and a
 // transport failure on a GET (whose URL holds the password) leaks neither password nor code.
 TEST(HttpGatewayDeliver, GupshupEndToEndAndRedactedTransportFailure)
@@ -269,4 +357,30 @@ TEST(HttpGatewayDeliver, GupshupEndToEndAndRedactedTransportFailure)
         EXPECT_FALSE(d.reason.contains(s, Qt::CaseInsensitive)) << d.reason.toStdString();
 }
 
+} // namespace
+
+namespace {
+// A vendor answering 400 MB: a failure naming the limit, not retried (see HttpGateway.cpp for why).
+TEST(HttpGatewayDeliver, AHugeVendorAnswerIsANonRetryableFailureNamingTheLimit)
+{
+    TinyHttpServer server;
+    VendorConfig c;
+    c.name = QStringLiteral("gupshup");
+    c.kind = QStringLiteral("gupshup");
+    c.settings = {{QStringLiteral("base_url"), server.url(QStringLiteral("/huge"))}, {QStringLiteral("userid"), QStringLiteral("2000")}};
+    GupshupGateway gateway(c, QStringLiteral("pass/word+1"));
+    OutgoingMessage m;
+    m.channel = Channel::Sms;
+    m.destination = QStringLiteral("+919876543210");
+    m.code = QStringLiteral("482913");
+    m.body = QStringLiteral("Your code is 482913");
+    const VendorAnswer a = gateway.deliver(m);
+    EXPECT_FALSE(a.accepted);
+    EXPECT_FALSE(a.retryable);
+    EXPECT_EQ(a.vendorCode, QStringLiteral("ANSWER_TOO_LARGE"));
+    EXPECT_TRUE(a.reason.contains(QLatin1String("larger than 64 KiB"))) << a.reason.toStdString();
+    EXPECT_TRUE(a.reason.contains(QLatin1String("HTTP 200"))) << "the status that did arrive is named: " << a.reason.toStdString();
+    EXPECT_LE(a.excerpt.size(), Redactor::kExcerptChars);
+    EXPECT_LT(server.hugeSent(), 16LL * 1024 * 1024);
+}
 } // namespace
