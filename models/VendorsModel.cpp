@@ -32,23 +32,8 @@ QStringList VendorsModel::kinds()
 
 QStringList VendorsModel::settingKeys(const QString& kind)
 {
-    if (kind == QLatin1String("gupshup"))
-        return {QStringLiteral("base_url"), QStringLiteral("userid"), QStringLiteral("mask"), QStringLiteral("format"),
-                QStringLiteral("method"), QStringLiteral("msg_type"), QStringLiteral("dlt_template_id"),
-                QStringLiteral("principal_entity_id"), QStringLiteral("timeout_ms")};
-    if (kind == QLatin1String("wati"))
-        return {QStringLiteral("base_url"), QStringLiteral("api_version"), QStringLiteral("template_name"),
-                QStringLiteral("broadcast_name"), QStringLiteral("code_parameter"), QStringLiteral("timeout_ms")};
-    if (kind == QLatin1String("myoperator"))
-        return {QStringLiteral("base_url"), QStringLiteral("company_id"), QStringLiteral("phone_number_id"),
-                QStringLiteral("waba_id"), QStringLiteral("template_name"), QStringLiteral("language"),
-                QStringLiteral("timeout_ms")};
-    if (kind == QLatin1String("smtp"))
-        return {QStringLiteral("url"), QStringLiteral("starttls"), QStringLiteral("username"), QStringLiteral("from"),
-                QStringLiteral("subject"), QStringLiteral("timeout_ms")};
-    if (kind == QLatin1String("dev"))
-        return {QStringLiteral("outbox")};
-    return {};
+    // The core's list: the dialog offers exactly the settings a save accepts.
+    return VendorStore::knownSettings(kind);
 }
 
 QString VendorsModel::channelOf(const QString& kind)

@@ -20,6 +20,8 @@ namespace otp {
 // smtp        url ("smtp://host:port" | "smtps://host:465"), starttls ("required"|"optional"|"none"),
 //             username, from, timeout_ms; subject (default: per purpose, never the code)
 // dev         outbox (path; empty: the runtime's default)
+// VendorStore::knownSettings() holds these lists: saving a vendor refuses any other key by name
+// (an unknown key is where a credential would hide), and a base_url with a query string or userinfo.
 struct VendorConfig
 {
     QString tenant = QStringLiteral("*"); // '*': every tenant

@@ -20,6 +20,9 @@ public:
     bool remove(const QString& name);
 
     static QStringList kinds();
+    // The settings a vendor kind reads (VendorConfig.h); problem() refuses any other key by name.
+    static QStringList knownSettings(const QString& kind);
+    static constexpr qint64 kMaxTimeoutMs = 60000;
     // The problem in plain words, or empty: name shape, known kind, the settings each kind needs.
     static QString problem(const VendorConfig& config);
 
