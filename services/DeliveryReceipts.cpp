@@ -1,5 +1,7 @@
 #include "DeliveryReceipts.h"
 
+#include "Redactor.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,11 +24,13 @@ qint64 parseTime(const QJsonValue& v)
     return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
 }
 
+// Every string a receipt carries comes through here (or item() below for Gupshup's GET), made
+// storable: vendor text is data, and a NUL in it must not fail the statement (issue 10 item 9).
 QString text(const QJsonValue& v)
 {
     if (v.isDouble())
         return QString::number(v.toDouble(), 'f', 0);
-    return v.toString().trimmed();
+    return Redactor::storable(v.toString().trimmed());
 }
 
 // Gupshup's status words (GET `status`, POST `eventType`).
@@ -102,15 +106,15 @@ QJsonDocument parseJson(const QByteArray& body, const char* vendor, QString* err
 
 QList<DeliveryReceipt> gupshupQuery(const QUrlQuery& q, QString* error)
 {
-    const QString id = q.queryItemValue(QStringLiteral("externalId"), QUrl::FullyDecoded).trimmed();
+    const auto item = [&q](const char* key) {
+        return Redactor::storable(q.queryItemValue(QLatin1String(key), QUrl::FullyDecoded));
+    };
+    const QString id = item("externalId").trimmed();
     if (id.isEmpty()) {
         *error = QStringLiteral("the Gupshup report has no externalId");
         return {};
     }
-    return {gupshupOne(id, q.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded),
-                       q.queryItemValue(QStringLiteral("cause"), QUrl::FullyDecoded),
-                       q.queryItemValue(QStringLiteral("errCode"), QUrl::FullyDecoded),
-                       q.queryItemValue(QStringLiteral("phoneNo"), QUrl::FullyDecoded),
+    return {gupshupOne(id, item("status"), item("cause"), item("errCode"), item("phoneNo"),
                        parseTime(q.queryItemValue(QStringLiteral("deliveredTS"))))};
 }
 

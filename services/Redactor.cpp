@@ -51,4 +51,17 @@ QString Redactor::excerpt(const QByteArray& body) const
     return apply(QString::fromUtf8(body)).trimmed().left(kExcerptChars);
 }
 
+QString Redactor::storable(QString text)
+{
+    const auto isControl = [](QChar c) { return c.unicode() < 0x20 && c != u'\t' && c != u'\n'; };
+    if (std::none_of(text.cbegin(), text.cend(), isControl))
+        return text; // the usual case: no copy
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    for (QChar& c : text) {
+        if (isControl(c))
+            c = QChar(QChar::ReplacementCharacter);
+    }
+    return text;
+}
+
 } // namespace otp

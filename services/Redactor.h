@@ -22,6 +22,13 @@ public:
 
     static constexpr int kExcerptChars = 200;
 
+    // Vendor text made safe to store on every engine and to show (issue 10 item 9): CR LF becomes LF,
+    // and NUL and every other C0 control but tab and newline becomes U+FFFD. PostgreSQL refuses a NUL
+    // in text outright (the delivery then stayed in `sending`); ESC or a lone CR would garble logs
+    // and the console. Replaced rather than removed, so two vendor ids differing only there stay
+    // different, and a receipt naming an id stores and matches it exactly as the send answer did.
+    static QString storable(QString text);
+
 private:
     QStringList m_forms; // longest first, so a secret containing another is replaced whole
 };

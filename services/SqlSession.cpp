@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -51,6 +52,62 @@ bool SqlSession::isConflict(const QSqlError& error)
     return error.type() != QSqlError::NoError && codes.contains(error.nativeErrorCode());
 }
 
+QString SqlSession::describe(const QSqlError& error, const QVariantList& binds)
+{
+    // QPSQL runs a prepared statement as `EXECUTE qpsqlpstmt_N ('value', …)`, and PostgreSQL quotes
+    // that text back ("at or near \"'value…\"", "LINE 1: EXECUTE …") and row values in its DETAIL
+    // lines; MariaDB quotes values in "Duplicate entry '…' for key", "Incorrect string value: '…'"
+    // and "near '…'". Those reached the JSON answers and the logs (issue 10 item 9). Kept: the first
+    // line of the server's message without those parts, the driver's own words and the error code.
+    QString server = error.databaseText().section(QLatin1Char('\n'), 0, 0).trimmed();
+    static const QRegularExpression statementQuote(QStringLiteral("\\s*\\b(at or near|near)\\s+[\"'`].*$"));
+    server.remove(statementQuote);
+    static const QRegularExpression quotedValue(
+        QStringLiteral("\\b(entry|value:?|for type [\\w ]+:)\\s*(['\"]).*?\\2(?=\\s+for\\b|\\s*$)"));
+    server.replace(quotedValue, QStringLiteral("\\1 (value withheld)"));
+    // The last guard: any bound text still found (a driver phrasing not foreseen above) is withheld.
+    for (const QVariant& v : binds) {
+        if (v.typeId() != QMetaType::QString)
+            continue;
+        for (const QString& piece : v.toString().split(QChar(0), Qt::SkipEmptyParts))
+            if (piece.size() >= 4)
+                server.replace(piece, QStringLiteral("(value withheld)"));
+    }
+    QStringList parts;
+    if (!server.isEmpty())
+        parts << server;
+    if (!error.driverText().trimmed().isEmpty())
+        parts << error.driverText().trimmed();
+    QString text = parts.isEmpty() ? QStringLiteral("unknown database error") : parts.join(QStringLiteral(": "));
+    if (!error.nativeErrorCode().isEmpty())
+        text += QStringLiteral(" [%1]").arg(error.nativeErrorCode());
+    return text;
+}
+
+QString SqlSession::operation(const QString& sql)
+{
+    const QStringList words = sql.simplified().split(QLatin1Char(' '));
+    const QString verb = words.value(0).toUpper();
+    const auto after = [&words](const char* keyword) {
+        for (qsizetype i = 1; i + 1 < words.size(); ++i)
+            if (words.at(i).compare(QLatin1String(keyword), Qt::CaseInsensitive) == 0)
+                return words.at(i + 1).section(QLatin1Char('('), 0, 0);
+        return QString();
+    };
+    if (verb == QLatin1String("INSERT"))
+        return QStringLiteral("INSERT INTO ") + after("INTO");
+    if (verb == QLatin1String("UPDATE"))
+        return QStringLiteral("UPDATE ") + words.value(1).section(QLatin1Char('('), 0, 0);
+    if (verb == QLatin1String("DELETE"))
+        return QStringLiteral("DELETE FROM ") + after("FROM");
+    if (verb == QLatin1String("SELECT")) {
+        const QString from = after("FROM");
+        return from.isEmpty() ? QStringLiteral("SELECT ") + words.value(1).section(QLatin1Char('('), 0, 0)
+                              : QStringLiteral("SELECT … FROM ") + from;
+    }
+    return verb;
+}
+
 bool SqlSession::noteFailure(const QSqlError& error)
 {
     if (m_dialect == SqlDialect::Sqlite || !isConnectionLost(error))
@@ -75,7 +132,7 @@ QSqlQuery& SqlSession::prepared(const QString& sql)
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         noteFailure(q.lastError());
-        throw StoreError(QStringLiteral("cannot prepare statement: %1").arg(q.lastError().text()));
+        throw StoreError(QStringLiteral("cannot prepare %1: %2").arg(operation(sql), describe(q.lastError())));
     }
     return *m_statements.insert(sql, q);
 }
@@ -98,7 +155,8 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
         ok = q.exec();
     if (!ok) {
         const QSqlError error = q.lastError();
-        const QString err = error.text();
+        // Never error.text(): on PostgreSQL it quotes the statement with its values (see describe()).
+        const QString err = QStringLiteral("%1: %2").arg(operation(sql), describe(error, binds));
         q.finish();
         // A lost connection is logged once per outage by Database, not once per statement.
         if (noteFailure(error))
@@ -107,10 +165,10 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
         if (isConflict(error)) {
             // Expected now and then on the server engines; the caller runs its transaction again.
             qCDebug(lcStore) << "statement lost a lock conflict:" << sql.left(120) << err;
-            throw StoreError(QStringLiteral("database conflict: %1").arg(err), true);
+            throw StoreError(QStringLiteral("database conflict in %1").arg(err), true);
         }
         qCWarning(lcStore) << "statement failed:" << sql.left(120) << err;
-        throw StoreError(QStringLiteral("database error: %1").arg(err));
+        throw StoreError(QStringLiteral("database error in %1").arg(err));
     }
 }
 
@@ -167,7 +225,7 @@ void SqlSession::execute(const QString& sql)
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
         noteFailure(q.lastError());
-        throw StoreError(QStringLiteral("database error: %1 (in: %2)").arg(q.lastError().text(), sql.left(80)));
+        throw StoreError(QStringLiteral("database error: %1 (in: %2)").arg(describe(q.lastError()), sql.left(80)));
     }
 }
 
@@ -178,7 +236,7 @@ WriteTransaction::WriteTransaction(SqlSession& session) : m_session(session)
     } else if (!session.database().transaction()) {
         session.noteFailure(session.database().lastError());
         throw StoreError(QStringLiteral("cannot begin a transaction: %1")
-                             .arg(session.database().lastError().text()));
+                             .arg(SqlSession::describe(session.database().lastError())));
     }
     session.m_inTransaction = true;
 }
@@ -229,7 +287,7 @@ void WriteTransaction::commit()
         // core is a conditional UPDATE or guarded INSERT, so the caller re-reads instead of assuming.
         const QSqlError error = m_session.database().lastError();
         m_session.noteFailure(error);
-        throw StoreError(QStringLiteral("cannot commit: %1").arg(error.text()), SqlSession::isConflict(error));
+        throw StoreError(QStringLiteral("cannot commit: %1").arg(SqlSession::describe(error)), SqlSession::isConflict(error));
     }
     m_open = false;
     m_session.m_inTransaction = false;

@@ -42,6 +42,12 @@ public:
     // (MariaDB 1213, PostgreSQL 40P01/40001). A statement outside a transaction is simply run
     // again (select/update/insert do it themselves); inside one it throws StoreError::conflict().
     static bool isConflict(const QSqlError& error);
+    // What callers and logs are told about a failed statement: the driver's words and error code,
+    // never the statement's text or values (see .cpp). `binds` are withheld wherever they still show.
+    static QString describe(const QSqlError& error, const QVariantList& binds = {});
+    // What a statement does, from its text: "UPDATE deliveries", "INSERT INTO vendors", "SELECT … FROM
+    // challenges". Statements hold placeholders only, so this never carries a value.
+    static QString operation(const QString& sql);
     // Drops the prepared statements and closes the connection (Database reopens it).
     void closeForReopen();
     void markReopened() { m_broken = false; }
