@@ -22,6 +22,8 @@ QString StatusText::outcome(const Outcome& o)
     case OutcomeStatus::Sent:
         return o.vendor && !o.vendor->vendor.isEmpty() ? tr("Code sent through %1.").arg(o.vendor->vendor) : tr("Code sent.");
     case OutcomeStatus::Queued: return tr("Queued: the outbox delivers it in a moment.");
+    case OutcomeStatus::Unconfirmed:
+        return withDetail(tr("The vendor did not confirm in time; the code works if it arrives and is not sent again."));
     case OutcomeStatus::Verified: return tr("The code is correct.");
     case OutcomeStatus::WrongCode:
         return o.attemptsRemaining ? tr("Wrong code; %n attempt(s) left.", nullptr, *o.attemptsRemaining) : tr("Wrong code.");

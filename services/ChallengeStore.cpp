@@ -113,18 +113,25 @@ bool ChallengeStore::transition(qint64 id, const QString& from, const QString& t
                       {to, now, id, from}) == 1;
 }
 
-bool ChallengeStore::markVerified(qint64 id, qint64 now)
+void ChallengeStore::lockRow(qint64 id)
 {
-    return m_s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? "
-                                     "WHERE id = ? AND status = 'pending'"),
-                      {now, now, id}) == 1;
+    if (m_s.dialect() != SqlDialect::Sqlite)
+        m_s.select(QStringLiteral("SELECT id FROM challenges WHERE id = ? FOR UPDATE"), {id});
 }
 
-bool ChallengeStore::replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now)
+bool ChallengeStore::markVerified(qint64 id, const QString& codeHash, qint64 now)
 {
-    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, expires_at = ?, send_count = send_count + 1, "
-                                     "updated_at = ? WHERE id = ? AND status = 'pending'"),
-                      {codeHash, expiresAt, now, id}) == 1;
+    return m_s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? "
+                                     "WHERE id = ? AND status = 'pending' AND code_hash = ? AND code_hash <> '' AND "
+                                     "expires_at > ?"),
+                      {now, now, id, codeHash, now}) == 1;
+}
+
+bool ChallengeStore::replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, int maxAttempts, qint64 now)
+{
+    return m_s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, expires_at = ?, max_attempts = ?, "
+                                     "send_count = send_count + 1, updated_at = ? WHERE id = ? AND status = 'pending'"),
+                      {codeHash, expiresAt, maxAttempts, now, id}) == 1;
 }
 
 bool ChallengeStore::setCode(qint64 id, int sendNo, const QString& codeHash, qint64 now)

@@ -31,10 +31,19 @@ public:
     std::optional<ChallengeRow> byId(qint64 id);
     QList<ChallengeRow> forDestination(const QString& tenant, const QString& destination, int limit);
     qint64 insert(const ChallengeRow& row);
+    // Inside a write transaction: holds the challenge's row until the transaction ends, so what is read
+    // after it (attempts, code, status) is what the decision is made on and no other flow moves the row
+    // meanwhile (SELECT … FOR UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already holds
+    // the whole database). Re-read the row after taking it.
+    void lockRow(qint64 id);
     // Moves a challenge from one status to another; returns false when it was no longer in `from`.
     bool transition(qint64 id, const QString& from, const QString& to, qint64 now);
-    bool markVerified(qint64 id, qint64 now);
-    bool replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, qint64 now);
+    // Compare-and-set: only while the challenge is pending, unexpired and still carries the code that
+    // was compared (`codeHash`), so a resend that replaced the code in between wins.
+    bool markVerified(qint64 id, const QString& codeHash, qint64 now);
+    // A resend: the code dies, a new lifetime starts, the send is counted; max_attempts follows the
+    // policy in force now (a lowered cap applies to the next code).
+    bool replaceCode(qint64 id, const QString& codeHash, qint64 expiresAt, int maxAttempts, qint64 now);
     // The outbox's code of the try it is about to send (no new send is counted).
     // Only while the challenge is pending and `sendNo` is still its latest send: a concurrent resend,
     // new send, cancel or verification wins, and the caller does not send.

@@ -65,8 +65,10 @@ qint64 DeliveryLog::open(qint64 challengeId, const QString& tenant, const QStrin
 
 void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 now)
 {
+    // `timeout`: the vendor may have taken the message (Outcome.h, mayHaveSent); `failed`: it did not.
     const QString state = a.accepted ? QStringLiteral("accepted")
-                          : (a.vendorCode == QLatin1String("TIMEOUT") ? QStringLiteral("timeout") : QStringLiteral("failed"));
+                          : (a.mayHaveSent || a.vendorCode == QLatin1String("TIMEOUT")) ? QStringLiteral("timeout")
+                                                                                         : QStringLiteral("failed");
     m_s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, "
                               "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, "
                               "lease_until = NULL WHERE id = ?"),
@@ -121,36 +123,41 @@ QList<DeliveryRow> DeliveryLog::forChallenge(qint64 challengeId)
     return out;
 }
 
-qint64 DeliveryLog::lastSendAt(const QString& tenant, const QString& destination)
+static QString capWhere(const CapKey& key)
 {
-    return m_s.scalar(QStringLiteral("SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1"),
-                      {tenant, destination}).toLongLong();
+    return key.mailbox ? QStringLiteral("tenant = ? AND dest_prefix = ?") : QStringLiteral("tenant = ? AND destination = ?");
 }
 
-int DeliveryLog::sendsSince(const QString& tenant, const QString& destination, qint64 since)
+qint64 DeliveryLog::lastSendAt(const CapKey& key)
 {
-    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND "
-                                     "created_at > ? AND try_no = 1"),
-                      {tenant, destination, since}).toInt();
+    return m_s.scalar(QStringLiteral("SELECT MAX(created_at) FROM deliveries WHERE %1 AND try_no = 1").arg(capWhere(key)),
+                      {key.tenant, key.value}).toLongLong();
 }
 
-qint64 DeliveryLog::oldestSendSince(const QString& tenant, const QString& destination, qint64 since)
+int DeliveryLog::sendsSince(const CapKey& key, qint64 since)
 {
-    return m_s.scalar(QStringLiteral("SELECT MIN(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND "
-                                     "created_at > ? AND try_no = 1"),
-                      {tenant, destination, since}).toLongLong();
+    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?").arg(capWhere(key)),
+                      {key.tenant, key.value, since}).toInt();
+}
+
+qint64 DeliveryLog::oldestSendSince(const CapKey& key, qint64 since, int skip)
+{
+    return m_s.scalar(QStringLiteral("SELECT created_at FROM deliveries WHERE %1 AND created_at > ? "
+                                     "ORDER BY created_at LIMIT 1 OFFSET ?").arg(capWhere(key)),
+                      {key.tenant, key.value, since, qMax(0, skip)}).toLongLong();
 }
 
 int DeliveryLog::prefixSendsSince(const QString& prefix, qint64 since)
 {
-    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ? AND try_no = 1"),
+    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?"),
                       {prefix, since}).toInt();
 }
 
-qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since)
+qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since, int skip)
 {
-    return m_s.scalar(QStringLiteral("SELECT MIN(created_at) FROM deliveries WHERE dest_prefix = ? AND created_at > ? AND try_no = 1"),
-                      {prefix, since}).toLongLong();
+    return m_s.scalar(QStringLiteral("SELECT created_at FROM deliveries WHERE dest_prefix = ? AND created_at > ? "
+                                     "ORDER BY created_at LIMIT 1 OFFSET ?"),
+                      {prefix, since, qMax(0, skip)}).toLongLong();
 }
 
 QList<qint64> DeliveryLog::abandonStale(qint64 olderThan, qint64 now)

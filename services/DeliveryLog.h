@@ -9,6 +9,16 @@
 
 namespace otp {
 
+// Whose sends a per-destination cap counts (cooldown, hourly and daily caps): a phone number, or
+// for email the mailbox, so that victim+1@… … victim+5@… and V.ictim@gmail.com share one cooldown
+// and one cap (DestinationParser stores the canonical mailbox as an email's dest_prefix).
+struct CapKey
+{
+    QString tenant;
+    QString value;        // E.164 number, or the canonical mailbox
+    bool mailbox = false; // true: value is matched against dest_prefix
+};
+
 struct DeliveryRow
 {
     qint64 id = 0, challengeId = 0;
@@ -43,12 +53,16 @@ public:
     int latestSendNo(qint64 challengeId);
     QList<DeliveryRow> forChallenge(qint64 challengeId);
 
-    // The send-cap ledger (first tries only: retries of one send are not new sends).
-    qint64 lastSendAt(const QString& tenant, const QString& destination);
-    int sendsSince(const QString& tenant, const QString& destination, qint64 since);
-    qint64 oldestSendSince(const QString& tenant, const QString& destination, qint64 since);
+    // The send-cap ledger. The caps count every try (a retry or a fallback hop reaches a vendor, and
+    // may reach the phone, as a first send does: SECURITY.md row 25); the cooldown runs from the last
+    // send or resend a person asked for (first tries).
+    qint64 lastSendAt(const CapKey& key);
+    int sendsSince(const CapKey& key, qint64 since);
+    // The time of the (skip+1)-th oldest try since `since`: when the window next drops below a cap
+    // that `skip` tries are over (0 when there is none).
+    qint64 oldestSendSince(const CapKey& key, qint64 since, int skip = 0);
     int prefixSendsSince(const QString& prefix, qint64 since);
-    qint64 oldestPrefixSendSince(const QString& prefix, qint64 since);
+    qint64 oldestPrefixSendSince(const QString& prefix, qint64 since, int skip = 0);
 
     // Queued deliveries no worker took since before `olderThan`: marked failed (never sent).
     // Returns the challenge ids they belonged to.

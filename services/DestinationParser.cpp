@@ -123,8 +123,25 @@ ParsedDestination DestinationParser::parseEmail(const QString& input)
     r.ok = true;
     r.destination.kind = Destination::Kind::Email;
     r.destination.value = email;
-    r.destination.prefix = email.section(QLatin1Char('@'), 1);
+    r.destination.prefix = canonicalMailbox(email);
     return r;
+}
+
+QString DestinationParser::canonicalMailbox(const QString& email)
+{
+    // Sub-addresses ("user+tag@") reach the same mailbox at every large provider, and Gmail ignores
+    // dots in the local part. Keying caps by the domain instead let 20 strangers at gmail.com block
+    // every other Gmail user; keying them by the address let victim+1 … victim+5 skip the cooldown.
+    QString local = email.section(QLatin1Char('@'), 0, 0);
+    QString domain = email.section(QLatin1Char('@'), 1);
+    const qsizetype plus = local.indexOf(QLatin1Char('+'));
+    if (plus > 0)
+        local.truncate(plus);
+    if (domain == QLatin1String("googlemail.com"))
+        domain = QStringLiteral("gmail.com");
+    if (domain == QLatin1String("gmail.com"))
+        local.remove(QLatin1Char('.'));
+    return local + QLatin1Char('@') + domain;
 }
 
 bool DestinationParser::isKnownRegion(const QString& region)

@@ -11,7 +11,8 @@ struct Destination
     Kind kind = Kind::Phone;
     QString value;   // "+919876543210" or "user@example.com"
     QString region;  // ISO 3166 region of a phone ("IN"); empty for email
-    QString prefix;  // what the per-prefix burst cap groups by: the phone without its last 3 digits, or the email domain
+    QString prefix;  // what the caps group by: the phone without its last 3 digits (burst cap), or the
+                     // email's canonical mailbox (DestinationParser::canonicalMailbox)
 };
 
 struct ParsedDestination
@@ -32,6 +33,8 @@ public:
     ParsedDestination parse(const QString& input) const;
     ParsedDestination parsePhone(const QString& input) const;
     static ParsedDestination parseEmail(const QString& input);
+    // An email address reduced to its mailbox: lower case, "+tag" dropped, dots dropped at Gmail.
+    static QString canonicalMailbox(const QString& email);
 
     // True for an ISO region code libphonenumber knows ("IN", "GB", …).
     static bool isKnownRegion(const QString& region);

@@ -46,9 +46,22 @@ VendorAnswer HttpGateway::transportFailure(const QString& vendorTitle, const Htt
     a.httpStatus = 0;
     a.retryable = true;
     const QString detail = redactor.apply(result.errorString);
-    // A timeout or a reset may hide a message the vendor did take; DESIGN.md still retries them
-    // (the user asked for a code and has none), and the outbox caps the tries.
+    if (result.tooLarge) {
+        // Not retried: the vendor did answer (a success status may mean it queued the message, and a
+        // retry could make the user receive two codes), and a vendor answering megabytes would most
+        // likely do it again, holding a worker each time. The console shows why.
+        a.retryable = false;
+        a.mayHaveSent = true;
+        a.vendorCode = QStringLiteral("ANSWER_TOO_LARGE");
+        a.reason = QStringLiteral("%1 answered with a body we do not read: %2; the message may or may not have been sent")
+                       .arg(vendorTitle, detail);
+        return a;
+    }
+    // A timeout or a reset after the request went out may hide a message the vendor did take:
+    // mayHaveSent, so the outbox neither retries it nor kills its code (README, "Timeouts"). A refused
+    // connection, an unknown host or a TLS failure happened before any byte of the request left.
     if (result.timedOut || result.networkError == QNetworkReply::TimeoutError) {
+        a.mayHaveSent = true;
         a.vendorCode = QStringLiteral("TIMEOUT");
         a.reason = QStringLiteral("%1 did not answer in time (%2)").arg(vendorTitle, detail);
         return a;
@@ -59,6 +72,7 @@ VendorAnswer HttpGateway::transportFailure(const QString& vendorTitle, const Htt
         a.reason = QStringLiteral("%1 refused the connection (%2)").arg(vendorTitle, detail);
         break;
     case QNetworkReply::RemoteHostClosedError:
+        a.mayHaveSent = true;
         a.vendorCode = QStringLiteral("CONNECTION_RESET");
         a.reason = QStringLiteral("%1 closed the connection before answering (%2)").arg(vendorTitle, detail);
         break;
@@ -79,6 +93,7 @@ VendorAnswer HttpGateway::transportFailure(const QString& vendorTitle, const Htt
         a.reason = QStringLiteral("%1's base_url cannot be used (%2)").arg(vendorTitle, detail);
         break;
     default:
+        a.mayHaveSent = true; // unknown: assume the request may have been read
         a.vendorCode = QStringLiteral("NETWORK_ERROR");
         a.reason = QStringLiteral("no answer from %1: network error (%2)").arg(vendorTitle, detail);
         break;
@@ -95,6 +110,7 @@ VendorAnswer HttpGateway::malformed(const QString& vendorTitle, int httpStatus, 
     // Never retried: the vendor answered success-class but we cannot read whether it queued the
     // message, and a retry could make the user receive two different codes.
     a.retryable = false;
+    a.mayHaveSent = true;
     a.vendorCode = QStringLiteral("MALFORMED");
     a.reason = QStringLiteral("%1 answered HTTP %2 with a body we cannot read; the message may or may not have been sent")
                    .arg(vendorTitle)

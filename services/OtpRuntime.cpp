@@ -101,6 +101,7 @@ std::unique_ptr<OtpRuntime> OtpRuntime::open(const Options& options, QString* er
 
     std::unique_ptr<OtpRuntime> rt(new OtpRuntime);
     rt->m_database = std::make_unique<Database>(config);
+    rt->m_clock = std::make_unique<DatabaseClock>(*rt->m_database);
     try {
         if (options.migrate)
             rt->m_database->migrate();
@@ -140,7 +141,7 @@ std::unique_ptr<OtpRuntime> OtpRuntime::open(const Options& options, QString* er
     // A vendor that cannot be loaded (no credential here) refuses its sends with the reason; it is not
     // worth a warning in every command that never sends (`otpctl vendors list` shows the problems).
     rt->loadVendors();
-    rt->m_service = std::make_unique<OtpService>(*rt->m_database, rt->m_gateways, rt->m_clock, rt->m_random, pepper);
+    rt->m_service = std::make_unique<OtpService>(*rt->m_database, rt->m_gateways, *rt->m_clock, rt->m_random, pepper);
     return rt;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Clock.h"
+#include "DatabaseClock.h"
 #include "Database.h"
 #include "DevGateway.h"
 #include "GatewayRegistry.h"
@@ -34,7 +34,10 @@ public:
     Database& database() { return *m_database; }
     GatewayRegistry& gateways() { return m_gateways; }
     OtpService& service() { return *m_service; }
-    const Clock& clock() const { return m_clock; }
+    const Clock& clock() const { return *m_clock; }
+    // This machine's clock, for what a screen counts down between database reads (the GUI thread
+    // must not ask the database the time; clock() may).
+    const Clock& localClock() const { return m_localClock; }
     std::shared_ptr<DevGateway> devGateway() const { return m_dev; }
     // The secret store, opened on first use; null with *error when it cannot be opened.
     SecretStore* secrets(QString* error);
@@ -51,7 +54,9 @@ private:
 
     std::unique_ptr<Database> m_database;
     GatewayRegistry m_gateways;
-    SystemClock m_clock;
+    // The database's clock (DatabaseClock.h); created with the database.
+    std::unique_ptr<DatabaseClock> m_clock;
+    SystemClock m_localClock;
     SystemRandomSource m_random;
     std::shared_ptr<DevGateway> m_dev;
     std::shared_ptr<SecretStore> m_secrets;

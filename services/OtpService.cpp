@@ -4,10 +4,12 @@
 #include "DeliveryLog.h"
 #include "DeliveryStats.h"
 #include "DestinationParser.h"
+#include "FlowSteps.h"
 #include "LockoutStore.h"
 #include "PolicyStore.h"
 #include "StoreError.h"
 #include "GatewayFactory.h"
+#include "InputLimits.h"
 #include "VendorStore.h"
 
 #include <QJsonArray>
@@ -27,6 +29,34 @@ constexpr qint64 kHourMs = 3600 * 1000;
 constexpr qint64 kDayMs = 24 * kHourMs;
 
 qint64 ceilSeconds(qint64 ms) { return ms <= 0 ? 0 : (ms + 999) / 1000; }
+
+QString isoTime(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); }
+
+// The wrong guesses of the last hour stay with the destination (SECURITY.md row 7): a new code
+// carries the attempts of the challenge it follows, whether that one expired, was superseded,
+// canceled or failed delivery, unless it ended by verification (the person proved the code) or by a
+// lockout (the lockout was the consequence; its end or an unlock starts afresh).
+int carriedAttempts(const std::optional<ChallengeRow>& previous, qint64 now)
+{
+    if (!previous || previous->status == QLatin1String("verified") || previous->status == QLatin1String("locked"))
+        return 0;
+    if (qMax(previous->createdAt, previous->updatedAt) <= now - kHourMs)
+        return 0;
+    return previous->attempts;
+}
+
+// The consequence of the last attempt: the challenge is locked and so is the destination (for the
+// policy's lockout_s; 0 means codes die at their cap but nothing is locked). Idempotent.
+void lockAtAttemptLimit(SqlSession& s, const QString& tenant, const QString& destination, qint64 challengeId,
+                        const Policy& policy, qint64 now)
+{
+    if (challengeId != 0)
+        ChallengeStore(s).transition(challengeId, QStringLiteral("pending"), QStringLiteral("locked"), now);
+    LockoutStore lockouts(s);
+    if (policy.lockoutS > 0 && !lockouts.active(tenant, destination, now))
+        lockouts.lock(tenant, destination, QStringLiteral("max_attempts"), challengeId, now,
+                      now + qint64(policy.lockoutS) * 1000);
+}
 
 struct Resolved
 {
@@ -89,58 +119,96 @@ static std::optional<Outcome> resolve(SqlSession& s, const QString& tenant, cons
     return std::nullopt;
 }
 
-OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, const QString& destination,
-                                      const QString& prefix, const Policy& policy, qint64 now)
+CapKey OtpService::capKey(const QString& tenant, const Destination& destination)
+{
+    const bool mailbox = destination.kind == Destination::Kind::Email;
+    return CapKey{tenant, mailbox ? destination.prefix : destination.value, mailbox};
+}
+
+OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, const Destination& dest,
+                                      const Policy& policy, qint64 now)
 {
     Gate g;
     DeliveryLog log(s);
-    const int lastHour = log.sendsSince(tenant, destination, now - kHourMs);
-    const int lastDay = log.sendsSince(tenant, destination, now - kDayMs);
-    const qint64 lastSend = log.lastSendAt(tenant, destination);
+    const CapKey key = capKey(tenant, dest);
+    const int lastHour = log.sendsSince(key, now - kHourMs);
+    const int lastDay = log.sendsSince(key, now - kDayMs);
+    const qint64 lastSend = log.lastSendAt(key);
     g.details = QJsonObject{{QStringLiteral("sends_last_hour"), lastHour},
                             {QStringLiteral("sends_per_hour"), policy.sendsPerHour},
                             {QStringLiteral("sends_last_day"), lastDay},
                             {QStringLiteral("sends_per_day"), policy.sendsPerDay},
                             {QStringLiteral("cooldown_s"), policy.cooldownS}};
 
-    if (auto lock = LockoutStore(s).active(tenant, destination, now)) {
-        g.status = OutcomeStatus::Locked;
-        g.message = QStringLiteral("this destination is locked (%1) until %2")
-                        .arg(lock->reason, QDateTime::fromMSecsSinceEpoch(lock->lockedUntil, Qt::UTC).toString(Qt::ISODate));
-        g.retryAfterMs = lock->lockedUntil - now;
+    // Every blocker is weighed, not only the first: the next send is possible when the last of them
+    // ends (a lockout that ends before the hourly cap frees a slot does not make a send possible).
+    // Each ends at a time fixed by past sends alone, since no send happens while any of them holds.
+    // The status and message name the first blocker in this order; retry_after_s is the latest end.
+    QJsonArray blockers;
+    qint64 latestEnd = 0;
+    QString latestReason;
+    auto block = [&](OutcomeStatus status, const QString& reason, const QString& message, qint64 endsAt) {
+        if (g.status == OutcomeStatus::CanSend) {
+            g.status = status;
+            g.message = message;
+        }
+        if (endsAt > latestEnd) {
+            latestEnd = endsAt;
+            latestReason = reason;
+        }
+        blockers.append(QJsonObject{{QStringLiteral("reason"), reason},
+                                    {QStringLiteral("until"), isoTime(endsAt)},
+                                    {QStringLiteral("retry_after_s"), ceilSeconds(endsAt - now)}});
+    };
+
+    if (auto lock = LockoutStore(s).active(tenant, dest.value, now)) {
+        block(OutcomeStatus::Locked, QStringLiteral("lockout"),
+              QStringLiteral("this destination is locked (%1) until %2").arg(lock->reason, isoTime(lock->lockedUntil)),
+              lock->lockedUntil);
         g.details.insert(QStringLiteral("lockout"), lock->toJson(now));
-        return g;
     }
     if (lastSend > 0 && now - lastSend < qint64(policy.cooldownS) * 1000) {
-        g.status = OutcomeStatus::Cooldown;
-        g.retryAfterMs = lastSend + qint64(policy.cooldownS) * 1000 - now;
-        g.message = QStringLiteral("a code was sent %1 s ago; wait %2 s before sending another")
-                        .arg((now - lastSend) / 1000).arg(ceilSeconds(g.retryAfterMs));
-        return g;
+        const qint64 endsAt = lastSend + qint64(policy.cooldownS) * 1000;
+        block(OutcomeStatus::Cooldown, QStringLiteral("cooldown"),
+              QStringLiteral("a code was sent %1 s ago; wait %2 s before sending another")
+                  .arg((now - lastSend) / 1000).arg(ceilSeconds(endsAt - now)),
+              endsAt);
     }
     if (lastHour >= policy.sendsPerHour) {
-        g.status = OutcomeStatus::RateLimited;
-        g.retryAfterMs = log.oldestSendSince(tenant, destination, now - kHourMs) + kHourMs - now;
-        g.message = QStringLiteral("%1 codes were sent in the last hour (the limit is %2)").arg(lastHour).arg(policy.sendsPerHour);
-        return g;
+        // The window drops below the cap when the (lastHour - cap + 1)-th oldest try leaves it.
+        const qint64 endsAt = log.oldestSendSince(key, now - kHourMs, lastHour - policy.sendsPerHour) + kHourMs;
+        block(OutcomeStatus::RateLimited, QStringLiteral("hourly_cap"),
+              QStringLiteral("%1 codes were sent in the last hour (the limit is %2)").arg(lastHour).arg(policy.sendsPerHour),
+              endsAt);
     }
     if (lastDay >= policy.sendsPerDay) {
-        g.status = OutcomeStatus::RateLimited;
-        g.retryAfterMs = log.oldestSendSince(tenant, destination, now - kDayMs) + kDayMs - now;
-        g.message = QStringLiteral("%1 codes were sent in the last 24 hours (the limit is %2)").arg(lastDay).arg(policy.sendsPerDay);
-        return g;
+        const qint64 endsAt = log.oldestSendSince(key, now - kDayMs, lastDay - policy.sendsPerDay) + kDayMs;
+        block(OutcomeStatus::RateLimited, QStringLiteral("daily_cap"),
+              QStringLiteral("%1 codes were sent in the last 24 hours (the limit is %2)").arg(lastDay).arg(policy.sendsPerDay),
+              endsAt);
     }
-    const qint64 window = qint64(policy.prefixBurstWindowS) * 1000;
-    const int burst = log.prefixSendsSince(prefix, now - window);
-    if (burst >= policy.prefixBurstCap) {
+    if (dest.kind == Destination::Kind::Phone) {
         // Many numbers of one block in a short time is the signature of SMS pumping (toll fraud).
-        g.status = OutcomeStatus::RateLimited;
-        g.retryAfterMs = log.oldestPrefixSendSince(prefix, now - window) + window - now;
-        g.message = QStringLiteral("too many codes went to numbers starting %1 in the last %2 s (limit %3): "
-                                   "possible SMS pumping").arg(prefix).arg(policy.prefixBurstWindowS).arg(policy.prefixBurstCap);
+        const qint64 window = qint64(policy.prefixBurstWindowS) * 1000;
+        const int burst = log.prefixSendsSince(dest.prefix, now - window);
+        if (burst >= policy.prefixBurstCap) {
+            const qint64 endsAt = log.oldestPrefixSendSince(dest.prefix, now - window, burst - policy.prefixBurstCap) + window;
+            block(OutcomeStatus::RateLimited, QStringLiteral("prefix_burst_cap"),
+                  QStringLiteral("too many codes went to numbers starting %1 in the last %2 s (limit %3): "
+                                 "possible SMS pumping").arg(dest.prefix).arg(policy.prefixBurstWindowS).arg(policy.prefixBurstCap),
+                  endsAt);
+        }
+    }
+    if (blockers.isEmpty()) {
+        g.message = QStringLiteral("a code can be sent now");
         return g;
     }
-    g.message = QStringLiteral("a code can be sent now");
+    g.retryAfterMs = qMax<qint64>(0, latestEnd - now);
+    if (blockers.size() > 1)
+        g.message += QStringLiteral("; the next code can be sent at %1, when the %2 ends")
+                         .arg(isoTime(latestEnd), QString(latestReason).replace(QLatin1Char('_'), QLatin1Char(' ')));
+    g.details.insert(QStringLiteral("blocked_by"), blockers);
+    g.details.insert(QStringLiteral("next_blocker"), latestReason);
     return g;
 }
 
@@ -157,6 +225,8 @@ Outcome OtpService::resend(const SendRequest& request, const Actor& actor)
 Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool isResend)
 {
     const QString action = isResend ? QStringLiteral("resend") : QStringLiteral("send");
+    const QByteArray stepPrefix = isResend ? QByteArrayLiteral("resend.") : QByteArrayLiteral("send.");
+    auto step = [&](const char* name) { flowStep((stepPrefix + name).constData()); };
     Outcome result = guarded([&]() -> Outcome {
         SqlSession& s = m_db.session();
         Resolved r;
@@ -178,17 +248,17 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             return o;
         }
 
-        qint64 now = m_clock.nowMs();
         ChallengeStore challenges(s);
         DeliveryLog log(s);
 
-        // The resend of a live challenge keeps its channel unless another is asked for.
+        // The resend of a live challenge keeps its channel unless another is asked for. This first read
+        // only chooses the channel and route; the decision is made again under the locks below.
         std::optional<ChallengeRow> previous = challenges.latest(request.tenant, dest.value, o.purpose);
         // A resend reuses the latest challenge only while its code is still usable.
-        auto resendable = [&](const std::optional<ChallengeRow>& c) {
-            return isResend && c && c->status == QLatin1String("pending") && c->expiresAt > now;
+        auto resendable = [&](const std::optional<ChallengeRow>& c, qint64 at) {
+            return isResend && c && c->status == QLatin1String("pending") && c->expiresAt > at;
         };
-        const bool reuse = resendable(previous);
+        const bool reuse = resendable(previous, m_clock.nowMs());
         Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
         if (reuse && !request.channel)
             channel = channelFromName(previous->channel).value_or(channel);
@@ -218,36 +288,54 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             // inserts the send it allowed, and READ COMMITTED would let two concurrent senders both pass.
             // The prefix covers the destination's own caps and the per-prefix burst cap alike.
             tx.lockKey(QStringLiteral("send:") + dest.prefix);
-            // The time is read once the lock is held: a send committed while we waited must lie in our
-            // past, or its cooldown would be measured backwards.
-            now = m_clock.nowMs();
-            // Re-read inside the write lock: what we saw before may have changed.
+            // The challenge this send follows is held until we commit: a verify counting a wrong guess
+            // on it finishes first (and we carry its count), or waits for us (and finds it superseded).
             previous = challenges.latest(request.tenant, dest.value, o.purpose);
-            const Gate gate = sendGate(s, request.tenant, dest.value, dest.prefix, policy, now);
+            if (previous) {
+                challenges.lockRow(previous->id);
+                previous = challenges.byId(previous->id);
+            }
+            step("locked");
+            // The time is read once the locks are held: a send committed while we waited must lie in
+            // our past, or its cooldown would be measured backwards.
+            const qint64 now = m_clock.nowMs();
+            const Gate gate = sendGate(s, request.tenant, dest, policy, now);
+            Outcome refusal = o;
             if (gate.status != OutcomeStatus::CanSend) {
-                Outcome refusal = o;
                 refusal.status = gate.status;
                 refusal.message = gate.message;
                 refusal.retryAfterS = ceilSeconds(gate.retryAfterMs);
                 return refusal;
             }
+            // The attempts this destination has used within the hour follow it to the new code. When
+            // they already reach the cap in force now (the cap was lowered, or a crash of an older
+            // version left them uncounted in a lockout), the code would be dead on arrival: lock now.
+            const bool reusing = resendable(previous, now);
+            const int used = reusing ? previous->attempts : carriedAttempts(previous, now);
+            if (used >= policy.maxAttempts && policy.lockoutS > 0) {
+                lockAtAttemptLimit(s, request.tenant, dest.value, previous ? previous->id : 0, policy, now);
+                Database::notifyChange(s);
+                tx.commit();
+                refusal.status = OutcomeStatus::Locked;
+                refusal.message = QStringLiteral("this destination has used its %1 attempts within the hour, so it is "
+                                                 "locked for %2 minutes").arg(policy.maxAttempts).arg((policy.lockoutS + 59) / 60);
+                refusal.retryAfterS = policy.lockoutS;
+                refusal.attemptsRemaining = 0;
+                return refusal;
+            }
+            step("decided");
             ChallengeRow c;
             int sendNo = 1;
-            if (resendable(previous)) {
+            if (reusing) {
                 // Resend: the same challenge, and its old code dies now with its hash; the attempt
                 // count is deliberately kept (SECURITY.md row 7).
                 c = *previous;
                 c.expiresAt = now + qint64(policy.ttlS) * 1000;
-                if (!challenges.replaceCode(c.id, QString(), c.expiresAt, now))
+                c.maxAttempts = policy.maxAttempts;
+                if (!challenges.replaceCode(c.id, QString(), c.expiresAt, c.maxAttempts, now))
                     throw StoreError(QStringLiteral("the challenge changed during resend"));
                 sendNo = DeliveryLog(s).latestSendNo(c.id) + 1;
             } else {
-                int carried = 0;
-                if (previous && (previous->status == QLatin1String("pending") || previous->status == QLatin1String("expired")) &&
-                    previous->createdAt > now - kHourMs) {
-                    // A fresh send must not wipe the wrong guesses of the code it replaces.
-                    carried = previous->attempts;
-                }
                 if (previous && previous->status == QLatin1String("pending"))
                     challenges.transition(previous->id, QStringLiteral("pending"),
                                           previous->expiresAt > now ? QStringLiteral("superseded") : QStringLiteral("expired"), now);
@@ -259,7 +347,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                 c.channel = o.channel;
                 c.purpose = o.purpose;
                 c.status = QStringLiteral("pending");
-                c.attempts = carried;
+                c.attempts = used < policy.maxAttempts ? used : 0; // lockout_s = 0: no lockout, a fresh count
                 c.maxAttempts = policy.maxAttempts;
                 c.sendCount = 1;
                 c.codeLength = policy.codeLength;
@@ -268,6 +356,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                 c.lastVendor = hops.first().vendor;
                 c.id = challenges.insert(c);
             }
+            step("written");
             // Sync: the first try is leased to this call, so no worker takes it while we send it.
             // Async: the row is free for whichever worker comes first (this process's included).
             deliveryId = log.open(c.id, c.tenant, c.destination, dest.prefix, hops.first().vendor,
@@ -275,6 +364,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                                   async ? QString() : m_outbox.owner(), now + m_outbox.leaseMs());
             Database::notifyChange(s);
             tx.commit();
+            step("committed");
             o.challengeRef = c.ref;
             o.challengeId = c.id;
             o.expiresAtMs = c.expiresAt;
@@ -314,6 +404,13 @@ Outcome OtpService::deliverNow(qint64 deliveryId, Outcome o)
     if (t.accepted) {
         o.status = OutcomeStatus::Sent;
         o.message = QStringLiteral("the code was sent by %1").arg(t.answer.vendor);
+    } else if (t.answer.mayHaveSent) {
+        // README, "Timeouts": the vendor may have sent it, so its code stays usable and no other code
+        // follows it; a person who gets nothing asks for a resend (which the cooldown and caps judge).
+        o.status = OutcomeStatus::Unconfirmed;
+        o.message = QStringLiteral("%1 did not confirm the message (%2); it may still arrive and its code then works "
+                                   "until it expires; it is not sent again")
+                        .arg(t.answer.vendor, t.answer.reason);
     } else {
         o.status = OutcomeStatus::DeliveryFailed;
         o.message = QStringLiteral("%1 did not accept the message: %2").arg(t.answer.vendor, t.answer.reason);
@@ -397,119 +494,15 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
         Resolved r;
         if (auto refused = resolve(s, request.tenant, request.destination, request.purpose, &r))
             return *refused;
-        Outcome o;
-        o.tenant = request.tenant;
-        o.destination = r.destination.value;
-        o.purpose = purposeName(request.purpose);
-        const qint64 now = m_clock.nowMs();
-
-        LockoutStore lockouts(s);
-        if (auto lock = lockouts.active(request.tenant, o.destination, now)) {
-            o.status = OutcomeStatus::Locked;
-            o.message = QStringLiteral("this destination is locked after too many wrong codes; try again later");
-            o.retryAfterS = ceilSeconds(lock->lockedUntil - now);
-            return o;
-        }
-        ChallengeStore challenges(s);
-        auto c = challenges.latest(request.tenant, o.destination, o.purpose);
-        auto noActive = [&](const QString& why) {
-            o.status = OutcomeStatus::NoActiveCode;
-            o.message = why;
-            return o;
-        };
-        if (!c || c->status == QLatin1String("superseded") || c->status == QLatin1String("canceled") ||
-            c->status == QLatin1String("delivery_failed") || c->status == QLatin1String("locked"))
-            return noActive(QStringLiteral("there is no active code for this destination; request a new one"));
-        o.challengeRef = c->ref;
-        o.channel = c->channel;
-        if (c->status == QLatin1String("verified"))
-            return noActive(QStringLiteral("this code was already used; request a new one"));
-        if (c->status == QLatin1String("expired") || c->expiresAt <= now) {
-            challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), now);
-            o.status = OutcomeStatus::Expired;
-            o.message = QStringLiteral("the code expired; request a new one");
-            return o;
-        }
-        if (c->codeHash.isEmpty()) {
-            // Queued or between tries: no code has gone out yet, so there is nothing to compare.
-            return noActive(QStringLiteral("the code has not been delivered yet; wait for it or request a new one"));
-        }
-        if (request.code.size() != c->codeLength) {
-            o.status = OutcomeStatus::InvalidInput;
-            o.message = QStringLiteral("the code must be %1 digits").arg(c->codeLength);
-            return o;
-        }
-
-        // Count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
-        const std::optional<int> attempts = challenges.consumeAttempt(c->id, now);
-        if (!attempts) {
-            const auto again = challenges.byId(c->id);
-            if (again && again->status == QLatin1String("verified"))
-                return noActive(QStringLiteral("this code was already used; request a new one"));
-            if (again && (again->status == QLatin1String("expired") || again->expiresAt <= now)) {
-                o.status = OutcomeStatus::Expired;
-                o.message = QStringLiteral("the code expired; request a new one");
-                return o;
-            }
-            if (again && again->attempts >= again->maxAttempts) {
-                o.status = OutcomeStatus::Locked;
-                o.message = QStringLiteral("no attempts are left on this code");
-                if (auto lock = lockouts.active(request.tenant, o.destination, now))
-                    o.retryAfterS = ceilSeconds(lock->lockedUntil - now);
-                o.attemptsRemaining = 0;
-                return o;
-            }
-            return noActive(QStringLiteral("there is no active code for this destination; request a new one"));
-        }
-        o.evaluated = true;
-        const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
-        if (m_hasher.matches(binding, request.code, c->codeHash)) {
-            // A lock conflict runs the transaction again; markVerified is conditional, so it counts once.
-            const bool verified = retryOnConflict(s, [&] {
-                WriteTransaction tx(s);
-                if (!challenges.markVerified(c->id, now))
-                    return false;
-                Database::notifyChange(s);
-                // Two purposes verified at once must not both create the account ("find, then insert").
-                tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
-                const Policy& policy = r.policy;
-                const bool createsAccount = request.purpose != Purpose::PasswordReset;
-                if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
-                    const auto existing = AccountStore(s).find(request.tenant, o.destination);
-                    if (createsAccount || existing)
-                        AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
-                }
-                tx.commit();
-                return true;
-            });
-            if (!verified)
-                return noActive(QStringLiteral("this code was already used; request a new one"));
-            o.status = OutcomeStatus::Verified;
-            o.message = QStringLiteral("the code is correct");
-            return o;
-        }
-        const int left = c->maxAttempts - *attempts;
-        if (left <= 0) {
-            const Policy& policy = r.policy;
-            retryOnConflict(s, [&] {
-                WriteTransaction tx(s);
-                challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("locked"), now);
-                const qint64 until = now + qint64(policy.lockoutS) * 1000;
-                if (policy.lockoutS > 0)
-                    lockouts.lock(request.tenant, o.destination, QStringLiteral("max_attempts"), c->id, now, until);
-                tx.commit();
-            });
-            o.status = OutcomeStatus::Locked;
-            o.message = QStringLiteral("wrong code; no attempts left, so this destination is locked for %1 minutes")
-                            .arg((policy.lockoutS + 59) / 60);
-            o.retryAfterS = policy.lockoutS;
-            o.attemptsRemaining = 0;
-            return o;
-        }
-        o.status = OutcomeStatus::WrongCode;
-        o.message = QStringLiteral("wrong code; %1 attempt(s) left").arg(left);
-        o.attemptsRemaining = left;
-        return o;
+        Outcome base;
+        base.tenant = request.tenant;
+        base.destination = r.destination.value;
+        base.purpose = purposeName(request.purpose);
+        // One transaction counts the attempt, compares, and writes what it leads to (verified, or the
+        // lockout at the last attempt): a crash between them leaves the guess uncounted *and*
+        // unanswered, never counted without its consequence (SECURITY.md row 19). A lock conflict runs
+        // it again from its reads: nothing of the aborted run was committed, so the guess counts once.
+        return retryOnConflict(s, [&]() -> Outcome { return verifyOnce(s, request, r.policy, base); });
     });
     recordAudit(actor, QStringLiteral("verify"), request.tenant,
                 result.destination.isEmpty() ? request.destination : result.destination,
@@ -517,10 +510,110 @@ Outcome OtpService::verify(const VerifyRequest& request, const Actor& actor)
     return result;
 }
 
+Outcome OtpService::verifyOnce(SqlSession& s, const VerifyRequest& request, const Policy& policy, Outcome o)
+{
+    WriteTransaction tx(s);
+    ChallengeStore challenges(s);
+    LockoutStore lockouts(s);
+    // Step 1: hold the latest challenge. From here on no resend, new send, cancel or other verify
+    // can move it until we commit, so what we read below is what we decide on.
+    std::optional<ChallengeRow> c = challenges.latest(request.tenant, o.destination, o.purpose);
+    if (c) {
+        challenges.lockRow(c->id);
+        c = challenges.byId(c->id);
+    }
+    flowStep("verify.locked");
+    // Step 2: the time, read after the lock (on the server engines, the database's clock).
+    const qint64 now = m_clock.nowMs();
+    auto answer = [&](OutcomeStatus status, const QString& message) {
+        o.status = status;
+        o.message = message;
+        return o;
+    };
+    if (auto lock = lockouts.active(request.tenant, o.destination, now)) {
+        o.retryAfterS = ceilSeconds(lock->lockedUntil - now);
+        return answer(OutcomeStatus::Locked, QStringLiteral("this destination is locked after too many wrong codes; try again later"));
+    }
+    // Step 3: is there a code to compare with?
+    if (!c || c->status == QLatin1String("superseded") || c->status == QLatin1String("canceled") ||
+        c->status == QLatin1String("delivery_failed") || c->status == QLatin1String("locked"))
+        return answer(OutcomeStatus::NoActiveCode, QStringLiteral("there is no active code for this destination; request a new one"));
+    o.challengeRef = c->ref;
+    o.channel = c->channel;
+    if (c->status == QLatin1String("verified"))
+        return answer(OutcomeStatus::NoActiveCode, QStringLiteral("this code was already used; request a new one"));
+    if (c->status == QLatin1String("expired") || c->expiresAt <= now) {
+        challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), now);
+        tx.commit();
+        return answer(OutcomeStatus::Expired, QStringLiteral("the code expired; request a new one"));
+    }
+    if (c->codeHash.isEmpty()) {
+        // Queued or between tries: no code has gone out yet, so there is nothing to compare.
+        return answer(OutcomeStatus::NoActiveCode,
+                      QStringLiteral("the code has not been delivered yet; wait for it or request a new one"));
+    }
+    if (request.code.size() != c->codeLength)
+        return answer(OutcomeStatus::InvalidInput, QStringLiteral("the code must be %1 digits").arg(c->codeLength));
+    if (c->attempts >= c->maxAttempts) {
+        // Only an older version could leave a pending code at its cap without the lockout (its crash
+        // between the two writes): finish that step now, so the destination is locked and unlockable.
+        lockAtAttemptLimit(s, request.tenant, o.destination, c->id, policy, now);
+        tx.commit();
+        o.attemptsRemaining = 0;
+        o.retryAfterS = policy.lockoutS;
+        return answer(OutcomeStatus::Locked, QStringLiteral("no attempts are left on this code"));
+    }
+
+    // Step 4: count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
+    const std::optional<int> attempts = challenges.consumeAttempt(c->id, now);
+    if (!attempts)
+        throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref));
+    flowStep("verify.counted");
+    o.evaluated = true;
+    const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
+    if (m_hasher.matches(binding, request.code, c->codeHash)) {
+        // Step 5a: a compare-and-set on the very code compared, still current and unexpired.
+        if (!challenges.markVerified(c->id, c->codeHash, now))
+            throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c->ref));
+        // Two purposes verified at once must not both create the account ("find, then insert").
+        tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
+        const bool createsAccount = request.purpose != Purpose::PasswordReset;
+        if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
+            const auto existing = AccountStore(s).find(request.tenant, o.destination);
+            if (createsAccount || existing)
+                AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
+        }
+        Database::notifyChange(s);
+        flowStep("verify.written");
+        tx.commit();
+        flowStep("verify.committed");
+        return answer(OutcomeStatus::Verified, QStringLiteral("the code is correct"));
+    }
+    // Step 5b: a wrong guess; the last one locks the destination in the same transaction.
+    const int left = c->maxAttempts - *attempts;
+    if (left <= 0) {
+        lockAtAttemptLimit(s, request.tenant, o.destination, c->id, policy, now);
+        Database::notifyChange(s); // a new lockout: live views show it at once
+    }
+    flowStep("verify.written");
+    tx.commit();
+    flowStep("verify.committed");
+    if (left <= 0) {
+        o.retryAfterS = policy.lockoutS;
+        o.attemptsRemaining = 0;
+        return answer(OutcomeStatus::Locked, QStringLiteral("wrong code; no attempts left, so this destination is locked for %1 minutes")
+                                                 .arg((policy.lockoutS + 59) / 60));
+    }
+    o.attemptsRemaining = left;
+    return answer(OutcomeStatus::WrongCode, QStringLiteral("wrong code; %1 attempt(s) left").arg(left));
+}
+
 Outcome OtpService::cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
                            const QString& reason)
 {
     Outcome result = guardedTransaction([&]() -> Outcome {
+        if (const QString tooLong = InputLimits::problem(QStringLiteral("the reason"), reason, InputLimits::kReason); !tooLong.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, tooLong);
         SqlSession& s = m_db.session();
         Resolved r;
         if (auto refused = resolve(s, tenant, destination, purpose, &r))
@@ -542,7 +635,9 @@ Outcome OtpService::cancel(const QString& tenant, const QString& destination, Pu
             AuditLog(s).record(actor, QStringLiteral("cancel"), tenant, o.destination,
                                {{QStringLiteral("purpose"), o.purpose}, {QStringLiteral("reason"), reason},
                                 {QStringLiteral("challenge"), c->ref}}, now);
+        flowStep("cancel.written");
         tx.commit();
+        flowStep("cancel.committed");
         o.challengeRef = c->ref;
         o.status = OutcomeStatus::Canceled;
         o.message = QStringLiteral("the active code was canceled");
@@ -558,6 +653,10 @@ Outcome OtpService::unlock(const QString& tenant, const QString& destination, co
             return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("an unlock needs a reason"));
         if (!actor.isPerson())
             return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("an unlock needs a named person"));
+        for (const QString& tooLong : {InputLimits::problem(QStringLiteral("the reason"), reason.trimmed(), InputLimits::kReason),
+                                       InputLimits::problem(QStringLiteral("the operator name"), actor.user, InputLimits::kActorName)})
+            if (!tooLong.isEmpty())
+                return Outcome::make(OutcomeStatus::InvalidInput, tooLong);
         SqlSession& s = m_db.session();
         Resolved r;
         if (auto refused = resolve(s, tenant, destination, Purpose::Login, &r))
@@ -568,6 +667,7 @@ Outcome OtpService::unlock(const QString& tenant, const QString& destination, co
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
         const int released = LockoutStore(s).release(tenant, o.destination, now, actor.user, reason.trimmed());
+        flowStep("unlock.released");
         if (released == 0) {
             o.status = OutcomeStatus::NotLocked;
             o.message = QStringLiteral("this destination is not locked");
@@ -575,7 +675,9 @@ Outcome OtpService::unlock(const QString& tenant, const QString& destination, co
         }
         AuditLog(s).record(actor, QStringLiteral("unlock"), tenant, o.destination,
                            {{QStringLiteral("reason"), reason.trimmed()}, {QStringLiteral("released"), released}}, now);
+        flowStep("unlock.written");
         tx.commit();
+        flowStep("unlock.committed");
         o.status = OutcomeStatus::Unlocked;
         o.message = QStringLiteral("the lockout was released");
         return o;
@@ -600,7 +702,7 @@ Outcome OtpService::status(const QString& tenant, const QString& destination, Pu
             o.message = QStringLiteral("codes are not sent to %1 numbers").arg(r.destination.region);
             return o;
         }
-        const Gate gate = sendGate(s, tenant, o.destination, r.destination.prefix, r.policy, now);
+        const Gate gate = sendGate(s, tenant, r.destination, r.policy, now);
         o.status = gate.status;
         o.message = gate.message;
         o.details = gate.details;
@@ -700,8 +802,11 @@ Outcome OtpService::updateProfile(const QString& tenant, const QString& destinat
                 return Outcome::make(OutcomeStatus::InvalidInput, e.error);
             p.email = e.destination.value;
         }
-        if (p.firstName.size() > 128 || p.lastName.size() > 128 || p.address.size() > 512)
-            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("a profile field is too long"));
+        for (const QString& tooLong : {InputLimits::problem(QStringLiteral("first_name"), p.firstName, InputLimits::kFirstName),
+                                       InputLimits::problem(QStringLiteral("last_name"), p.lastName, InputLimits::kLastName),
+                                       InputLimits::problem(QStringLiteral("address"), p.address, InputLimits::kAddress)})
+            if (!tooLong.isEmpty())
+                return Outcome::make(OutcomeStatus::InvalidInput, tooLong);
         const qint64 now = m_clock.nowMs();
         WriteTransaction tx(s);
         AccountStore accounts(s);
@@ -794,6 +899,37 @@ Outcome OtpService::policySet(const QString& tenant, std::optional<Purpose> purp
             const QString inconsistent = candidate.consistencyProblem();
             if (!inconsistent.isEmpty())
                 return Outcome::make(OutcomeStatus::InvalidInput, inconsistent);
+            // A route or fallback set now must lead to a vendor, or every send would fail later: each
+            // vendor named is loaded here or enabled in the vendors table, and serves the channel.
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (it.key().startsWith(QLatin1String("fallback_"))) {
+                    const QString target = candidate.fallbacks.value(it.key().mid(9));
+                    const auto channel = channelFromName(target);
+                    QString why;
+                    if (channel && candidate.routes.value(target).isEmpty() && !m_gateways.route(*channel, {}, &why))
+                        return Outcome::make(OutcomeStatus::InvalidInput,
+                                             QStringLiteral("%1=%2: no vendor delivers %2 (%3); set route_%2 first").arg(it.key(), target, why));
+                    continue;
+                }
+                const auto channel = it.key().startsWith(QLatin1String("route_")) ? channelFromName(it.key().mid(6)) : std::nullopt;
+                for (const QString& v : channel ? candidate.routes.value(channelName(*channel)) : QStringList{}) {
+                    QString problem;
+                    if (const auto g = m_gateways.find(v)) {
+                        if (!g->supports(*channel))
+                            problem = QStringLiteral("vendor '%1' does not deliver over %2").arg(v, channelName(*channel));
+                    } else if (const auto row = VendorStore(s).find(v); row && !row->enabled) {
+                        problem = QStringLiteral("vendor '%1' is disabled").arg(v);
+                    } else if (!row) {
+                        QStringList known = m_gateways.names();
+                        for (const VendorConfig& c : VendorStore(s).all())
+                            if (c.enabled && !known.contains(c.name))
+                                known << c.name;
+                        problem = QStringLiteral("there is no vendor named '%1' (configured: %2)").arg(v, known.join(QStringLiteral(", ")));
+                    }
+                    if (!problem.isEmpty())
+                        return Outcome::make(OutcomeStatus::InvalidInput, it.key() + QStringLiteral(": ") + problem);
+                }
+            }
         }
         PolicyStore(s).save(tenant, scope, normalised, now);
         if (actor.isPerson()) {

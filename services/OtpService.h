@@ -8,6 +8,8 @@
 #include "CodeHasher.h"
 #include "Database.h"
 #include "DeliveryGateway.h"
+#include "DeliveryLog.h"
+#include "DestinationParser.h"
 #include "DeliveryReceipts.h"
 #include "GatewayRegistry.h"
 #include "Outbox.h"
@@ -116,8 +118,11 @@ private:
         qint64 retryAfterMs = 0;
         QJsonObject details;
     };
-    Gate sendGate(SqlSession& s, const QString& tenant, const QString& destination, const QString& prefix,
-                  const Policy& policy, qint64 now);
+    Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now);
+    // Whose sends the per-destination caps count: the number, or the email's mailbox.
+    static CapKey capKey(const QString& tenant, const Destination& destination);
+    // verify()'s one transaction (counted, compared, consequence written), run again on a lock conflict.
+    Outcome verifyOnce(SqlSession& s, const VerifyRequest& request, const Policy& policy, Outcome base);
 
     Database& m_db;
     GatewayRegistry& m_gateways;

@@ -3,7 +3,9 @@
 #include "AccountStore.h"
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
+#include "FlowSteps.h"
 #include "PolicyStore.h"
+#include "Redactor.h"
 #include "StoreError.h"
 
 #include <QJsonDocument>
@@ -20,14 +22,32 @@ Q_LOGGING_CATEGORY(lcOutbox, "otp.outbox", QtInfoMsg)
 namespace {
 constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
 
-// The vendor's words may echo the message back; the code must not reach the database through them.
+// Every vendor answer passes here on its way to the database (deliveries and the challenge's copy).
+// Its text is made storable first: a NUL or other control character is data, not a reason to fail
+// the statement (issue 10 item 9). Then the vendor's words may echo the message back; the code must
+// not reach the database through them.
+// The message id is the vendor's key, which its receipts name: it is kept whole when it merely
+// contains the code's digits inside a longer number (a 19-digit Gupshup id holds any given 6-digit
+// string about once in 70,000 ids; masking it lost that message's receipts, item 14). Only where the
+// code stands as a number of its own ("m-482913", or the whole id) is it our message echoed back, and
+// masked like any echo: such an id would store the code, and its receipts could not match anyway.
 VendorAnswer redacted(VendorAnswer a, const QString& code)
 {
+    a.vendorCode = Redactor::storable(a.vendorCode);
+    a.messageId = Redactor::storable(a.messageId);
+    a.reason = Redactor::storable(a.reason);
+    a.excerpt = Redactor::storable(a.excerpt);
     if (!code.isEmpty()) {
         const QString mask(code.size(), QLatin1Char('*'));
         a.excerpt.replace(code, mask);
         a.reason.replace(code, mask);
-        a.messageId.replace(code, mask);
+        const auto digitAt = [](const QString& s, qsizetype i) { return i >= 0 && i < s.size() && s.at(i).isDigit(); };
+        for (QString* field : {&a.messageId, &a.vendorCode}) {
+            for (qsizetype at = field->indexOf(code); at >= 0; at = field->indexOf(code, at + 1)) {
+                if (!digitAt(*field, at - 1) && !digitAt(*field, at + code.size()))
+                    field->replace(at, code.size(), mask);
+            }
+        }
     }
     return a;
 }
@@ -172,6 +192,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             return result;
         }
         tx.commit();
+        flowStep("deliver.sending");
 
         const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);
         message.tenant = challenge.tenant;
@@ -203,6 +224,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
     }
     if (answer.vendor.isEmpty())
         answer.vendor = row.vendor;
+    flowStep("deliver.answered");
     answer = redacted(answer, code);
     message.code.fill(QLatin1Char('0'));
     message.body.clear();
@@ -227,6 +249,18 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
                 AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
             }
             tx.commit();
+            flowStep("deliver.recorded");
+            return result;
+        }
+        if (answer.mayHaveSent) {
+            // A timeout (or a cut connection, an unreadable 2xx) may hide a message the vendor took:
+            // its code stays usable until the challenge ends, and no retry or other vendor sends a
+            // second, different code after it (README, "Timeouts"; SECURITY.md row 25). A person who
+            // gets nothing asks for a resend, which the cooldown and the caps judge.
+            tx.commit();
+            flowStep("deliver.recorded");
+            qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << "unconfirmed" << answer.vendorCode
+                             << "(not retried: the vendor may have sent it)";
             return result;
         }
         // The code of a failed try must not work (unless a newer code replaced it meanwhile).
@@ -266,6 +300,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
         }
         tx.commit();
+        flowStep("deliver.recorded");
         qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << (answer.accepted ? "accepted" : "refused")
                          << answer.vendorCode << (haveNext ? "→ next try" : "");
         return result;
@@ -293,6 +328,8 @@ int Outbox::deliverDue(int max)
                               {now, now, max});
     int tried = 0;
     for (const QSqlRecord& r : due) {
+        if (m_stopRequested && m_stopRequested())
+            break; // stopping: the rows not yet claimed stay queued for whoever runs next
         const qint64 id = r.value(0).toLongLong();
         if (!claim(id, m_clock.nowMs()))
             continue; // another worker was faster

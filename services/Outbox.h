@@ -8,6 +8,8 @@
 #include "Outcome.h"
 #include "Policy.h"
 
+#include <functional>
+
 namespace otp {
 
 struct DeliveryRow;
@@ -26,9 +28,14 @@ struct DeliveryRow;
 // (WORKER_LOST) and never sent again — the challenge stays pending with the code that may be on the
 // user's phone, and expires on its own (SECURITY.md row 17).
 //
-// Retries: only retryable answers (timeouts, resets, 5xx, 429) and only in async mode, up to the
-// policy's delivery_max_tries per vendor, after delivery_backoff_s × 2^(try-1) ± 25 % (capped at
-// 5 min). When a vendor gives up, the next one of the route is tried, then the fallback channel's.
+// Retries: only retryable answers that certainly did not deliver (5xx, 429, a refused connection)
+// and only in async mode, up to the policy's delivery_max_tries per vendor, after
+// delivery_backoff_s × 2^(try-1) ± 25 % (capped at 5 min). When a vendor gives up, the next one of
+// the route is tried, then the fallback channel's. An answer that may hide a delivery (a timeout, a
+// connection cut after the request went out: VendorAnswer::mayHaveSent) ends the send instead: the
+// row closes as `timeout`, its code stays usable until the challenge ends, and nothing is sent after
+// it, so a user never holds a code that was killed by a retry (README, "Timeouts"). Every try counts
+// in the send caps (DeliveryLog).
 class Outbox
 {
 public:
@@ -38,6 +45,9 @@ public:
     const QString& owner() const { return m_owner; }
     void setLeaseMs(qint64 ms) { m_leaseMs = ms; }
     qint64 leaseMs() const { return m_leaseMs; }
+    // Asked by deliverDue() before it claims each row: once it answers true no further row is taken
+    // (the one in flight finishes and is recorded). Set while no deliverDue() runs (DeliveryWorker).
+    void setStopRequested(std::function<bool()> stop) { m_stopRequested = std::move(stop); }
 
     // The vendors a send tries, in order: the requested vendor alone, or the channel's route and then
     // the fallback channel's route. Empty with *error set when none is configured.
@@ -78,6 +88,7 @@ private:
     const CodeHasher& m_hasher;
     QString m_owner;
     qint64 m_leaseMs = 60000;
+    std::function<bool()> m_stopRequested;
 };
 
 } // namespace otp

@@ -25,6 +25,8 @@ QJsonObject VendorAnswer::toJson() const
     o.remove(QStringLiteral("response"));
     o.insert(QStringLiteral("accepted"), accepted);
     o.insert(QStringLiteral("retryable"), retryable);
+    if (mayHaveSent)
+        o.insert(QStringLiteral("may_have_sent"), true);
     o.insert(QStringLiteral("excerpt"), excerpt);
     return o;
 }
@@ -42,6 +44,7 @@ QString Outcome::statusName(OutcomeStatus s)
     switch (s) {
     case OutcomeStatus::Sent: return QStringLiteral("sent");
     case OutcomeStatus::Queued: return QStringLiteral("queued");
+    case OutcomeStatus::Unconfirmed: return QStringLiteral("unconfirmed");
     case OutcomeStatus::Verified: return QStringLiteral("verified");
     case OutcomeStatus::WrongCode: return QStringLiteral("wrong_code");
     case OutcomeStatus::Expired: return QStringLiteral("expired");
@@ -70,6 +73,7 @@ int Outcome::exitCode() const
     switch (status) {
     case OutcomeStatus::Sent:
     case OutcomeStatus::Queued:
+    case OutcomeStatus::Unconfirmed:
     case OutcomeStatus::Verified:
     case OutcomeStatus::Canceled:
     case OutcomeStatus::Unlocked:

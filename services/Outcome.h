@@ -13,6 +13,11 @@ struct VendorAnswer
     QString vendor;
     bool accepted = false;
     bool retryable = false; // timeouts, 5xx and 429 are; a rejected number or bad credentials are not
+    // The vendor may have taken the message although it did not say so: the request went out and no
+    // readable answer came back (a timeout, a connection cut after sending, an unreadable 2xx body).
+    // Such a try is never retried nor followed by another vendor, and its code stays usable until the
+    // challenge ends (README, "Timeouts"; SECURITY.md row 25).
+    bool mayHaveSent = false;
     int httpStatus = 0;     // 0 when no HTTP exchange happened
     QString vendorCode;     // the vendor's own code ("105", "CHAT_0302", …)
     QString messageId;
@@ -28,6 +33,7 @@ struct VendorAnswer
 enum class OutcomeStatus {
     Sent,
     Queued,
+    Unconfirmed, // the vendor may have sent it (timeout): the code works if it arrives; not sent again
     Verified,
     WrongCode,
     Expired,

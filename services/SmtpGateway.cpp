@@ -245,8 +245,9 @@ VendorAnswer SmtpGateway::interpret(int curlCode, int smtpCode, const QString& s
         a.reason = QStringLiteral("the SMTP server's host name could not be resolved (%1)").arg(error);
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        // The server may have queued it in the last moment; DESIGN.md still retries timeouts.
+        // The server may have queued it in the last moment: not sent again, its code stays usable.
         a.retryable = true;
+        a.mayHaveSent = true;
         a.vendorCode = QStringLiteral("TIMEOUT");
         a.reason = QStringLiteral("the SMTP server did not answer in time (%1)").arg(error);
         break;
@@ -254,6 +255,7 @@ VendorAnswer SmtpGateway::interpret(int curlCode, int smtpCode, const QString& s
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
         a.retryable = true;
+        a.mayHaveSent = true;
         a.vendorCode = QStringLiteral("CONNECTION_RESET");
         a.reason = QStringLiteral("the SMTP connection broke before the server answered (%1)").arg(error);
         break;
@@ -279,6 +281,7 @@ VendorAnswer SmtpGateway::interpret(int curlCode, int smtpCode, const QString& s
     default:
         // Unknown failure: not retried, since we cannot tell whether the message went out.
         a.retryable = false;
+        a.mayHaveSent = true;
         a.vendorCode = QStringLiteral("CURL_%1").arg(curlCode);
         a.reason = QStringLiteral("sending through the SMTP server failed (%1)").arg(said);
         break;

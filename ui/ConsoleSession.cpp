@@ -48,7 +48,7 @@ std::unique_ptr<ConsoleSession> ConsoleSession::open(const Options& options, QSt
     models::ConsoleContext& c = s->m_context;
     c.db = s->m_worker.get();
     c.service = &s->m_runtime->service();
-    c.clock = &s->m_runtime->clock();
+    c.clock = &s->m_runtime->localClock(); // read on the GUI thread: never a database round trip
     c.devOutboxPath = s->m_runtime->devGateway() ? s->m_runtime->devGateway()->outboxPath() : QString();
     c.databaseDisplayUrl = s->m_runtime->database().config().displayUrl();
     c.connectionProfile = profileName;

@@ -613,7 +613,10 @@ bool VendorSimulator::handleRequest(const QHttpServerRequest& request, QTcpSocke
     // Delay on a timer: other connections keep being served meanwhile.
     QTimer::singleShot(delayMs, this, [this, guard = QPointer<QTcpSocket>(socket), in, decisive] {
         if (!guard || guard->state() != QAbstractSocket::ConnectedState) {
-            logRequest(in, QStringLiteral("client gone before the delayed answer"));
+            // A real vendor does not notice that its caller gave up waiting: the message still goes
+            // out. This is the case of a code delivered after the caller's timeout (SECURITY.md row 25).
+            logRequest(in, QStringLiteral("client gone before the delayed answer; processed anyway, as a vendor would"));
+            finishVendorRequest(nullptr, in, decisive);
             return;
         }
         finishVendorRequest(guard, in, decisive);
@@ -632,6 +635,8 @@ void VendorSimulator::missingHandler(const QHttpServerRequest& request, QTcpSock
 void VendorSimulator::finishVendorRequest(QTcpSocket* socket, const Incoming& in,
                                           const std::optional<Fault>& fault)
 {
+    if (!socket && fault && (fault->kind == FaultKind::Hang || fault->kind == FaultKind::Reset))
+        return;
     if (fault && fault->kind == FaultKind::Hang) {
         logRequest(in, QStringLiteral("fault hang: connection kept open, no answer"));
         return;
@@ -672,7 +677,8 @@ void VendorSimulator::finishVendorRequest(QTcpSocket* socket, const Incoming& in
     } else if (!fault) {
         ++counters.rejected;
     }
-    writeReply(socket, in, h.reply);
+    if (socket)
+        writeReply(socket, in, h.reply); // null: the caller hung up before the (delayed) answer
     logRequest(in, h.outcome);
 }
 

@@ -204,7 +204,7 @@ INSTANTIATE_TEST_SUITE_P(DestinationParser, DestinationParserRefuses, ::testing:
 
 // ---- emails and single cases ----------------------------------------------------------------------
 
-// DESIGN.md "destinations": emails are trimmed and lower-cased; the burst prefix is the domain.
+// DESIGN.md "destinations": emails are trimmed and lower-cased; the caps key is the mailbox (no +tag).
 TEST(DestinationParserTest, EmailIsTrimmedAndLowerCased)
 {
     const DestinationParser parser;
@@ -215,7 +215,7 @@ TEST(DestinationParserTest, EmailIsTrimmedAndLowerCased)
         EXPECT_EQ(r.destination.kind, Destination::Kind::Email);
         EXPECT_EQ(r.destination.value.toStdString(), "user.name+tag@example.com");
         EXPECT_TRUE(r.destination.region.isEmpty());
-        EXPECT_EQ(r.destination.prefix.toStdString(), "example.com");
+        EXPECT_EQ(r.destination.prefix.toStdString(), "user.name@example.com");
     }
 }
 
@@ -306,3 +306,13 @@ TEST(DestinationParserTest, KnownRegions)
 }
 
 } // namespace
+
+// Caps key email by the mailbox (issue 10, item 10): sub-addresses and Gmail's dots are one mailbox.
+TEST(DestinationParserTest, CanonicalMailboxDropsTagsAndGmailDots)
+{
+    EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("victim+5@example.org")), QStringLiteral("victim@example.org"));
+    EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("v.ictim@example.org")), QStringLiteral("v.ictim@example.org"));
+    EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("v.i.ctim+x@googlemail.com")), QStringLiteral("victim@gmail.com"));
+    EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("+tag@example.org")), QStringLiteral("+tag@example.org"))
+        << "a local part that is only a tag stays as it is";
+}

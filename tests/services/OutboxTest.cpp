@@ -4,6 +4,7 @@
 // against real HTTP vendors are proven by tests/integration against otp-vendor-sim.
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
+#include "PolicyStore.h"
 #include "TestDatabase.h"
 
 #include <QMutex>
@@ -172,16 +173,16 @@ TEST_F(OutboxTest, AsyncGivesUpAfterMaxTriesThenFallsBack)
     setPolicy({{QStringLiteral("delivery"), QStringLiteral("async")},
                {QStringLiteral("delivery_max_tries"), QStringLiteral("2")},
                {QStringLiteral("fallback_whatsapp"), QStringLiteral("sms")}});
-    wati->script({ScriptedGateway::refused(0, QStringLiteral("TIMEOUT"), true),
+    wati->script({ScriptedGateway::refused(503, QStringLiteral("HTTP_503"), true),
                   ScriptedGateway::refused(500, QStringLiteral("HTTP_500"), true)});
     ASSERT_EQ(send().status, OutcomeStatus::Queued);
     svc.deliverPending();
     t.clock().advanceS(3);
     EXPECT_EQ(svc.deliverDue(), 1);
     // Two tries on WATI used up: the SMS hop is queued at once and taken by the next pass.
-    EXPECT_EQ(states(), QStringLiteral("1:wati:timeout 2:wati:failed 3:gupshup:queued"));
+    EXPECT_EQ(states(), QStringLiteral("1:wati:failed 2:wati:failed 3:gupshup:queued"));
     EXPECT_EQ(svc.deliverDue(), 1);
-    EXPECT_EQ(states(), QStringLiteral("1:wati:timeout 2:wati:failed 3:gupshup:accepted"));
+    EXPECT_EQ(states(), QStringLiteral("1:wati:failed 2:wati:failed 3:gupshup:accepted"));
     EXPECT_EQ(verify(gupshup->calls().first().code).status, OutcomeStatus::Verified);
 }
 
@@ -322,7 +323,12 @@ TEST_F(OutboxTest, Security9And11_NoCodeInTheDatabaseAfterRetriesAndEchoingVendo
 
 TEST_F(OutboxTest, RouteNamingAnUnknownVendorIsAClearErrorBeforeAnyWrite)
 {
-    setPolicy({{QStringLiteral("route_sms"), QStringLiteral("nosuchvendor")}});
+    // policySet refuses such a route; one left behind by a vendor removed since fails each send clearly.
+    EXPECT_EQ(svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("route_sms"), QStringLiteral("nosuchvendor")}},
+                            kAdmin).status,
+              OutcomeStatus::InvalidInput);
+    PolicyStore(t.database().session()).save(QStringLiteral("default"), QString::fromLatin1(PolicyStore::kAllPurposes),
+                                             {{QStringLiteral("route_sms"), QStringLiteral("nosuchvendor")}}, t.clock().nowMs());
     const Outcome o = send(Channel::Sms);
     EXPECT_EQ(o.status, OutcomeStatus::InvalidInput);
     EXPECT_TRUE(o.message.contains(QStringLiteral("nosuchvendor"))) << o.message.toStdString();
