@@ -3,14 +3,17 @@
 #include "Redactor.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace otp::DeliveryReceipts {
 
 namespace {
-// Vendors write times as epoch seconds, epoch milliseconds or ISO 8601.
+// Vendors write times as epoch seconds, milli-, micro- or nanoseconds (MyOperator's callbacks carry nine
+// fractional digits), as fractional seconds, or as ISO 8601 with any number of fractional digits.
 qint64 parseTime(const QJsonValue& v)
 {
     const QString text = v.isDouble() ? QString::number(v.toDouble(), 'f', 0) : v.toString().trimmed();
@@ -18,9 +21,21 @@ qint64 parseTime(const QJsonValue& v)
         return 0;
     bool numeric = false;
     const qint64 n = text.toLongLong(&numeric);
-    if (numeric)
+    if (numeric) {
+        if (n > 100'000'000'000'000'000LL)
+            return n / 1'000'000; // nanoseconds
+        if (n > 100'000'000'000'000LL)
+            return n / 1'000; // microseconds
         return n > 100'000'000'000LL ? n : n * 1000;
-    const QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    }
+    static const QRegularExpression fractionalSeconds(QStringLiteral("^(\\d{9,11})\\.(\\d+)$"));
+    if (const QRegularExpressionMatch m = fractionalSeconds.match(text); m.hasMatch())
+        return m.captured(1).toLongLong() * 1000 + (m.captured(2) + QStringLiteral("000")).left(3).toInt();
+    // Qt reads at most milliseconds: cut a longer fraction ("…:30.123456789Z") to three digits.
+    static const QRegularExpression longFraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    QString iso = text;
+    iso.replace(longFraction, QStringLiteral("\\1"));
+    const QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
     return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
 }
 
@@ -39,32 +54,42 @@ DeliveryReceipt::State gupshupState(const QString& status)
     const QString s = status.toUpper();
     if (s == QLatin1String("SUCCESS") || s == QLatin1String("DELIVERED") || s == QLatin1String("DELIVRD"))
         return DeliveryReceipt::State::Delivered;
-    if (s == QLatin1String("FAIL") || s == QLatin1String("FAILED") || s == QLatin1String("UNDELIV") ||
+    // SUCCESS / FAILURE / UNKNOWN are the documented GET statuses, DELIVERED / FAILED the POST eventTypes;
+    // the others are SMPP's words, which some routes pass through.
+    if (s == QLatin1String("FAILURE") || s == QLatin1String("FAIL") || s == QLatin1String("FAILED") ||
+        s == QLatin1String("UNDELIV") ||
         s == QLatin1String("EXPIRED") || s == QLatin1String("REJECTED") || s == QLatin1String("REJECTD"))
         return DeliveryReceipt::State::Failed;
     return DeliveryReceipt::State::Unknown;
 }
 
-QString gupshupReason(DeliveryReceipt::State state, const QString& cause, const QString& errCode)
+QString gupshupReason(DeliveryReceipt::State state, const QString& status, const QString& cause, const QString& errCode,
+                     int parts)
 {
+    const QString inParts = parts > 1 ? QStringLiteral(" (%1 parts)").arg(parts) : QString();
     if (state == DeliveryReceipt::State::Delivered)
-        return QStringLiteral("Gupshup reports the SMS delivered to the handset");
+        return QStringLiteral("Gupshup reports the SMS delivered to the handset%1").arg(inParts);
     if (state == DeliveryReceipt::State::Failed)
-        return QStringLiteral("Gupshup reports the SMS not delivered: %1%2")
-            .arg(cause.isEmpty() ? QStringLiteral("no cause given") : cause.toLower().replace(QLatin1Char('_'), QLatin1Char(' ')),
+        return QStringLiteral("Gupshup reports the SMS%1 not delivered: %2%3")
+            .arg(inParts,
+                 cause.isEmpty() ? QStringLiteral("no cause given") : cause.toLower().replace(QLatin1Char('_'), QLatin1Char(' ')),
                  errCode.isEmpty() ? QString() : QStringLiteral(" (error %1)").arg(errCode));
+    if (status.compare(QLatin1String("UNKNOWN"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("Gupshup does not know whether the SMS arrived (status UNKNOWN%1)")
+            .arg(cause.isEmpty() ? QString() : QStringLiteral(", cause ") + cause);
     return QStringLiteral("Gupshup sent a report without a known status");
 }
 
 DeliveryReceipt gupshupOne(const QString& id, const QString& status, const QString& cause, const QString& errCode,
-                           const QString& phone, qint64 at)
+                           const QString& phone, qint64 at, int parts)
 {
     DeliveryReceipt r;
     r.messageId = id;
     r.state = gupshupState(status);
     r.vendorCode = errCode.isEmpty() ? cause : errCode;
     r.destination = phone;
-    r.reason = gupshupReason(r.state, cause, errCode);
+    r.parts = parts > 0 ? parts : 0;
+    r.reason = gupshupReason(r.state, status, cause, errCode, r.parts);
     r.atMs = at;
     return r;
 }
@@ -106,16 +131,18 @@ QJsonDocument parseJson(const QByteArray& body, const char* vendor, QString* err
 
 QList<DeliveryReceipt> gupshupQuery(const QUrlQuery& q, QString* error)
 {
-    const auto item = [&q](const char* key) {
-        return Redactor::storable(q.queryItemValue(QLatin1String(key), QUrl::FullyDecoded));
-    };
+    // Keys are read trimmed: the documented URL template itself has "& noOfFrags=%7".
+    QHash<QString, QString> items;
+    for (const auto& [key, value] : q.queryItems(QUrl::FullyDecoded))
+        items.insert(key.trimmed(), value);
+    const auto item = [&items](const char* key) { return Redactor::storable(items.value(QLatin1String(key))); };
     const QString id = item("externalId").trimmed();
     if (id.isEmpty()) {
         *error = QStringLiteral("the Gupshup report has no externalId");
         return {};
     }
-    return {gupshupOne(id, item("status"), item("cause"), item("errCode"), item("phoneNo"),
-                       parseTime(q.queryItemValue(QStringLiteral("deliveredTS"))))};
+    return {gupshupOne(id, item("status").trimmed(), item("cause").trimmed(), item("errCode").trimmed(),
+                       item("phoneNo").trimmed(), parseTime(item("deliveredTS")), item("noOfFrags").toInt())};
 }
 
 QList<DeliveryReceipt> gupshupJson(const QByteArray& body, QString* error)
@@ -123,6 +150,7 @@ QList<DeliveryReceipt> gupshupJson(const QByteArray& body, QString* error)
     const QJsonDocument doc = parseJson(body, "Gupshup", error);
     if (!error->isEmpty())
         return {};
+    // A batch is a JSON array of up to 20 events; one object alone is read as a batch of one.
     const QJsonArray events = doc.isArray() ? doc.array() : QJsonArray{doc.object()};
     QList<DeliveryReceipt> out;
     for (const QJsonValue& v : events) {
@@ -134,7 +162,8 @@ QList<DeliveryReceipt> gupshupJson(const QByteArray& body, QString* error)
         }
         out.append(gupshupOne(id, text(e.value(QStringLiteral("eventType"))), text(e.value(QStringLiteral("cause"))),
                               text(e.value(QStringLiteral("errCode"))), text(e.value(QStringLiteral("destAddr"))),
-                              parseTime(e.value(QStringLiteral("eventTs")))));
+                              parseTime(e.value(QStringLiteral("eventTs"))),
+                              text(e.value(QStringLiteral("noOfFrags"))).toInt()));
     }
     if (out.isEmpty())
         *error = QStringLiteral("the Gupshup report holds no events");
@@ -151,7 +180,8 @@ QList<DeliveryReceipt> wati(const QByteArray& body, QString* error)
     for (const QJsonValue& v : events) {
         const QJsonObject e = v.toObject();
         DeliveryReceipt r;
-        // v2 sends carry localMessageId (what the send answered); older webhooks only whatsappMessageId.
+        // v2 sends carry localMessageId (what the v2 send answered). A v1 send answers no id and its events
+        // carry only whatsappMessageId (no waId): kept as the id, they match no row and count as unmatched.
         r.messageId = text(e.value(QStringLiteral("localMessageId")));
         if (r.messageId.isEmpty())
             r.messageId = text(e.value(QStringLiteral("whatsappMessageId")));
@@ -160,7 +190,9 @@ QList<DeliveryReceipt> wati(const QByteArray& body, QString* error)
         if (status.isEmpty())
             status = text(e.value(QStringLiteral("eventType")));
         r.state = whatsappState(status);
-        r.vendorCode = status;
+        // templateMessageFailed: failedCode is WhatsApp's error code (131026 …), failedDetail its words.
+        const QString failedCode = text(e.value(QStringLiteral("failedCode")));
+        r.vendorCode = failedCode.isEmpty() ? status : failedCode;
         const QString failure = text(e.value(QStringLiteral("failedDetail")));
         r.reason = whatsappReason(QStringLiteral("WATI"), r.state, failure, status);
         r.atMs = parseTime(e.value(QStringLiteral("timestamp")));
@@ -187,7 +219,15 @@ QList<DeliveryReceipt> myOperator(const QByteArray& body, QString* error)
     }
     QList<DeliveryReceipt> out;
     for (const QJsonValue& v : events) {
-        const QJsonObject e = v.toObject();
+        QJsonObject e = v.toObject();
+        // Observed callbacks: {"event_type": …, "payload": {message_id, status, timestamp, …}}. The payload's
+        // fields are read; event_type stands in for a missing status.
+        if (const QJsonValue payload = e.value(QStringLiteral("payload")); payload.isObject()) {
+            const QString eventType = text(e.value(QStringLiteral("event_type")));
+            e = payload.toObject();
+            if (!e.contains(QStringLiteral("status")) && !eventType.isEmpty())
+                e.insert(QStringLiteral("status"), eventType);
+        }
         DeliveryReceipt r;
         r.messageId = text(e.value(QStringLiteral("message_id")));
         if (r.messageId.isEmpty())

@@ -1,10 +1,23 @@
 // The vendors' delivery-receipt formats (VENDORS.md): documented shapes and observed variants.
 #include "DeliveryReceipts.h"
 
+#include <QFile>
+
 #include <gtest/gtest.h>
 
 using namespace otp;
 using State = DeliveryReceipt::State;
+
+namespace {
+// A payload from tests/fixtures/receipts (each file's source is named in its README).
+QByteArray fixture(const char* name)
+{
+    QFile f(QStringLiteral(OTP_TEST_FIXTURES "/receipts/") + QLatin1String(name));
+    if (!f.open(QIODevice::ReadOnly))
+        ADD_FAILURE() << "missing fixture " << name;
+    return f.readAll();
+}
+} // namespace
 
 TEST(DeliveryReceipts, GupshupGetReportDeliveredAndFailed)
 {
@@ -96,4 +109,50 @@ TEST(DeliveryReceipts, MyOperatorShapes)
     error.clear();
     DeliveryReceipts::parse(QStringLiteral("smtp"), "{}", {}, &error);
     EXPECT_FALSE(error.isEmpty());
+}
+
+// Issue 15 item 1: the documented GET statuses are SUCCESS, FAILURE and UNKNOWN; FAILURE read as unknown
+// left a failed SMS "accepted" for ever.
+TEST(DeliveryReceipts, GupshupDocumentedGetFailureAndUnknown)
+{
+    QString error;
+    auto r = DeliveryReceipts::gupshupQuery(QUrlQuery(QString::fromLatin1(fixture("gupshup_get_failure.query"))), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Failed);
+    EXPECT_EQ(r[0].vendorCode, QStringLiteral("003"));
+    EXPECT_EQ(r[0].parts, 2) << "noOfFrags, even behind the documented template's space";
+    EXPECT_EQ(r[0].atMs, 1526347800000);
+    EXPECT_TRUE(r[0].reason.contains(QStringLiteral("unknown subscriber"))) << r[0].reason.toStdString();
+    EXPECT_TRUE(r[0].reason.contains(QStringLiteral("2 parts"))) << r[0].reason.toStdString();
+
+    r = DeliveryReceipts::gupshupQuery(QUrlQuery(QString::fromLatin1(fixture("gupshup_get_unknown.query"))), &error);
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Unknown);
+    EXPECT_TRUE(r[0].reason.contains(QStringLiteral("UNKNOWN"))) << r[0].reason.toStdString();
+}
+
+TEST(DeliveryReceipts, GupshupDocumentedPostBatch)
+{
+    QString error;
+    const auto r = DeliveryReceipts::gupshupJson(fixture("gupshup_post_batch.json"), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 2);
+    EXPECT_EQ(r[0].state, State::Delivered);
+    EXPECT_EQ(r[0].parts, 1);
+    EXPECT_EQ(r[0].messageId, QStringLiteral("3562707498794989059-328736121207676738"));
+    EXPECT_EQ(r[1].state, State::Failed);
+    EXPECT_EQ(r[1].vendorCode, QStringLiteral("003"));
+    EXPECT_TRUE(r[1].reason.contains(QStringLiteral("unknown subscriber"))) << r[1].reason.toStdString();
+
+    // Twenty events in one batch, the documented maximum, are all read.
+    QByteArray batch("[");
+    for (int i = 0; i < 20; ++i)
+        batch += (i ? "," : "") + QByteArray(R"({"externalId":"id-)") + QByteArray::number(i) +
+                 R"(","eventType":"DELIVERED","eventTs":1526347800000,"noOfFrags":3})";
+    batch += ']';
+    const auto twenty = DeliveryReceipts::gupshupJson(batch, &error);
+    ASSERT_EQ(twenty.size(), 20);
+    EXPECT_EQ(twenty[19].messageId, QStringLiteral("id-19"));
+    EXPECT_EQ(twenty[19].parts, 3);
 }
