@@ -1,5 +1,6 @@
 #include "OperatorStore.h"
 
+#include "InputLimits.h"
 #include "StoreError.h"
 
 #include <QJsonArray>
@@ -18,16 +19,18 @@ QList<OperatorRow> OperatorStore::all()
 Outcome OperatorStore::set(const QString& login, const QString& role, const QString& displayName, const Actor& actor,
                            qint64 now)
 {
-    static const QRegularExpression loginRe(QStringLiteral("^[A-Za-z0-9._@\\\\-]{1,128}$"));
+    static const QRegularExpression loginRe(QStringLiteral("^[A-Za-z0-9._@\\\\-]{1,%1}$").arg(InputLimits::kOperatorLogin));
     if (!loginRe.match(login).hasMatch())
         return Outcome::make(OutcomeStatus::InvalidInput,
-                             QStringLiteral("login '%1' must be 1-128 letters, digits, '.', '_', '@', '-' or '\\\\'").arg(login));
+                             QStringLiteral("login '%1' must be 1-%2 letters, digits, '.', '_', '@', '-' or '\\\\'")
+                                 .arg(login.left(InputLimits::kOperatorLogin)).arg(InputLimits::kOperatorLogin));
     if (!roles().contains(role))
         return Outcome::make(OutcomeStatus::InvalidInput,
                              QStringLiteral("unknown role '%1' (%2)").arg(role, roles().join(QStringLiteral(", "))));
     const QString name = displayName.trimmed();
-    if (name.size() > 128 || name.contains(QLatin1Char('\n')))
-        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("the display name must be one line of at most 128 characters"));
+    if (name.size() > InputLimits::kOperatorName || name.contains(QLatin1Char('\n')))
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("the display name must be one line of at most %1 characters")
+                                                              .arg(InputLimits::kOperatorName));
     try {
         WriteTransaction tx(m_s);
         const Rows before = m_s.select(QStringLiteral("SELECT role, created_at FROM operators WHERE login = ?"), {login});

@@ -2,6 +2,7 @@
 
 #include "CodeGenerator.h"
 #include "DestinationParser.h"
+#include "InputLimits.h"
 
 #include <QRegularExpression>
 
@@ -57,6 +58,9 @@ QStringList Policy::keys()
 QString Policy::set(const QString& key, const QString& rawValue)
 {
     const QString v = rawValue.trimmed();
+    // Stored as given or shorter (policies.pvalue): the same limit on every engine (SECURITY.md row 23).
+    if (const QString tooLong = InputLimits::problem(key, v, InputLimits::kPolicyValue); !tooLong.isEmpty())
+        return tooLong;
     for (const auto& k : kIntKeys) {
         if (key != QLatin1String(k.name))
             continue;
