@@ -17,6 +17,10 @@
 #include <algorithm>
 #include <atomic>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace otp {
 
 Q_LOGGING_CATEGORY(lcDatabase, "otp.database", QtInfoMsg)
@@ -116,6 +120,15 @@ QSqlDatabase Database::open(const QString& name)
     if (m_config.dialect == SqlDialect::Sqlite) {
         QFileInfo fi(m_config.path);
         QDir().mkpath(fi.absolutePath());
+        // Phones, names and addresses: owner-only like the pepper beside it, whatever the umask. SQLite
+        // gives its -wal, -shm and -journal files the mode of the database file, so creating that one
+        // 0600 before the driver opens it covers them all. An existing file keeps its owner's choice.
+        if (m_config.path != QLatin1String(":memory:")) {
+            const int fd = ::open(QFile::encodeName(m_config.path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                                  S_IRUSR | S_IWUSR);
+            if (fd >= 0)
+                ::close(fd);
+        }
         db.setDatabaseName(m_config.path);
         // Writers queue on the SQLite lock for up to 30 s instead of failing at once with SQLITE_BUSY.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));

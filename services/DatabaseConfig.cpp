@@ -1,6 +1,7 @@
 #include "DatabaseConfig.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -27,8 +28,25 @@ bool DatabaseConfig::fromUrl(const QString& url, DatabaseConfig* out, QString* e
     const QString u = url.trimmed();
     if (u.startsWith(QLatin1String("sqlite:"))) {
         QString path = u.mid(7);
-        if (path.startsWith(QLatin1String("//")))
-            path = path.mid(2); // sqlite:///abs → /abs ; sqlite://rel.db → rel.db
+        // A local file and nothing else: what SQLite would take as options or a host must not quietly
+        // become part of the file name.
+        if (const qsizetype q = path.indexOf(QRegularExpression(QStringLiteral("[?#]"))); q >= 0) {
+            *error = QStringLiteral("the sqlite URL carries options ('%1'), which are not supported: name the file only, "
+                                    "as sqlite:///path/to/otp.db").arg(path.mid(q).left(64));
+            return false;
+        }
+        if (path.startsWith(QLatin1String("//"))) {
+            path = path.mid(2); // sqlite:///abs → /abs ; sqlite://localhost/abs → /abs ; sqlite://rel.db → rel.db
+            const qsizetype slash = path.indexOf(QLatin1Char('/'));
+            const QString host = slash > 0 ? path.left(slash) : QString();
+            if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
+                path = path.mid(slash);
+            } else if (!host.isEmpty()) {
+                *error = QStringLiteral("the sqlite URL names a host ('%1'), but SQLite opens local files only: use "
+                                        "sqlite:///absolute/path.db or sqlite:relative/path.db").arg(host.left(64));
+                return false;
+            }
+        }
         if (path.isEmpty()) {
             *error = QStringLiteral("the sqlite URL names no file (use sqlite:///path/to/otp.db)");
             return false;

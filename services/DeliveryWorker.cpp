@@ -19,6 +19,8 @@ void DeliveryWorker::start()
     if (running())
         return;
     m_stop = false;
+    // A stop is seen between two rows of a pass, not only after the pass (a batch can take minutes).
+    m_service.outbox().setStopRequested([this] { return m_stop.load(); });
     for (int i = 0; i < std::max(1, m_options.concurrency); ++i) {
         QThread* t = QThread::create([this] { loop(); });
         t->setObjectName(QStringLiteral("otp-outbox-%1").arg(i));
@@ -34,6 +36,8 @@ void DeliveryWorker::stop()
         t->wait();
         delete t;
     }
+    if (!m_threads.empty())
+        m_service.outbox().setStopRequested({});
     m_threads.clear();
 }
 

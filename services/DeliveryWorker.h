@@ -31,6 +31,8 @@ public:
     ~DeliveryWorker();
 
     void start();
+    // Asks every thread to stop taking rows, at once (a delivery in flight finishes and is recorded).
+    void requestStop() { m_stop = true; }
     // Asks every thread to stop and waits for them.
     void stop();
     bool running() const { return !m_threads.empty(); }

@@ -27,6 +27,14 @@ static QByteArray readPepperFile(const QString& path, QString* error)
         *error = QStringLiteral("cannot read the pepper file %1: %2").arg(path, f.errorString());
         return {};
     }
+    // As ssh refuses a private key others can read: a pepper anyone else may have read is no secret.
+    struct stat st{};
+    if (::fstat(f.handle(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        *error = QStringLiteral("the pepper file %1 is accessible by others (mode 0%2); it must be readable by its owner "
+                                "only: chmod 600 %1 (and consider the pepper exposed)")
+                     .arg(path).arg(int(st.st_mode & 0777), 3, 8, QLatin1Char('0'));
+        return {};
+    }
     const QByteArray pepper = f.readAll().trimmed();
     if (pepper.size() < PepperSource::kMinBytes) {
         *error = QStringLiteral("the pepper in %1 is shorter than %2 bytes").arg(path).arg(PepperSource::kMinBytes);

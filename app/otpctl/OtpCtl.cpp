@@ -130,7 +130,7 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("profile address"), QStringLiteral("X"));
     const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("worker: deliver what is due, then exit"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("worker: parallel deliveries"), QStringLiteral("N"), QStringLiteral("4"));
-    const QCommandLineOption leaseS(QStringLiteral("lease-s"), QStringLiteral("worker: seconds a claimed delivery stays ours"), QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption leaseS(QStringLiteral("lease-s"), QStringLiteral("worker: seconds a claimed delivery stays ours (default 60, or longer than the slowest vendor's timeout)"), QStringLiteral("S"), QStringLiteral("60"));
     const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("vendors add: gupshup, wati, myoperator, smtp"), QStringLiteral("KIND"));
     const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("vendors add: the name of its credential in the secret store"), QStringLiteral("NAME"));
     const QCommandLineOption disabled(QStringLiteral("disabled"), QStringLiteral("vendors add: configured but not used"));
@@ -267,6 +267,7 @@ int OtpCtl::run(const QStringList& arguments)
         if (!ok || wo.concurrency < 1 || wo.concurrency > 64)
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("--concurrency must be a number from 1 to 64"));
         wo.leaseS = p.value(leaseS).toInt(&ok);
+        wo.leaseGiven = p.isSet(leaseS);
         if (!ok || wo.leaseS < 1 || wo.leaseS > 3600)
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("--lease-s must be a number from 1 to 3600"));
         wo.durationS = p.isSet(duration) ? p.value(duration).toInt(&ok) : 0;

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 
 namespace otp::OutboxCommands {
 
@@ -23,24 +24,61 @@ extern "C" void onStopSignal(int)
 {
     g_stop = true;
 }
+
+// Time a worker needs beyond the vendor's timeout to record the answer before its lease runs out.
+constexpr qint64 kLeaseMarginMs = 5000;
+
+// A lease that can end during a vendor call lets other workers close the live row as lost (and the
+// answer then arrives for a row that is no longer ours): the lease must outlast every vendor's timeout.
+// A lease not asked for is lengthened to fit (*leaseS); one asked for is refused when too short.
+QString leaseProblem(OtpRuntime& runtime, int* leaseS, bool given)
+{
+    QString slowest;
+    qint64 slowestMs = 0;
+    for (const VendorConfig& v : VendorStore(runtime.database().session()).all()) {
+        if (v.enabled && v.kind != QLatin1String("dev") && v.timeoutMs() > slowestMs) {
+            slowestMs = v.timeoutMs();
+            slowest = v.name;
+        }
+    }
+    const int shortestS = int((slowestMs + kLeaseMarginMs + 999) / 1000);
+    if (*leaseS >= shortestS)
+        return {};
+    if (!given) {
+        *leaseS = shortestS;
+        return {};
+    }
+    return QStringLiteral("--lease-s %1 is too short: vendor '%2' may take up to %3 ms (timeout_ms), and a lease that ends "
+                          "during a vendor call makes other workers close the row as lost; use --lease-s %4 or more")
+        .arg(*leaseS).arg(slowest).arg(slowestMs).arg(shortestS);
+}
 } // namespace
 
 Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
 {
     OtpService& service = runtime.service();
-    service.outbox().setLeaseMs(qint64(options.leaseS) * 1000);
+    int leaseS = options.leaseS;
+    try {
+        if (const QString problem = leaseProblem(runtime, &leaseS, options.leaseGiven); !problem.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, problem);
+    } catch (const StoreError& e) {
+        return Outcome::make(OutcomeStatus::InternalError, e.message());
+    }
+    service.outbox().setLeaseMs(qint64(leaseS) * 1000);
     QElapsedTimer elapsed;
     elapsed.start();
     qint64 calls = 0;
+    g_stop = false;
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
     if (options.once) {
         // Everything due now, then whatever falls due while we are at it; stop when the outbox has
-        // nothing due (rows waiting for a later backoff stay for the next run).
-        for (int n; (n = service.deliverDue(100)) > 0;)
+        // nothing due (rows waiting for a later backoff stay for the next run) or on a signal.
+        service.outbox().setStopRequested([] { return g_stop.load(); });
+        for (int n; !g_stop && (n = service.deliverDue(100)) > 0;)
             calls += n;
+        service.outbox().setStopRequested({});
     } else {
-        g_stop = false;
-        std::signal(SIGINT, onStopSignal);
-        std::signal(SIGTERM, onStopSignal);
         DeliveryWorker::Options wo;
         wo.concurrency = options.concurrency;
         DeliveryWorker w(service, wo);
@@ -49,6 +87,12 @@ Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
                                                               : QDeadlineTimer(QDeadlineTimer::Forever);
         while (!g_stop && !deadline.hasExpired())
             QThread::msleep(50);
+        if (g_stop) {
+            // No thread takes another row from here; calls in flight finish and are recorded.
+            w.requestStop();
+            std::fputs("otpctl worker: stopping on signal; deliveries in flight finish, no new rows are taken\n", stderr);
+            std::fflush(stderr);
+        }
         w.stop();
         calls = w.vendorCalls();
     }

@@ -17,6 +17,7 @@ struct WorkerOptions
     bool once = false;       // deliver what is due now (retries included as they fall due) and exit
     int concurrency = 4;
     int leaseS = 60;
+    bool leaseGiven = false; // --lease-s given: refused when too short; else lengthened to fit the vendors
     int durationS = 0;       // 0: until SIGINT / SIGTERM
 };
 
