@@ -73,7 +73,7 @@ HttpRequest WatiGateway::buildRequest(const OutgoingMessage& message, QString* p
             *problem = QStringLiteral("WATI sends the code as a template parameter, and this message has none");
         return request;
     }
-    const QString version = m_config.setting(QStringLiteral("api_version"), QStringLiteral("v1")).toLower();
+    const QString version = m_config.setting(QStringLiteral("api_version"), QStringLiteral("v2")).toLower();
     const QString templateName = m_config.setting(QStringLiteral("template_name"));
     request.method = QByteArrayLiteral("POST");
     request.url = joinUrl(m_config.setting(QStringLiteral("base_url")),

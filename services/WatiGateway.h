@@ -7,7 +7,8 @@ namespace otp {
 // WATI WhatsApp templates (VENDORS.md): POST {base_url}/api/{v1|v2}/sendTemplateMessage
 // ?whatsappNumber=<digits> with a Bearer token; the code travels as a template parameter.
 //
-// Settings: base_url (per account; may end in a tenant path), api_version (v1|v2, default v1),
+// Settings: base_url (per account; may end in a tenant path), api_version (v2 by default: only
+// its answer carries the localMessageId that delivery receipts are matched on; v1 answers no id),
 // template_name, broadcast_name (default: template_name), code_parameter (the template's parameter
 // name for the code, default "1"), timeout_ms. Secret: the API token (a leading "Bearer " is dropped).
 class WatiGateway final : public HttpGateway

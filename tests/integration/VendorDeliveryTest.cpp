@@ -14,6 +14,7 @@
 #include "TestDatabase.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QUuid>
 #include <QJsonDocument>
@@ -31,6 +32,15 @@ using namespace otp::test;
 
 namespace {
 const Actor kAdmin{QStringLiteral("asha"), QStringLiteral("admin")};
+
+// A vendor payload from tests/fixtures/receipts (sources named in its README).
+QByteArray fixture(const char* name)
+{
+    QFile f(QStringLiteral(OTP_TEST_FIXTURES "/receipts/") + QLatin1String(name));
+    if (!f.open(QIODevice::ReadOnly))
+        ADD_FAILURE() << "missing fixture " << name;
+    return f.readAll();
+}
 
 // One simulator process for the whole suite; each test uses its own phone numbers, so faults and
 // inbox counts never cross tests.
@@ -122,6 +132,8 @@ protected:
         add(QStringLiteral("myop"), QStringLiteral("myoperator"), QStringLiteral("vendor/myop"),
             {{QStringLiteral("template_name"), QStringLiteral("login_otp")}, {QStringLiteral("company_id"), QStringLiteral("sim-company")},
              {QStringLiteral("phone_number_id"), QStringLiteral("pn-1")}});
+        add(QStringLiteral("wati-default"), QStringLiteral("wati"), QStringLiteral("vendor/wati"),
+            {{QStringLiteral("template_name"), QStringLiteral("login_otp")}});
         add(QStringLiteral("wati-badtoken"), QStringLiteral("wati"), QStringLiteral("vendor/badtoken"),
             {{QStringLiteral("template_name"), QStringLiteral("login_otp")}});
         policy({{QStringLiteral("cooldown_s"), QStringLiteral("0")}, {QStringLiteral("delivery_backoff_s"), QStringLiteral("1")}});
@@ -493,6 +505,36 @@ TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
     EXPECT_EQ(again.details.value(QStringLiteral("unchanged")).toInt(), 1);
     const auto stranger = DeliveryReceipts::gupshupQuery(QUrlQuery(QStringLiteral("externalId=nope&status=SUCCESS")), &error);
     EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup"), stranger).details.value(QStringLiteral("unmatched")).toInt(), 1);
+}
+
+// Issue 15 item 2: a WATI vendor configured without api_version sends through v2, whose answer gives the
+// localMessageId that WATI's documented events carry; a v1 event (whatsappMessageId only) matches nothing
+// rather than the wrong message.
+TEST_F(VendorDelivery, WatiDocumentedReceiptsMatchTheDefaultApi)
+{
+    const QString a = QStringLiteral("+919800001101"), b = QStringLiteral("+919800001102"), c = QStringLiteral("+919800001103");
+    ASSERT_EQ(send(a, Channel::WhatsApp, QStringLiteral("wati-default")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(b, Channel::WhatsApp, QStringLiteral("wati-default")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(c, Channel::WhatsApp, QStringLiteral("wati")).status, OutcomeStatus::Sent); // v1 on purpose
+    const QString idA = rows(a).first().messageId, idB = rows(b).first().messageId;
+    ASSERT_FALSE(idA.isEmpty()) << "the default API answered no localMessageId";
+    ASSERT_FALSE(idB.isEmpty());
+
+    QJsonObject delivered = QJsonDocument::fromJson(fixture("wati_sent_message_delivered_v2.json")).object();
+    delivered.insert(QStringLiteral("localMessageId"), idA);
+    QJsonObject failed = QJsonDocument::fromJson(fixture("wati_template_message_failed.json")).object();
+    failed.insert(QStringLiteral("localMessageId"), idB);
+    QString error;
+    const auto receipts = DeliveryReceipts::wati(QJsonDocument(QJsonArray{delivered, failed}).toJson(), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("wati-default"), receipts).details.value(QStringLiteral("updated")).toInt(), 2);
+    EXPECT_EQ(rows(a).first().state, QStringLiteral("delivered"));
+    EXPECT_EQ(rows(b).first().state, QStringLiteral("failed"));
+    EXPECT_EQ(rows(b).first().vendorCode, QStringLiteral("131026"));
+
+    const auto v1 = DeliveryReceipts::wati(fixture("wati_sent_message_delivered_v1.json"), &error);
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("wati"), v1).details.value(QStringLiteral("unmatched")).toInt(), 1);
+    EXPECT_EQ(rows(c).first().state, QStringLiteral("accepted"));
 }
 
 // SECURITY.md rows 9, 11 and 16 with every vendor configured the way an admin would: credentials

@@ -156,3 +156,31 @@ TEST(DeliveryReceipts, GupshupDocumentedPostBatch)
     EXPECT_EQ(twenty[19].messageId, QStringLiteral("id-19"));
     EXPECT_EQ(twenty[19].parts, 3);
 }
+
+// Issue 15 item 2: WATI's documented events. templateMessageFailed names WhatsApp's error in failedCode and
+// failedDetail (the vendor code was "Failed"); a v1 event carries whatsappMessageId and no waId.
+TEST(DeliveryReceipts, WatiDocumentedEvents)
+{
+    QString error;
+    auto r = DeliveryReceipts::wati(fixture("wati_template_message_failed.json"), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Failed);
+    EXPECT_EQ(r[0].messageId, QStringLiteral("fd29c1f-9033-59b2-7d72-5ac964c4c8a7"));
+    EXPECT_EQ(r[0].vendorCode, QStringLiteral("131026"));
+    EXPECT_TRUE(r[0].reason.contains(QStringLiteral("Message undeliverable"))) << r[0].reason.toStdString();
+    EXPECT_EQ(r[0].atMs, 1665645642000);
+
+    r = DeliveryReceipts::wati(fixture("wati_sent_message_delivered_v2.json"), &error);
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Delivered);
+    EXPECT_EQ(r[0].messageId, QStringLiteral("16bf77ae-79e8-691eb4b"));
+    EXPECT_EQ(r[0].vendorCode, QStringLiteral("Delivered"));
+
+    r = DeliveryReceipts::wati(fixture("wati_sent_message_delivered_v1.json"), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Delivered);
+    EXPECT_EQ(r[0].messageId, QStringLiteral("wamid.HBgNODYxMzEzMzg4Nzg2MDU0OEM0NTYxRTlBMwA="));
+    EXPECT_TRUE(r[0].destination.isEmpty());
+}

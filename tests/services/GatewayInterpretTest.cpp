@@ -440,14 +440,15 @@ TEST(WatiRequest, TemplateCallWithTenantPathAndBearerToken)
     EXPECT_EQ(params.at(0).toObject().value(QStringLiteral("value")).toString(), kCode);
 }
 
-TEST(WatiRequest, DefaultsToV1)
+// Issue 15 item 2: v1's send answer carries no message id, so its receipts could never be matched.
+TEST(WatiRequest, DefaultsToV2)
 {
     const WatiGateway g(config(QStringLiteral("wati"), {{QStringLiteral("base_url"), QStringLiteral("https://live-server-1234.wati.io")},
                                                         {QStringLiteral("template_name"), QStringLiteral("otp")}}),
                         kToken);
     OutgoingMessage m = sms();
     m.channel = Channel::WhatsApp;
-    EXPECT_EQ(g.buildRequest(m, nullptr).url.path(), QStringLiteral("/api/v1/sendTemplateMessage"));
+    EXPECT_EQ(g.buildRequest(m, nullptr).url.path(), QStringLiteral("/api/v2/sendTemplateMessage"));
     m.code.clear();
     QString problem;
     g.buildRequest(m, &problem);
