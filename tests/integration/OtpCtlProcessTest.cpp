@@ -155,13 +155,17 @@ TEST_F(OtpCtlProcess, EveryErrorCaseGivesItsExitCodeAndStatus)
     Q_UNUSED(code);
 }
 
+// A process whose clock runs 301 s ahead. On SQLite the database lives in the process and its clock
+// is the process's: the code is past its 300 s. On PostgreSQL and MariaDB the server's clock judges
+// (SECURITY.md row 20): one client's clock moves nothing (ServerClockTest has the other directions).
 TEST_F(OtpCtlProcess, ExpiredCodeAcrossProcessesWithAMovedClock)
 {
     ASSERT_EQ(run({QStringLiteral("send"), QStringLiteral("--to"), kPhone}).exitCode, 0);
     const CliRun late = run({QStringLiteral("verify"), QStringLiteral("--to"), kPhone, QStringLiteral("--code"), outbox.lastCodeFor(kPhone)},
                          {}, QStringLiteral("+301s"));
-    EXPECT_EQ(late.exitCode, 4) << late.stdoutText.toStdString() << late.stderrText.toStdString();
-    EXPECT_EQ(late.status(), QStringLiteral("expired"));
+    const bool processClock = otp::test::ScratchDatabase::isSqlite();
+    EXPECT_EQ(late.exitCode, processClock ? 4 : 0) << late.stdoutText.toStdString() << late.stderrText.toStdString();
+    EXPECT_EQ(late.status(), processClock ? QStringLiteral("expired") : QStringLiteral("verified"));
 }
 
 TEST_F(OtpCtlProcess, InternalErrorWhenTheDatabaseCannotBeOpened)
