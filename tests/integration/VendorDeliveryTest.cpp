@@ -537,6 +537,32 @@ TEST_F(VendorDelivery, WatiDocumentedReceiptsMatchTheDefaultApi)
     EXPECT_EQ(rows(c).first().state, QStringLiteral("accepted"));
 }
 
+// Issue 15 item 4: MyOperator's callbacks carry myop_ref_id null for API sends and are matched by the message
+// id; only the "Accepted" send answer carries one. The simulator alternates both documented answers.
+TEST_F(VendorDelivery, MyOperatorObservedCallbacksMatchByMessageId)
+{
+    const QString a = QStringLiteral("+919800001201"), b = QStringLiteral("+919800001202");
+    ASSERT_EQ(send(a, Channel::WhatsApp, QStringLiteral("myop")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(send(b, Channel::WhatsApp, QStringLiteral("myop")).status, OutcomeStatus::Sent);
+    const DeliveryRow withId = rows(a).first().messageId.isEmpty() ? rows(b).first() : rows(a).first();
+    const DeliveryRow withoutId = rows(a).first().messageId.isEmpty() ? rows(a).first() : rows(b).first();
+    ASSERT_FALSE(withId.messageId.isEmpty()) << "one of two sends gets the 'Accepted' answer with data.message_id";
+    ASSERT_TRUE(withoutId.messageId.isEmpty()) << "the other the documented 'Message Sent' without one";
+
+    QJsonObject callback = QJsonDocument::fromJson(fixture("myoperator_status_delivered.json")).object();
+    QJsonObject payload = callback.value(QStringLiteral("payload")).toObject();
+    payload.insert(QStringLiteral("message_id"), withId.messageId);
+    callback.insert(QStringLiteral("payload"), payload);
+    QString error;
+    const auto r = DeliveryReceipts::myOperator(QJsonDocument(callback).toJson(), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(svc.applyReceipts(QStringLiteral("myop"), r).details.value(QStringLiteral("updated")).toInt(), 1);
+    const QString phoneWithId = rows(a).first().id == withId.id ? a : b;
+    EXPECT_EQ(rows(phoneWithId).first().state, QStringLiteral("delivered"));
+    const QString phoneWithoutId = phoneWithId == a ? b : a;
+    EXPECT_EQ(rows(phoneWithoutId).first().state, QStringLiteral("accepted")) << "nothing to match it on";
+}
+
 // SECURITY.md rows 9, 11 and 16 with every vendor configured the way an admin would: credentials
 // through `otpctl secrets set` into the real OS keychain, vendors through `otpctl vendors add`, codes
 // sent over every HTTP vendor and verified, an email attempted. Afterwards no token and no code is in

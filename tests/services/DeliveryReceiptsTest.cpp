@@ -184,3 +184,30 @@ TEST(DeliveryReceipts, WatiDocumentedEvents)
     EXPECT_EQ(r[0].messageId, QStringLiteral("wamid.HBgNODYxMzEzMzg4Nzg2MDU0OEM0NTYxRTlBMwA="));
     EXPECT_TRUE(r[0].destination.isEmpty());
 }
+
+// Issue 15 item 4: MyOperator's callbacks as integrations observe them: the fields under "payload", event_type
+// at the top, myop_ref_id null for API sends, timestamps with nine fractional digits.
+TEST(DeliveryReceipts, MyOperatorObservedCallbacks)
+{
+    QString error;
+    auto r = DeliveryReceipts::myOperator(fixture("myoperator_status_delivered.json"), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Delivered);
+    EXPECT_EQ(r[0].messageId, QStringLiteral("6d7b237a-08c3-4902-9cdb-d6bd9c2071bc"));
+    EXPECT_EQ(r[0].deliveryId, 0) << "myop_ref_id is null";
+    EXPECT_EQ(r[0].atMs, 1750069230123) << "nanoseconds";
+
+    r = DeliveryReceipts::myOperator(fixture("myoperator_status_failed.json"), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Failed);
+    EXPECT_EQ(r[0].vendorCode, QStringLiteral("131026"));
+    EXPECT_EQ(r[0].atMs, 1750069230123) << "ISO 8601 with nine fractional digits";
+
+    // The status may come only as the event type; fractional epoch seconds are read too.
+    r = DeliveryReceipts::myOperator(R"({"event_type":"delivered","payload":{"message_id":"m-1","timestamp":"1750069230.123456789"}})", &error);
+    ASSERT_EQ(r.size(), 1);
+    EXPECT_EQ(r[0].state, State::Delivered);
+    EXPECT_EQ(r[0].atMs, 1750069230123);
+}
