@@ -103,6 +103,7 @@ bool validateGatewayConfig(const VendorConfig& config, QString* error)
         check.required(QStringLiteral("company_id"));
         check.required(QStringLiteral("phone_number_id"));
         check.required(QStringLiteral("template_name"));
+        check.oneOf(QStringLiteral("otp_button"), {QStringLiteral("true"), QStringLiteral("false")});
     } else if (kind == QLatin1String("smtp")) {
         check.required(QStringLiteral("url"));
         check.url(QStringLiteral("url"), {QStringLiteral("smtp"), QStringLiteral("smtps")});

@@ -1,5 +1,6 @@
 #include "MyOperatorGateway.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -67,12 +68,18 @@ HttpRequest MyOperatorGateway::buildRequest(const OutgoingMessage& message, QStr
         {QStringLiteral("language"), m_config.setting(QStringLiteral("language"), QStringLiteral("en"))},
         {QStringLiteral("body"), QJsonObject{{QStringLiteral("1"), message.code}}},
     };
+    // WhatsApp OTP templates are Meta authentication templates: the code also fills their one-time-password
+    // (copy-code) button, or the template is refused. Shape as a working MyOperator OTP integration sends it.
+    QJsonObject contextWithButton = context;
+    if (m_config.setting(QStringLiteral("otp_button"), QStringLiteral("true")).compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
+        contextWithButton.insert(QStringLiteral("buttons"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("index"), 0}, {QStringLiteral("otp"), message.code}}});
     QJsonObject body{
         {QStringLiteral("phone_number_id"), m_config.setting(QStringLiteral("phone_number_id"))},
         {QStringLiteral("customer_country_code"), countryCode},
         {QStringLiteral("customer_number"), nationalNumber},
         {QStringLiteral("data"), QJsonObject{{QStringLiteral("type"), QStringLiteral("template")},
-                                             {QStringLiteral("context"), context}}},
+                                             {QStringLiteral("context"), contextWithButton}}},
         // Unique per delivery attempt, so MyOperator's reports can be matched to our row.
         {QStringLiteral("myop_ref_id"), QStringLiteral("%1-%2").arg(message.challengeRef).arg(message.deliveryId)},
     };

@@ -8,7 +8,9 @@ namespace otp {
 // the company id header; the code travels as template body parameter "1".
 //
 // Settings: base_url (default https://publicapi.myoperator.co), company_id, phone_number_id,
-// waba_id (optional), template_name, language (default "en"), timeout_ms. Secret: the API token.
+// waba_id (optional), template_name, language (default "en"), otp_button (default true: the code also goes
+// in the authentication template's copy-code button; false for a template without one), timeout_ms.
+// Secret: the API token.
 class MyOperatorGateway final : public HttpGateway
 {
 public:

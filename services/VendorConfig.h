@@ -16,7 +16,8 @@ namespace otp {
 //             msg_type, dlt_template_id, principal_entity_id, timeout_ms (int)
 // wati        base_url (per account, may carry the tenant path), api_version ("v2" default |"v1"),
 //             template_name, broadcast_name, timeout_ms; code_parameter (template parameter name, default "1")
-// myoperator  base_url, company_id, phone_number_id, waba_id, template_name, language, timeout_ms
+// myoperator  base_url, company_id, phone_number_id, waba_id, template_name, language, otp_button ("true"|"false"),
+//             timeout_ms
 // smtp        url ("smtp://host:port" | "smtps://host:465"), starttls ("required"|"optional"|"none"),
 //             username, from, timeout_ms; subject (default: per purpose, never the code)
 // dev         outbox (path; empty: the runtime's default)

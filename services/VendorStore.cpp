@@ -50,7 +50,7 @@ QStringList VendorStore::knownSettings(const QString& kind)
     if (kind == QLatin1String("myoperator"))
         return {QStringLiteral("base_url"), QStringLiteral("company_id"), QStringLiteral("phone_number_id"),
                 QStringLiteral("waba_id"), QStringLiteral("template_name"), QStringLiteral("language"),
-                QStringLiteral("timeout_ms")};
+                QStringLiteral("otp_button"), QStringLiteral("timeout_ms")};
     if (kind == QLatin1String("smtp"))
         return {QStringLiteral("url"), QStringLiteral("starttls"), QStringLiteral("username"), QStringLiteral("from"),
                 QStringLiteral("subject"), QStringLiteral("timeout_ms")};

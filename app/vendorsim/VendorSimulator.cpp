@@ -1122,6 +1122,20 @@ VendorSimulator::Handled VendorSimulator::handleMyOperator(const Incoming& in,
         return badRequest(QStringLiteral("data.context.template_name is required"));
     if (!isPhoneDigits(in.to))
         return badRequest(QStringLiteral("Invalid customer_number"));
+    if (m_config.requireOtpButton) {
+        // Meta refuses an authentication template whose copy-code button has no parameter (132000).
+        const QJsonArray buttons = context.value(QStringLiteral("buttons")).toArray();
+        const bool hasOtp = !buttons.isEmpty() && !scalarText(buttons.first().toObject().value(QStringLiteral("otp"))).isEmpty();
+        if (!hasOtp) {
+            h.reply = jsonReply(400, jsonObject({{"status", jsonValue(QStringLiteral("error"))},
+                                                 {"code", jsonValue(QStringLiteral("132000"))},
+                                                 {"message", jsonValue(QStringLiteral(
+                                                      "Number of parameters does not match the expected number of params: "
+                                                      "the OTP button needs the code"))}}));
+            h.outcome = QStringLiteral("400 otp button missing");
+            return h;
+        }
+    }
 
     const QString messageId = QStringLiteral("wamid.") + QUuid::createUuid().toString(QUuid::Id128);
     bool sentShape = m_config.myOperatorShape == MyOperatorShape::Sent;
@@ -1169,6 +1183,8 @@ VendorSimulator::Handled VendorSimulator::handleMyOperator(const Incoming& in,
     }
     if (context.contains(QStringLiteral("language")))
         m.extra.insert(QStringLiteral("language"), context.value(QStringLiteral("language")));
+    if (context.contains(QStringLiteral("buttons")))
+        m.extra.insert(QStringLiteral("buttons"), context.value(QStringLiteral("buttons")));
     h.message = m;
     h.outcome = QStringLiteral("accepted id=%1").arg(messageId);
     return h;

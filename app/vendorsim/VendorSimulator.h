@@ -41,6 +41,9 @@ public:
         quint32 seed = 1;        // drives the fault `rate` dice, so runs are reproducible
         int inboxLimit = 100000; // oldest messages are dropped beyond this
         bool logRequests = true; // one line per vendor request on the otp.vendorsim category
+        // Rules the real vendors (or the operators behind them) enforce, checked only when asked:
+        bool requireOtpButton = false; // MyOperator: an OTP template needs the code in its copy-code button
+        bool enforceDlt = false;       // Gupshup: an SMS to +91 needs principalEntityId and dltTemplateId
     };
 
     enum class FaultKind { Latency, Http, VendorError, Malformed, Reset, Hang };

@@ -96,11 +96,17 @@ int main(int argc, char* argv[])
     const QCommandLineOption portFileOpt(
         QStringLiteral("port-file"),
         QStringLiteral("Write the bound port to PATH (atomically) once listening."), QStringLiteral("PATH"));
+    const QCommandLineOption enforceOpt(
+        QStringLiteral("enforce"),
+        QStringLiteral("Vendor rules to enforce, comma-separated: otp-button (MyOperator OTP templates need the "
+                       "code in their copy-code button), dlt (Gupshup SMS to +91 need principalEntityId and "
+                       "dltTemplateId)."),
+        QStringLiteral("RULES"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       QStringLiteral("Do not log one line per request."));
     parser.addOptions({portOpt, hostOpt, latencyOpt, gupshupUserOpt, gupshupPasswordOpt, watiTokenOpt,
                        myopTokenOpt, myopCompanyOpt, myopShapeOpt, seedOpt, inboxLimitOpt, portFileOpt,
-                       quietOpt});
+                       enforceOpt, quietOpt});
     parser.process(app);
 
     otp::VendorSimulator::Config config;
@@ -143,6 +149,14 @@ int main(int argc, char* argv[])
     else
         return fail(QStringLiteral("--myoperator-shape must be sent, accepted or alternate"));
     config.logRequests = !parser.isSet(quietOpt);
+    for (const QString& rule : parser.value(enforceOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (rule.trimmed() == QLatin1String("otp-button"))
+            config.requireOtpButton = true;
+        else if (rule.trimmed() == QLatin1String("dlt"))
+            config.enforceDlt = true;
+        else
+            return fail(QStringLiteral("--enforce knows otp-button and dlt, not '%1'").arg(rule.trimmed()));
+    }
 
     const QString hostText = parser.value(hostOpt);
     QHostAddress host;

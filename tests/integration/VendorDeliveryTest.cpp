@@ -86,7 +86,8 @@ private:
     {
         m_process.setProgram(QStringLiteral(OTP_TEST_VENDORSIM));
         m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
-                                QStringLiteral("--myoperator-shape"), QStringLiteral("alternate")});
+                                QStringLiteral("--myoperator-shape"), QStringLiteral("alternate"),
+                                QStringLiteral("--enforce"), QStringLiteral("otp-button")});
         m_process.start();
         static const QRegularExpression re(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QByteArray out;

@@ -291,6 +291,30 @@ TEST_F(VendorSimTest, MyOperatorAcceptsAndChecksTokenAndCompany)
     EXPECT_EQ(inbox().size(), 1);
 }
 
+// Issue 15 items 3 and 6: asked to, the simulator refuses an OTP template whose copy-code button lacks the code.
+TEST_F(VendorSimTest, MyOperatorEnforcesTheOtpButtonWhenAsked)
+{
+    VendorSimulator::Config config;
+    config.logRequests = false;
+    config.requireOtpButton = true;
+    sim = std::make_unique<VendorSimulator>(config);
+    ASSERT_NE(sim->start(QHostAddress::LocalHost, 0), 0);
+    base = sim->baseUrl().toString();
+
+    HttpResult r = myOperator(QStringLiteral("9876543210"));
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("132000"));
+    EXPECT_EQ(inbox().size(), 0);
+
+    const QByteArray withButton =
+        R"({"phone_number_id":"1234","customer_country_code":"91","customer_number":"9876543210","data":{"type":"template",)"
+        R"("context":{"template_name":"login_otp","language":"en","body":{"1":"482913"},"buttons":[{"index":0,"otp":"482913"}]}}})";
+    r = send("POST", QStringLiteral("/chat/messages"), withButton,
+             {{"Content-Type", "application/json"}, {"Authorization", "Bearer sim-myop-token"}, {"X-MYOP-COMPANY-ID", "sim-company"}});
+    EXPECT_EQ(r.status, 200) << r.body.constData();
+    ASSERT_EQ(inbox().size(), 1);
+}
+
 TEST_F(VendorSimTest, LatencyFaultDelaysButAcceptsWithoutBlockingOthers)
 {
     addFault(R"({"vendor":"gupshup","to":"919876543210","kind":"latency","latency_ms":400})");

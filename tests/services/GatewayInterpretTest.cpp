@@ -561,6 +561,17 @@ TEST(MyOperatorRequest, TemplateBodyWithSplitNumberAndReference)
     EXPECT_EQ(context.value(QStringLiteral("template_name")).toString(), QStringLiteral("login_otp"));
     EXPECT_EQ(context.value(QStringLiteral("language")).toString(), QStringLiteral("en"));
     EXPECT_EQ(context.value(QStringLiteral("body")).toObject().value(QStringLiteral("1")).toString(), kCode);
+    // Issue 15 item 3: an authentication template also needs the code in its copy-code button.
+    const QJsonArray buttons = context.value(QStringLiteral("buttons")).toArray();
+    ASSERT_EQ(buttons.size(), 1);
+    EXPECT_EQ(buttons.at(0).toObject().value(QStringLiteral("index")).toInt(-1), 0);
+    EXPECT_EQ(buttons.at(0).toObject().value(QStringLiteral("otp")).toString(), kCode);
+
+    VendorConfig noButton = c;
+    noButton.settings.insert(QStringLiteral("otp_button"), QStringLiteral("false"));
+    const QJsonObject plain = QJsonDocument::fromJson(MyOperatorGateway(noButton, kToken).buildRequest(m, nullptr).body)
+                                  .object().value(QStringLiteral("data")).toObject().value(QStringLiteral("context")).toObject();
+    EXPECT_FALSE(plain.contains(QStringLiteral("buttons"))) << "otp_button=false: a template without the button";
 
     m.destination = QStringLiteral("+14155550123");
     EXPECT_EQ(QJsonDocument::fromJson(g.buildRequest(m, nullptr).body).object().value(QStringLiteral("customer_country_code")).toString(),
