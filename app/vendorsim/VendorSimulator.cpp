@@ -1,6 +1,7 @@
 #include "VendorSimulator.h"
 
 #include <QDateTime>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -726,11 +727,127 @@ void VendorSimulator::logRequest(const Incoming& in, const QString& outcome) con
 // ---------------------------------------------------------------------------------------------
 // Control endpoints: /_sim/…
 
+std::optional<VendorSimulator::Receipt> VendorSimulator::receiptFor(const QString& messageId, bool delivered,
+                                                                   const QString& form, QString* error) const
+{
+    const Message* found = nullptr;
+    for (const Message& m : m_inbox) {
+        if (m.messageId == messageId)
+            found = &m;
+    }
+    if (!found) {
+        *error = QStringLiteral("no accepted message has the id '%1'").arg(messageId);
+        return std::nullopt;
+    }
+    const Message& m = *found;
+    const qint64 at = m.receivedAtMs + 2000;
+    Receipt r;
+    r.vendor = m.vendor;
+    r.method = "POST";
+    r.contentType = "application/json";
+    if (m.vendor == kGupshup) {
+        // The SMS's parts, as the handset counts them: 160 GSM characters, 70 UCS-2 (one part each).
+        const bool unicode = m.extra.value(QStringLiteral("msg_type")).toString().compare(QLatin1String("Unicode_text"),
+                                                                                          Qt::CaseInsensitive) == 0;
+        const int perPart = unicode ? 70 : 160;
+        const int parts = m.text.size() <= perPart ? 1 : int((m.text.size() + (perPart - 7) - 1) / (perPart - 7));
+        const QString mask = m.extra.value(QStringLiteral("mask")).toString();
+        if (form.compare(QLatin1String("post"), Qt::CaseInsensitive) == 0) {
+            r.body = '[' + jsonObject({{"externalId", jsonValue(m.messageId)},
+                                       {"eventType", jsonValue(delivered ? QStringLiteral("DELIVERED") : QStringLiteral("FAILED"))},
+                                       {"eventTs", QByteArray::number(at)},
+                                       {"destAddr", jsonValue(m.to)},
+                                       {"srcAddr", jsonValue(mask)},
+                                       {"cause", jsonValue(delivered ? QStringLiteral("SUCCESS") : QStringLiteral("UNKNOWN_SUBSCRIBER"))},
+                                       {"errCode", jsonValue(delivered ? QStringLiteral("000") : QStringLiteral("003"))},
+                                       {"channel", jsonValue(QStringLiteral("SMS"))},
+                                       {"noOfFrags", QByteArray::number(parts)}}) +
+                     ']';
+        } else {
+            r.method = "GET";
+            r.contentType.clear();
+            r.body = QStringLiteral("externalId=%1&deliveredTS=%2&status=%3&cause=%4&phoneNo=%5&errCode=%6&noOfFrags=%7&mask=%8")
+                         .arg(m.messageId)
+                         .arg(at)
+                         .arg(delivered ? QStringLiteral("SUCCESS") : QStringLiteral("FAILURE"),
+                              delivered ? QStringLiteral("SUCCESS") : QStringLiteral("UNKNOWN_SUBSCRIBER"), m.to,
+                              delivered ? QStringLiteral("000") : QStringLiteral("003"))
+                         .arg(parts)
+                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(mask)))
+                         .toUtf8();
+        }
+        return r;
+    }
+    const QString wamid = QStringLiteral("wamid.") +
+                          QString::fromLatin1(QCryptographicHash::hash(m.messageId.toUtf8(), QCryptographicHash::Sha1).toBase64());
+    if (m.vendor == kWati) {
+        const bool v2 = m.extra.value(QStringLiteral("api")).toString() == QLatin1String("v2");
+        const QByteArray ts = jsonValue(QString::number(at / 1000));
+        if (!delivered) {
+            r.body = jsonObject({{"eventType", jsonValue(QStringLiteral("templateMessageFailed"))},
+                                 {"statusString", jsonValue(QStringLiteral("Failed"))},
+                                 {"localMessageId", v2 ? jsonValue(m.messageId) : QByteArray("null")},
+                                 {"failedCode", jsonValue(QStringLiteral("131026"))},
+                                 {"failedDetail", jsonValue(QStringLiteral("Message undeliverable"))},
+                                 {"whatsappMessageId", jsonValue(wamid)},
+                                 {"text", "null"},
+                                 {"type", jsonValue(QStringLiteral("template"))},
+                                 {"timestamp", ts}});
+        } else if (v2) {
+            r.body = jsonObject({{"eventType", jsonValue(QStringLiteral("sentMessageDELIVERED_v2"))},
+                                 {"statusString", jsonValue(QStringLiteral("Delivered"))},
+                                 {"localMessageId", jsonValue(m.messageId)},
+                                 {"whatsappMessageId", jsonValue(wamid)},
+                                 {"text", "null"},
+                                 {"type", jsonValue(QStringLiteral("template"))},
+                                 {"timestamp", ts}});
+        } else {
+            r.body = jsonObject({{"eventType", jsonValue(QStringLiteral("sentMessageDELIVERED"))},
+                                 {"statusString", jsonValue(QStringLiteral("Delivered"))},
+                                 {"whatsappMessageId", jsonValue(wamid)},
+                                 {"text", "null"},
+                                 {"type", jsonValue(QStringLiteral("template"))},
+                                 {"timestamp", ts}});
+        }
+        return r;
+    }
+    // MyOperator: the observed callback; myop_ref_id comes back null for API sends.
+    QByteArray payload = jsonObject({{"message_id", jsonValue(m.messageId)},
+                                     {"customer_number", jsonValue(m.to)},
+                                     {"status", jsonValue(delivered ? QStringLiteral("delivered") : QStringLiteral("failed"))},
+                                     {"myop_ref_id", "null"},
+                                     {"timestamp", jsonValue(QString::number(at) + QStringLiteral("000000"))}});
+    if (!delivered) {
+        payload.chop(1);
+        payload += R"(,"errors":[{"code":131026,"title":"Message undeliverable"}]})";
+    }
+    r.body = jsonObject({{"event_type", jsonValue(QStringLiteral("message_status"))}, {"payload", payload}});
+    return r;
+}
+
 VendorSimulator::Reply VendorSimulator::handleControl(const Incoming& in)
 {
     const QString path =
         in.path.endsWith(QLatin1Char('/')) && in.path.size() > 1 ? in.path.chopped(1) : in.path;
     const QHash<QString, QString> query = parseForm(in.rawQuery);
+
+    if (path == QLatin1String("/_sim/receipt")) {
+        if (in.method != "GET")
+            return methodNotAllowed("GET");
+        const QString outcome = query.value(QStringLiteral("outcome"), QStringLiteral("delivered"));
+        if (outcome != QLatin1String("delivered") && outcome != QLatin1String("failed"))
+            return messageReply(400, QStringLiteral("outcome must be delivered or failed"));
+        QString error;
+        const std::optional<Receipt> r = receiptFor(query.value(QStringLiteral("message_id")),
+                                                    outcome == QLatin1String("delivered"),
+                                                    query.value(QStringLiteral("form"), QStringLiteral("get")), &error);
+        if (!r)
+            return messageReply(404, error);
+        return jsonReply(200, compact(QJsonObject{{QStringLiteral("vendor"), r->vendor},
+                                                  {QStringLiteral("method"), QString::fromLatin1(r->method)},
+                                                  {QStringLiteral("content_type"), QString::fromLatin1(r->contentType)},
+                                                  {QStringLiteral("body"), QString::fromUtf8(r->body)}}));
+    }
 
     if (path == QLatin1String("/_sim/health")) {
         if (in.method != "GET" && in.method != "HEAD")
@@ -1137,7 +1254,8 @@ VendorSimulator::Handled VendorSimulator::handleMyOperator(const Incoming& in,
         }
     }
 
-    const QString messageId = QStringLiteral("wamid.") + QUuid::createUuid().toString(QUuid::Id128);
+    // A UUID, as the observed "Accepted" answer gives it (data.message_id "6d7b237a-08c3-4902-…").
+    const QString messageId = newUuid();
     bool sentShape = m_config.myOperatorShape == MyOperatorShape::Sent;
     if (m_config.myOperatorShape == MyOperatorShape::Alternate) {
         sentShape = m_nextMyOperatorSent;

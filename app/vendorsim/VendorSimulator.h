@@ -90,6 +90,20 @@ public:
     QUrl baseUrl() const;
 
     QList<Message> inbox(const QString& to = {}, const QString& vendor = {}) const;
+
+    // The delivery report the vendor would call back with for an accepted message, in its documented
+    // shape (tests/fixtures/receipts/README.md names the sources): Gupshup a GET query (form "get") or
+    // a POST JSON array (form "post"); WATI sentMessageDELIVERED_v2 / templateMessageFailed (v1 sends:
+    // the v1 event, whatsappMessageId only); MyOperator the observed {"event_type", "payload"} callback.
+    struct Receipt
+    {
+        QString vendor;
+        QByteArray method; // GET: `body` is the query string; POST: the request body
+        QByteArray contentType;
+        QByteArray body;
+    };
+    std::optional<Receipt> receiptFor(const QString& messageId, bool delivered, const QString& form,
+                                      QString* error) const;
     int clearInbox();
     int addFault(Fault fault);
     QList<Fault> faults() const { return m_faults; }

@@ -52,7 +52,8 @@ int main(int argc, char* argv[])
         "Serves the Gupshup Enterprise SMS, WATI and MyOperator WhatsApp HTTP APIs for tests and demos.\n"
         "Vendor endpoints: GET|POST /GatewayAPI/rest, POST [/<tenant>]/api/v1|v2/sendTemplateMessage,\n"
         "POST /chat/messages. Control: GET /_sim/health, GET|DELETE /_sim/inbox[?to=DIGITS&vendor=NAME],\n"
-        "GET|DELETE /_sim/stats, GET|POST|DELETE /_sim/faults, DELETE /_sim/faults/<id>.\n"
+        "GET|DELETE /_sim/stats, GET|POST|DELETE /_sim/faults, DELETE /_sim/faults/<id>,\n"
+        "GET /_sim/receipt?message_id=ID&outcome=delivered|failed[&form=get|post] (the vendor's delivery report).\n"
         "Credentials default to the environment (OTP_SIM_GUPSHUP_USER, OTP_SIM_GUPSHUP_PASSWORD,\n"
         "OTP_SIM_WATI_TOKEN, OTP_SIM_MYOP_TOKEN, OTP_SIM_MYOP_COMPANY), then to sim-user, sim-password,\n"
         "sim-wati-token, sim-myop-token, sim-company."));

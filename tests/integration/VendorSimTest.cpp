@@ -15,6 +15,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <QUrlQuery>
+#include <QUuid>
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -313,6 +316,37 @@ TEST_F(VendorSimTest, MyOperatorEnforcesTheOtpButtonWhenAsked)
              {{"Content-Type", "application/json"}, {"Authorization", "Bearer sim-myop-token"}, {"X-MYOP-COMPANY-ID", "sim-company"}});
     EXPECT_EQ(r.status, 200) << r.body.constData();
     ASSERT_EQ(inbox().size(), 1);
+}
+
+// Issue 15 item 6: receipts in the vendors' documented shapes, for messages the simulator accepted.
+TEST_F(VendorSimTest, ReceiptsComeInTheVendorsDocumentedShapes)
+{
+    const QString myopId = myOperator(QStringLiteral("9876543210")).json().value(QStringLiteral("data")).toObject()
+                               .value(QStringLiteral("message_id")).toString();
+    EXPECT_EQ(QUuid::fromString(myopId).isNull(), false) << "MyOperator's observed message_id is a UUID: " << myopId.toStdString();
+    HttpResult r = send("GET", QStringLiteral("/_sim/receipt?message_id=%1&outcome=failed").arg(myopId));
+    ASSERT_EQ(r.status, 200);
+    QJsonObject callback = QJsonDocument::fromJson(r.json().value(QStringLiteral("body")).toString().toUtf8()).object();
+    EXPECT_EQ(callback.value(QStringLiteral("event_type")).toString(), QStringLiteral("message_status"));
+    EXPECT_TRUE(callback.value(QStringLiteral("payload")).toObject().value(QStringLiteral("myop_ref_id")).isNull());
+
+    const QString watiId = wati(QStringLiteral("919876543210"), QStringLiteral("v2")).json().value(QStringLiteral("receivers"))
+                               .toArray().first().toObject().value(QStringLiteral("localMessageId")).toString();
+    r = send("GET", QStringLiteral("/_sim/receipt?message_id=%1&outcome=failed").arg(watiId));
+    callback = QJsonDocument::fromJson(r.json().value(QStringLiteral("body")).toString().toUtf8()).object();
+    EXPECT_EQ(callback.value(QStringLiteral("eventType")).toString(), QStringLiteral("templateMessageFailed"));
+    EXPECT_EQ(callback.value(QStringLiteral("failedCode")).toString(), QStringLiteral("131026"));
+    EXPECT_EQ(callback.value(QStringLiteral("localMessageId")).toString(), watiId);
+
+    const QString gupshupId = QString::fromUtf8(gupshup(QStringLiteral("919876543210")).body).section(QLatin1Char('|'), 2).trimmed();
+    r = send("GET", QStringLiteral("/_sim/receipt?message_id=%1&outcome=failed").arg(gupshupId));
+    EXPECT_EQ(r.json().value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    const QUrlQuery report(r.json().value(QStringLiteral("body")).toString());
+    EXPECT_EQ(report.queryItemValue(QStringLiteral("status")), QStringLiteral("FAILURE"));
+    EXPECT_EQ(report.queryItemValue(QStringLiteral("externalId")), gupshupId);
+    EXPECT_EQ(report.queryItemValue(QStringLiteral("noOfFrags")), QStringLiteral("1"));
+
+    EXPECT_EQ(send("GET", QStringLiteral("/_sim/receipt?message_id=nope")).status, 404);
 }
 
 TEST_F(VendorSimTest, LatencyFaultDelaysButAcceptsWithoutBlockingOthers)
