@@ -75,6 +75,19 @@ std::optional<ChallengeRow> ChallengeStore::latest(const QString& tenant, const 
     return ChallengeRow::fromRecord(rows.first());
 }
 
+std::optional<ChallengeRow> ChallengeStore::latestForUpdate(const QString& tenant, const QString& destination,
+                                                            const QString& purpose)
+{
+    const QString lock = m_s.dialect() == SqlDialect::Sqlite ? QString() : QStringLiteral(" FOR UPDATE");
+    const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND "
+                                                "purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1%2")
+                                     .arg(QLatin1String(kColumns), lock),
+                                 {tenant, destination, purpose});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return ChallengeRow::fromRecord(rows.first());
+}
+
 std::optional<ChallengeRow> ChallengeStore::byId(qint64 id)
 {
     const Rows rows =
@@ -111,12 +124,6 @@ bool ChallengeStore::transition(qint64 id, const QString& from, const QString& t
 {
     return m_s.update(QStringLiteral("UPDATE challenges SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
                       {to, now, id, from}) == 1;
-}
-
-void ChallengeStore::lockRow(qint64 id)
-{
-    if (m_s.dialect() != SqlDialect::Sqlite)
-        m_s.select(QStringLiteral("SELECT id FROM challenges WHERE id = ? FOR UPDATE"), {id});
 }
 
 bool ChallengeStore::markVerified(qint64 id, const QString& codeHash, qint64 now)

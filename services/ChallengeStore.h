@@ -31,11 +31,11 @@ public:
     std::optional<ChallengeRow> byId(qint64 id);
     QList<ChallengeRow> forDestination(const QString& tenant, const QString& destination, int limit);
     qint64 insert(const ChallengeRow& row);
-    // Inside a write transaction: holds the challenge's row until the transaction ends, so what is read
-    // after it (attempts, code, status) is what the decision is made on and no other flow moves the row
-    // meanwhile (SELECT … FOR UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already holds
-    // the whole database). Re-read the row after taking it.
-    void lockRow(qint64 id);
+    // Inside a write transaction: latest(), with the row held until the transaction ends, so what was
+    // read (attempts, code, status) is what the decision is made on and no other flow moves the row
+    // meanwhile. SELECT … FOR UPDATE on PostgreSQL and MariaDB (a locking read returns the row's newest
+    // committed version); SQLite's BEGIN IMMEDIATE already holds the whole database.
+    std::optional<ChallengeRow> latestForUpdate(const QString& tenant, const QString& destination, const QString& purpose);
     // Moves a challenge from one status to another; returns false when it was no longer in `from`.
     bool transition(qint64 id, const QString& from, const QString& to, qint64 now);
     // Compare-and-set: only while the challenge is pending, unexpired and still carries the code that

@@ -341,8 +341,12 @@ int Database::migrate()
 
 void Database::notifyChange(SqlSession& s)
 {
+    // Not inside the transaction: PostgreSQL serialises the commits of every transaction that
+    // notified (a database-wide lock held from pre-commit to the end of the commit, WAL flush
+    // included), which made concurrent clients take turns. After the COMMIT, at most every
+    // SqlSession::kNotifyEveryMs per connection; the live views' poll is the safety net between.
     if (s.dialect() == SqlDialect::Postgres)
-        s.execute(QStringLiteral("NOTIFY ") + QLatin1String(kChangeChannel));
+        s.notifyAfterCommit(kChangeChannel);
 }
 
 } // namespace otp

@@ -21,8 +21,9 @@ public:
     ~Database();
 
     // The channel live views LISTEN on (PostgreSQL). notifyChange() inside a write transaction makes
-    // the server tell every listener when it commits; on SQLite and MariaDB it does nothing (the views
-    // poll there).
+    // the server tell every listener once it committed (a NOTIFY after the COMMIT, at most every
+    // SqlSession::kNotifyEveryMs per connection); on SQLite and MariaDB it does nothing (the views poll
+    // there, and poll on PostgreSQL too as the safety net).
     static constexpr const char* kChangeChannel = "otp_changes";
     static void notifyChange(SqlSession& s);
 

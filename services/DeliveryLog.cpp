@@ -128,16 +128,30 @@ static QString capWhere(const CapKey& key)
     return key.mailbox ? QStringLiteral("tenant = ? AND dest_prefix = ?") : QStringLiteral("tenant = ? AND destination = ?");
 }
 
-qint64 DeliveryLog::lastSendAt(const CapKey& key)
+DeliveryLog::GateCounts DeliveryLog::gateCounts(const CapKey& key, const QString& destination, const QString& prefix,
+                                                qint64 now, qint64 hourSince, qint64 daySince, qint64 burstSince)
 {
-    return m_s.scalar(QStringLiteral("SELECT MAX(created_at) FROM deliveries WHERE %1 AND try_no = 1").arg(capWhere(key)),
-                      {key.tenant, key.value}).toLongLong();
-}
-
-int DeliveryLog::sendsSince(const CapKey& key, qint64 since)
-{
-    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?").arg(capWhere(key)),
-                      {key.tenant, key.value, since}).toInt();
+    const QString cap = capWhere(key);
+    const Rows rows = m_s.select(
+        QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "
+                       "(SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "
+                       "(SELECT MAX(created_at) FROM deliveries WHERE %1 AND try_no = 1), "
+                       "(SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?), "
+                       "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
+                       "released_at IS NULL)")
+            .arg(cap),
+        {key.tenant, key.value, hourSince, key.tenant, key.value, daySince, key.tenant, key.value, prefix, burstSince,
+         key.tenant, destination, now});
+    GateCounts c;
+    if (rows.isEmpty())
+        return c;
+    const QSqlRecord& r = rows.first();
+    c.lastHour = r.value(0).toInt();
+    c.lastDay = r.value(1).toInt();
+    c.lastSendAt = r.value(2).toLongLong();
+    c.prefixBurst = r.value(3).toInt();
+    c.activeLockouts = r.value(4).toInt();
+    return c;
 }
 
 qint64 DeliveryLog::oldestSendSince(const CapKey& key, qint64 since, int skip)
@@ -145,12 +159,6 @@ qint64 DeliveryLog::oldestSendSince(const CapKey& key, qint64 since, int skip)
     return m_s.scalar(QStringLiteral("SELECT created_at FROM deliveries WHERE %1 AND created_at > ? "
                                      "ORDER BY created_at LIMIT 1 OFFSET ?").arg(capWhere(key)),
                       {key.tenant, key.value, since, qMax(0, skip)}).toLongLong();
-}
-
-int DeliveryLog::prefixSendsSince(const QString& prefix, qint64 since)
-{
-    return m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?"),
-                      {prefix, since}).toInt();
 }
 
 qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since, int skip)

@@ -56,12 +56,18 @@ public:
     // The send-cap ledger. The caps count every try (a retry or a fallback hop reaches a vendor, and
     // may reach the phone, as a first send does: SECURITY.md row 25); the cooldown runs from the last
     // send or resend a person asked for (first tries).
-    qint64 lastSendAt(const CapKey& key);
-    int sendsSince(const CapKey& key, qint64 since);
+    // Everything the send gate reads, in one round trip: tries in the last hour and day, the last
+    // send, the prefix's tries in the burst window, and whether `destination` has an active lockout.
+    struct GateCounts
+    {
+        int lastHour = 0, lastDay = 0, prefixBurst = 0, activeLockouts = 0;
+        qint64 lastSendAt = 0;
+    };
+    GateCounts gateCounts(const CapKey& key, const QString& destination, const QString& prefix, qint64 now,
+                          qint64 hourSince, qint64 daySince, qint64 burstSince);
     // The time of the (skip+1)-th oldest try since `since`: when the window next drops below a cap
     // that `skip` tries are over (0 when there is none).
     qint64 oldestSendSince(const CapKey& key, qint64 since, int skip = 0);
-    int prefixSendsSince(const QString& prefix, qint64 since);
     qint64 oldestPrefixSendSince(const QString& prefix, qint64 since, int skip = 0);
 
     // Queued deliveries no worker took since before `olderThan`: marked failed (never sent).

@@ -108,7 +108,7 @@ static std::optional<Outcome> resolve(SqlSession& s, const QString& tenant, cons
     if (!OtpService::isValidTenant(tenant))
         return Outcome::make(OutcomeStatus::InvalidInput,
                              QStringLiteral("the tenant id must be 1-64 letters, digits, '.', '_' or '-'"));
-    out->policy = PolicyStore(s).load(tenant, purposeName(purpose));
+    out->policy = PolicyStore(s).loadCached(tenant, purposeName(purpose));
     const ParsedDestination parsed = DestinationParser(out->policy.defaultRegion).parse(input);
     if (!parsed.ok) {
         Outcome o = Outcome::make(OutcomeStatus::InvalidDestination, parsed.error);
@@ -131,9 +131,12 @@ OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, cons
     Gate g;
     DeliveryLog log(s);
     const CapKey key = capKey(tenant, dest);
-    const int lastHour = log.sendsSince(key, now - kHourMs);
-    const int lastDay = log.sendsSince(key, now - kDayMs);
-    const qint64 lastSend = log.lastSendAt(key);
+    const qint64 window = qint64(policy.prefixBurstWindowS) * 1000;
+    const DeliveryLog::GateCounts counts =
+        log.gateCounts(key, dest.value, dest.prefix, now, now - kHourMs, now - kDayMs, now - window);
+    const int lastHour = counts.lastHour;
+    const int lastDay = counts.lastDay;
+    const qint64 lastSend = counts.lastSendAt;
     g.details = QJsonObject{{QStringLiteral("sends_last_hour"), lastHour},
                             {QStringLiteral("sends_per_hour"), policy.sendsPerHour},
                             {QStringLiteral("sends_last_day"), lastDay},
@@ -161,7 +164,10 @@ OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, cons
                                     {QStringLiteral("retry_after_s"), ceilSeconds(endsAt - now)}});
     };
 
-    if (auto lock = LockoutStore(s).active(tenant, dest.value, now)) {
+    std::optional<LockoutRow> lock;
+    if (counts.activeLockouts > 0)
+        lock = LockoutStore(s).active(tenant, dest.value, now);
+    if (lock) {
         block(OutcomeStatus::Locked, QStringLiteral("lockout"),
               QStringLiteral("this destination is locked (%1) until %2").arg(lock->reason, isoTime(lock->lockedUntil)),
               lock->lockedUntil);
@@ -189,8 +195,7 @@ OtpService::Gate OtpService::sendGate(SqlSession& s, const QString& tenant, cons
     }
     if (dest.kind == Destination::Kind::Phone) {
         // Many numbers of one block in a short time is the signature of SMS pumping (toll fraud).
-        const qint64 window = qint64(policy.prefixBurstWindowS) * 1000;
-        const int burst = log.prefixSendsSince(dest.prefix, now - window);
+        const int burst = counts.prefixBurst;
         if (burst >= policy.prefixBurstCap) {
             const qint64 endsAt = log.oldestPrefixSendSince(dest.prefix, now - window, burst - policy.prefixBurstCap) + window;
             block(OutcomeStatus::RateLimited, QStringLiteral("prefix_burst_cap"),
@@ -250,37 +255,16 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
 
         ChallengeStore challenges(s);
         DeliveryLog log(s);
-
-        // The resend of a live challenge keeps its channel unless another is asked for. This first read
-        // only chooses the channel and route; the decision is made again under the locks below.
-        std::optional<ChallengeRow> previous = challenges.latest(request.tenant, dest.value, o.purpose);
         // A resend reuses the latest challenge only while its code is still usable.
         auto resendable = [&](const std::optional<ChallengeRow>& c, qint64 at) {
             return isResend && c && c->status == QLatin1String("pending") && c->expiresAt > at;
         };
-        const bool reuse = resendable(previous, m_clock.nowMs());
-        Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
-        if (reuse && !request.channel)
-            channel = channelFromName(previous->channel).value_or(channel);
-        if ((channel == Channel::Email) != isEmail) {
-            o.status = OutcomeStatus::InvalidInput;
-            o.message = isEmail ? QStringLiteral("an email address can only receive codes by email")
-                                : QStringLiteral("the email channel needs an email address");
-            return o;
-        }
-        o.channel = channelName(channel);
-        QString routeError;
-        const QList<Outbox::Hop> hops = m_outbox.plan(channel, request.vendor, policy, &routeError);
-        if (hops.isEmpty()) {
-            o.status = OutcomeStatus::InvalidInput;
-            o.message = routeError;
-            return o;
-        }
 
         // No code is drawn here: the outbox draws it when the vendor is called (see Outbox.h), so a
         // queued send keeps nothing secret in the database. Until then the challenge has no usable code.
         const bool async = policy.delivery == Policy::Delivery::Async;
         qint64 deliveryId = 0;
+        QString firstVendor;
         // Decided and written in one transaction; a lock conflict runs it again from its reads.
         const std::optional<Outcome> refused = retryOnConflict(s, [&]() -> std::optional<Outcome> {
             WriteTransaction tx(s);
@@ -290,17 +274,34 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             tx.lockKey(QStringLiteral("send:") + dest.prefix);
             // The challenge this send follows is held until we commit: a verify counting a wrong guess
             // on it finishes first (and we carry its count), or waits for us (and finds it superseded).
-            previous = challenges.latest(request.tenant, dest.value, o.purpose);
-            if (previous) {
-                challenges.lockRow(previous->id);
-                previous = challenges.byId(previous->id);
-            }
+            std::optional<ChallengeRow> previous = challenges.latestForUpdate(request.tenant, dest.value, o.purpose);
             step("locked");
             // The time is read once the locks are held: a send committed while we waited must lie in
             // our past, or its cooldown would be measured backwards.
             const qint64 now = m_clock.nowMs();
-            const Gate gate = sendGate(s, request.tenant, dest, policy, now);
+            const bool reusing = resendable(previous, now);
             Outcome refusal = o;
+            // The resend of a live challenge keeps its channel unless another is asked for.
+            Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
+            if (reusing && !request.channel)
+                channel = channelFromName(previous->channel).value_or(channel);
+            if ((channel == Channel::Email) != isEmail) {
+                refusal.status = OutcomeStatus::InvalidInput;
+                refusal.message = isEmail ? QStringLiteral("an email address can only receive codes by email")
+                                          : QStringLiteral("the email channel needs an email address");
+                return refusal;
+            }
+            o.channel = channelName(channel);
+            refusal.channel = o.channel;
+            QString routeError;
+            const QList<Outbox::Hop> hops = m_outbox.plan(channel, request.vendor, policy, &routeError);
+            if (hops.isEmpty()) {
+                refusal.status = OutcomeStatus::InvalidInput;
+                refusal.message = routeError;
+                return refusal;
+            }
+            firstVendor = hops.first().vendor;
+            const Gate gate = sendGate(s, request.tenant, dest, policy, now);
             if (gate.status != OutcomeStatus::CanSend) {
                 refusal.status = gate.status;
                 refusal.message = gate.message;
@@ -310,7 +311,6 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             // The attempts this destination has used within the hour follow it to the new code. When
             // they already reach the cap in force now (the cap was lowered, or a crash of an older
             // version left them uncounted in a lockout), the code would be dead on arrival: lock now.
-            const bool reusing = resendable(previous, now);
             const int used = reusing ? previous->attempts : carriedAttempts(previous, now);
             if (used >= policy.maxAttempts && policy.lockoutS > 0) {
                 lockAtAttemptLimit(s, request.tenant, dest.value, previous ? previous->id : 0, policy, now);
@@ -380,7 +380,7 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
                 m_pending.append(deliveryId);
             }
             o.status = OutcomeStatus::Queued;
-            o.message = QStringLiteral("the code is queued for delivery by %1").arg(hops.first().vendor);
+            o.message = QStringLiteral("the code is queued for delivery by %1").arg(firstVendor);
             return o;
         }
         return deliverNow(deliveryId, o);
@@ -517,11 +517,7 @@ Outcome OtpService::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
     LockoutStore lockouts(s);
     // Step 1: hold the latest challenge. From here on no resend, new send, cancel or other verify
     // can move it until we commit, so what we read below is what we decide on.
-    std::optional<ChallengeRow> c = challenges.latest(request.tenant, o.destination, o.purpose);
-    if (c) {
-        challenges.lockRow(c->id);
-        c = challenges.byId(c->id);
-    }
+    std::optional<ChallengeRow> c = challenges.latestForUpdate(request.tenant, o.destination, o.purpose);
     flowStep("verify.locked");
     // Step 2: the time, read after the lock (on the server engines, the database's clock).
     const qint64 now = m_clock.nowMs();
@@ -577,12 +573,13 @@ Outcome OtpService::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
             throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c->ref));
         // Two purposes verified at once must not both create the account ("find, then insert").
         tx.lockKey(QStringLiteral("account:%1:%2").arg(request.tenant, o.destination));
+        // A password reset never creates an account; it marks an existing one verified when accounts
+        // are created at delivery.
         const bool createsAccount = request.purpose != Purpose::PasswordReset;
-        if (createsAccount || policy.accountCreation == Policy::AccountCreation::OnDelivery) {
-            const auto existing = AccountStore(s).find(request.tenant, o.destination);
-            if (createsAccount || existing)
-                AccountStore(s).ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
-        }
+        AccountStore accounts(s);
+        if (createsAccount || (policy.accountCreation == Policy::AccountCreation::OnDelivery &&
+                               accounts.find(request.tenant, o.destination)))
+            accounts.ensure(request.tenant, o.destination, c->channel == QLatin1String("email"), true, now);
         Database::notifyChange(s);
         flowStep("verify.written");
         tx.commit();

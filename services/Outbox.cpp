@@ -143,11 +143,12 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             throw StoreError(QStringLiteral("delivery %1 has no challenge").arg(deliveryId));
         challenge = *c;
         const auto purpose = purposeFromName(challenge.purpose).value_or(Purpose::Login);
-        policy = PolicyStore(s).load(challenge.tenant, challenge.purpose);
+        policy = PolicyStore(s).loadCached(challenge.tenant, challenge.purpose);
         QString notSent;
+        // (A resend that replaced this send is caught by setCode below: its send_count moved on.)
         if (challenge.status != QLatin1String("pending"))
             notSent = QStringLiteral("not sent: the challenge is already %1").arg(challenge.status);
-        else if (log.latestSendNo(challenge.id) > row.sendNo)
+        else if (challenge.sendCount > row.sendNo)
             notSent = QStringLiteral("not sent: a resend replaced this send");
         else if (challenge.expiresAt <= now)
             notSent = QStringLiteral("not sent: the code's lifetime ended before it could be delivered");

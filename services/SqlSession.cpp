@@ -3,6 +3,7 @@
 #include "StoreError.h"
 
 #include <QDateTime>
+#include <chrono>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -268,6 +269,7 @@ WriteTransaction::~WriteTransaction()
     if (!m_open)
         return;
     m_session.m_inTransaction = false;
+    m_session.m_notifyChannel = nullptr; // nothing changed
     if (m_session.broken())
         return; // the server rolled it back when the connection went
     if (m_session.dialect() == SqlDialect::Sqlite) {
@@ -291,6 +293,25 @@ void WriteTransaction::commit()
     }
     m_open = false;
     m_session.m_inTransaction = false;
+    m_session.sendPendingNotify();
+}
+
+void SqlSession::sendPendingNotify()
+{
+    if (!m_notifyChannel)
+        return;
+    const char* channel = m_notifyChannel;
+    m_notifyChannel = nullptr;
+    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (m_lastNotifyMs != 0 && now - m_lastNotifyMs < kNotifyEveryMs)
+        return; // the views were woken moments ago; their poll picks this change up
+    m_lastNotifyMs = now;
+    try {
+        execute(QStringLiteral("NOTIFY ") + QLatin1String(channel));
+    } catch (const StoreError&) {
+        // The change is committed; a lost wake-up only delays the views until their next poll.
+    }
 }
 
 } // namespace otp

@@ -32,6 +32,10 @@ public:
     // retried here: the failed call has failed.
     bool broken() const { return m_broken; }
     bool inTransaction() const { return m_inTransaction; }
+    // Asks for a NOTIFY on `channel` once the current transaction commits (PostgreSQL; see
+    // Database::notifyChange). Sent after the COMMIT, and at most once per kNotifyEveryMs per session.
+    static constexpr qint64 kNotifyEveryMs = 200;
+    void notifyAfterCommit(const char* channel) { m_notifyChannel = channel; }
     // Records a failure: marks the session broken when `error` says the connection is gone.
     // Returns whether it did.
     bool noteFailure(const QSqlError& error);
@@ -75,6 +79,9 @@ private:
     QHash<QString, QSqlQuery> m_statements;
     bool m_broken = false;
     bool m_inTransaction = false;
+    const char* m_notifyChannel = nullptr;
+    qint64 m_lastNotifyMs = 0; // monotonic
+    void sendPendingNotify();
 };
 
 // A write transaction. On SQLite it is BEGIN IMMEDIATE, which takes the write lock up front:
