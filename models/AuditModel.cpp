@@ -2,6 +2,7 @@
 
 #include "DatabaseThread.h"
 #include "DestinationMask.h"
+#include "StatusText.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -36,11 +37,14 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     case When: return QDateTime::fromMSecsSinceEpoch(r.createdAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Who: return r.actor;
     case Role: return r.role;
-    case Action: return r.action;
+    case Action: return StatusText::auditAction(r.action);
     case Tenant: return r.tenant;
     case Target: return r.target.contains(QLatin1Char('@')) || r.target.startsWith(QLatin1Char('+'))
                             ? DestinationMask::show(r.target, m_reveal) : r.target;
-    case Details: return QString::fromUtf8(QJsonDocument(r.details).toJson(QJsonDocument::Compact));
+    case Details:
+        // In words; the tooltip keeps the exact record.
+        return role == Qt::ToolTipRole ? QString::fromUtf8(QJsonDocument(r.details).toJson(QJsonDocument::Compact))
+                                       : StatusText::auditDetails(r.details);
     }
     return {};
 }

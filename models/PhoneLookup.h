@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditLog.h"
 #include "Channel.h"
 #include "ConsoleContext.h"
 #include "PhoneReport.h"
@@ -18,13 +19,19 @@ public:
 
     void lookup(const QString& tenant, const QString& input, Purpose purpose = Purpose::Login);
     const PhoneReport& report() const { return m_report; }
+    bool running() const { return m_running > 0; }
+    // Releases this destination's lockout (audited; the core refuses without a reason). An admin's
+    // action from the lookup: the page reads the report again afterwards to say what still blocks.
+    void unlock(const QString& tenant, const QString& destination, const QString& reason, const Actor& actor);
 
 signals:
     void finished(const otp::models::PhoneReport& report);
+    void unlockFinished(const otp::Outcome& outcome);
 
 private:
     ConsoleContext m_ctx;
     PhoneReport m_report;
+    int m_running = 0;
 };
 
 } // namespace otp::models

@@ -1,5 +1,7 @@
 #include "StatusText.h"
 
+#include <QJsonArray>
+
 namespace otp::models {
 
 QString StatusText::duration(qint64 seconds)
@@ -102,6 +104,73 @@ QString StatusText::vendorAnswer(const SendRow& row)
     if (!row.vendorCode.isEmpty() && !row.reason.isEmpty())
         why += QStringLiteral(" [%1]").arg(row.vendorCode);
     return tr("refused%1: %2").arg(http, why);
+}
+
+QString StatusText::auditAction(const QString& action)
+{
+    if (action == QLatin1String("send")) return tr("code sent by hand");
+    if (action == QLatin1String("resend")) return tr("code resent by hand");
+    if (action == QLatin1String("verify")) return tr("code entered by hand");
+    if (action == QLatin1String("cancel")) return tr("code cancelled");
+    if (action == QLatin1String("unlock")) return tr("unlocked");
+    if (action == QLatin1String("update_profile")) return tr("profile edited");
+    if (action == QLatin1String("policy_set")) return tr("policy changed");
+    if (action == QLatin1String("vendor_save")) return tr("vendor saved");
+    if (action == QLatin1String("vendor_remove")) return tr("vendor removed");
+    if (action == QLatin1String("cleanup")) return tr("old rows cleaned up");
+    if (action.startsWith(QLatin1String("secret"))) return tr("credential changed");
+    return action;
+}
+
+QString StatusText::auditDetails(const QJsonObject& details)
+{
+    QStringList parts;
+    for (auto it = details.begin(); it != details.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        QString value;
+        if (key == QLatin1String("purpose"))
+            value = purpose(v.toString());
+        else if (key == QLatin1String("channel"))
+            value = channel(v.toString());
+        else if (key == QLatin1String("status"))
+            value = status(v.toString());
+        else if (v.isObject()) {
+            QStringList inner;
+            const QJsonObject o = v.toObject();
+            for (auto i = o.begin(); i != o.end(); ++i)
+                inner << QStringLiteral("%1=%2").arg(i.key(), i.value().toVariant().toString());
+            value = inner.join(QStringLiteral(", "));
+        } else if (v.isArray()) {
+            QStringList inner;
+            for (const QJsonValue& e : v.toArray())
+                inner << e.toVariant().toString();
+            value = inner.join(QStringLiteral(", "));
+        } else
+            value = v.toVariant().toString();
+        if (value.isEmpty() || key == QLatin1String("challenge"))
+            continue;
+        QString name = key;
+        if (key == QLatin1String("reason")) name = tr("reason");
+        else if (key == QLatin1String("purpose")) name = tr("purpose");
+        else if (key == QLatin1String("channel")) name = tr("channel");
+        else if (key == QLatin1String("status")) name = tr("outcome");
+        else if (key == QLatin1String("released")) name = tr("lockouts released");
+        else if (key == QLatin1String("values")) name = tr("values");
+        else name.replace(QLatin1Char('_'), QLatin1Char(' '));
+        parts << tr("%1: %2").arg(name, value);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString StatusText::blocker(const QString& reason)
+{
+    if (reason == QLatin1String("lockout")) return tr("the lockout");
+    if (reason == QLatin1String("cooldown")) return tr("the cooldown between sends");
+    if (reason == QLatin1String("hourly_cap")) return tr("the hourly send cap");
+    if (reason == QLatin1String("daily_cap")) return tr("the daily send cap");
+    if (reason == QLatin1String("prefix_burst_cap")) return tr("the burst cap on this number block (possible SMS pumping)");
+    return reason;
 }
 
 QColor StatusText::color(const QString& key)

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace otp::models {
 
@@ -24,6 +25,12 @@ public:
     // structured facts (time to wait, attempts left), and keeps the core's sentence as the detail only
     // where it carries something the status does not (a validation message, a vendor's refusal).
     static QString outcome(const Outcome& outcome);
+    // An audit action in words ("unlock" → "unlocked").
+    static QString auditAction(const QString& action);
+    // An audit row's details in words ("reason: caller verified · purpose: login"), never raw JSON.
+    static QString auditDetails(const QJsonObject& details);
+    // A blocker of new sends, as status() names it in details.blocked_by ("hourly_cap" → "the hourly send cap").
+    static QString blocker(const QString& reason);
     // "45 s", "3 min 20 s", "2 h 5 min".
     static QString duration(qint64 seconds);
     // The tint of a status: green verified, blue waiting, red failed, orange locked, grey finished.

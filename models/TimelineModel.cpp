@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace otp::models {
 
 namespace {
@@ -34,6 +36,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case StatusKeyRole: return e.statusKey;
     case TimeRole: return e.atMs;
+    case PurposeRole: return e.purpose;
     case Qt::ForegroundRole:
         if (index.column() == Event && !e.statusKey.isEmpty())
             return StatusText::color(e.statusKey);
@@ -64,23 +67,36 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
 
 void TimelineModel::setReport(const PhoneReport& report)
 {
+    // Entries are built in causal order (a request, its vendor calls, the verification; then operator
+    // actions and the lockout) and shown newest first; entries within one millisecond keep that order.
     QList<Entry> entries;
-    for (const QJsonValue& cv : report.history.details.value(QStringLiteral("challenges")).toArray()) {
-        const QJsonObject c = cv.toObject();
+    const QJsonArray challenges = report.history.details.value(QStringLiteral("challenges")).toArray();
+    for (auto it = challenges.end(); it != challenges.begin();) { // the core lists newest first
+        const QJsonObject c = (--it)->toObject();
         const QString status = c.value(QStringLiteral("status")).toString();
+        const QString purpose = c.value(QStringLiteral("purpose")).toString();
         entries.append({msOf(c.value(QStringLiteral("created_at"))),
-                        tr("Code requested for %1 by %2").arg(StatusText::purpose(c.value(QStringLiteral("purpose")).toString()),
+                        tr("Code requested for %1 by %2").arg(StatusText::purpose(purpose),
                                                             StatusText::channel(c.value(QStringLiteral("channel")).toString())),
                         tr("now: %1 · %2 of %3 attempts used · sent %4 time(s)")
                             .arg(StatusText::status(status))
                             .arg(c.value(QStringLiteral("attempts")).toInt())
                             .arg(c.value(QStringLiteral("max_attempts")).toInt())
                             .arg(c.value(QStringLiteral("send_count")).toInt()),
-                        status});
-        if (c.contains(QStringLiteral("verified_at")))
-            entries.append({msOf(c.value(QStringLiteral("verified_at"))), tr("Code verified"), QString(), QStringLiteral("verified")});
-        for (const QJsonValue& dv : c.value(QStringLiteral("deliveries")).toArray()) {
-            const QJsonObject d = dv.toObject();
+                        status, purpose});
+        QString previousVendor;
+        int previousSend = 0;
+        const QJsonArray deliveries = c.value(QStringLiteral("deliveries")).toArray();
+        QList<QJsonObject> ordered;
+        for (const QJsonValue& dv : deliveries)
+            ordered.append(dv.toObject());
+        std::stable_sort(ordered.begin(), ordered.end(), [](const QJsonObject& a, const QJsonObject& b) {
+            const int sa = a.value(QStringLiteral("send_no")).toInt(), sb = b.value(QStringLiteral("send_no")).toInt();
+            if (sa != sb)
+                return sa < sb;
+            return msOf(a.value(QStringLiteral("at"))) < msOf(b.value(QStringLiteral("at")));
+        });
+        for (const QJsonObject& d : ordered) {
             SendRow s;
             s.vendor = d.value(QStringLiteral("vendor")).toString();
             s.deliveryState = d.value(QStringLiteral("state")).toString();
@@ -94,29 +110,47 @@ void TimelineModel::setReport(const PhoneReport& report)
             const QString msgId = d.value(QStringLiteral("message_id")).toString();
             if (!msgId.isEmpty())
                 detail += tr(" · message id %1").arg(msgId);
-            entries.append({msOf(d.value(QStringLiteral("at"))),
-                            tr("%1 asked to deliver (send %2, try %3)")
-                                .arg(s.vendor)
-                                .arg(d.value(QStringLiteral("send_no")).toInt())
-                                .arg(d.value(QStringLiteral("try_no")).toInt()),
-                            detail, s.statusKey() == QLatin1String("delivery_failed") ? s.statusKey() : QString()});
+            const int sendNo = d.value(QStringLiteral("send_no")).toInt();
+            const QString channel = StatusText::channel(d.value(QStringLiteral("channel")).toString());
+            QString event;
+            if (sendNo == previousSend && !previousVendor.isEmpty() && previousVendor != s.vendor)
+                event = tr("Fell back to %1 by %2 (send %3, try %4)").arg(s.vendor, channel).arg(sendNo).arg(d.value(QStringLiteral("try_no")).toInt());
+            else
+                event = tr("%1 asked to deliver by %2 (send %3, try %4)").arg(s.vendor, channel).arg(sendNo).arg(d.value(QStringLiteral("try_no")).toInt());
+            previousVendor = s.vendor;
+            previousSend = sendNo;
+            QString key;
+            if (s.statusKey() == QLatin1String("delivery_failed"))
+                key = s.statusKey();
+            else if (s.deliveryState == QLatin1String("timeout"))
+                key = QStringLiteral("locked"); // amber: it may have arrived
+            entries.append({msOf(d.value(QStringLiteral("at"))), event, detail, key, purpose});
         }
+        if (c.contains(QStringLiteral("verified_at")))
+            entries.append({msOf(c.value(QStringLiteral("verified_at"))), tr("Code verified"), QString(), QStringLiteral("verified"), purpose});
     }
-    for (const QJsonValue& av : report.audit.details.value(QStringLiteral("audit")).toArray()) {
-        const QJsonObject a = av.toObject();
+    const QJsonArray audit = report.audit.details.value(QStringLiteral("audit")).toArray();
+    for (auto it = audit.end(); it != audit.begin();) {
+        const QJsonObject a = (--it)->toObject();
         const QString action = a.value(QStringLiteral("action")).toString();
+        const QJsonObject details = a.value(QStringLiteral("details")).toObject();
         entries.append({msOf(a.value(QStringLiteral("at"))),
-                        tr("%1 by %2 (%3)").arg(action, a.value(QStringLiteral("actor")).toString(),
+                        tr("%1 by %2 (%3)").arg(StatusText::auditAction(action), a.value(QStringLiteral("actor")).toString(),
                                                 a.value(QStringLiteral("role")).toString()),
-                        QString::fromUtf8(QJsonDocument(a.value(QStringLiteral("details")).toObject()).toJson(QJsonDocument::Compact)),
-                        action == QLatin1String("unlock") ? QStringLiteral("verified") : QString()});
+                        StatusText::auditDetails(details),
+                        action == QLatin1String("unlock") ? QStringLiteral("verified") : QString(),
+                        details.value(QStringLiteral("purpose")).toString()});
     }
     const QJsonObject lock = report.status.details.value(QStringLiteral("lockout")).toObject();
     if (!lock.isEmpty())
         entries.append({msOf(lock.value(QStringLiteral("locked_at"))), tr("Locked: %1").arg(StatusText::lockReason(lock.value(QStringLiteral("reason")).toString())),
                         tr("until %1").arg(QDateTime::fromMSecsSinceEpoch(msOf(lock.value(QStringLiteral("locked_until")))).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-                        QStringLiteral("locked")});
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.atMs > b.atMs; });
+                        QStringLiteral("locked"), QString()});
+    // Oldest first, causal order kept within a millisecond; then reversed to show the newest on top.
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.atMs < b.atMs; });
+    std::reverse(entries.begin(), entries.end());
+    if (entries == m_entries)
+        return;
     beginResetModel();
     m_entries = entries;
     endResetModel();

@@ -13,12 +13,17 @@ class TimelineModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { When, Event, Detail, ColumnCount };
-    enum Role { StatusKeyRole = Qt::UserRole + 1, TimeRole };
+    enum Role { StatusKeyRole = Qt::UserRole + 1, TimeRole, PurposeRole };
 
     struct Entry
     {
         qint64 atMs = 0;
         QString event, detail, statusKey;
+        QString purpose; // the purpose of the code the entry belongs to; empty for operator actions
+        bool operator==(const Entry& o) const
+        {
+            return atMs == o.atMs && event == o.event && detail == o.detail && statusKey == o.statusKey && purpose == o.purpose;
+        }
     };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -28,6 +33,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Replaces the story; a report that tells the same story leaves the rows (and the selection) alone.
     void setReport(const PhoneReport& report);
     const Entry& entryAt(int row) const { return m_entries.at(row); }
 

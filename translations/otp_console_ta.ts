@@ -221,6 +221,102 @@
         <source>Internal error.</source>
         <translation>உள் பிழை.</translation>
     </message>
+    <message>
+        <source>The vendor did not confirm in time; the code works if it arrives and is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code sent by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code resent by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old rows cleaned up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credential changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lockouts released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>the lockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cooldown between sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hourly send cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the daily send cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the burst cap on this number block (possible SMS pumping)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::models::AuditModel</name>
@@ -522,10 +618,6 @@
         <translation> · செய்தி அடையாளம் %1</translation>
     </message>
     <message>
-        <source>%1 asked to deliver (send %2, try %3)</source>
-        <translation>%1 அனுப்பக் கோரப்பட்டது (அனுப்பு %2, முயற்சி %3)</translation>
-    </message>
-    <message>
         <source>%1 by %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
@@ -536,6 +628,14 @@
     <message>
         <source>until %1</source>
         <translation>%1 வரை</translation>
+    </message>
+    <message>
+        <source>Fell back to %1 by %2 (send %3, try %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked to deliver by %2 (send %3, try %4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -823,10 +923,6 @@
 <context>
     <name>otp::ui::LockoutsPage</name>
     <message>
-        <source>Unlocked: %1</source>
-        <translation>திறக்கப்பட்டது: %1</translation>
-    </message>
-    <message>
         <source>Not unlocked: %1</source>
         <translation>திறக்கப்படவில்லை: %1</translation>
     </message>
@@ -1052,14 +1148,6 @@
         <translation>புதிய குறியீட்டை இப்போது அனுப்பலாம்.</translation>
     </message>
     <message>
-        <source>A new code can be sent at %1 (in %2 s).</source>
-        <translation>புதிய குறியீட்டை %1 இல் அனுப்பலாம் (%2 வி. இல்).</translation>
-    </message>
-    <message>
-        <source>Why: %1</source>
-        <translation>காரணம்: %1</translation>
-    </message>
-    <message>
         <source>Sends in the last hour</source>
         <translation>கடந்த ஒரு மணி நேர அனுப்புதல்கள்</translation>
     </message>
@@ -1076,10 +1164,6 @@
         <translation>அனுப்புதல்களுக்கு இடையே காத்திருப்பு</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 வி.</translation>
-    </message>
-    <message>
         <source>Lockout</source>
         <translation>பூட்டு</translation>
     </message>
@@ -1088,20 +1172,8 @@
         <translation>இல்லை</translation>
     </message>
     <message>
-        <source>%1, until %2</source>
-        <translation>%1, %2 வரை</translation>
-    </message>
-    <message>
         <source> · %1 attempt(s) left</source>
         <translation> · %1 முயற்சி(கள்) மீதம்</translation>
-    </message>
-    <message>
-        <source> · by %1 via %2</source>
-        <translation> · %1 மூலம், %2 வழியாக</translation>
-    </message>
-    <message>
-        <source>Latest code</source>
-        <translation>சமீபத்திய குறியீடு</translation>
     </message>
     <message>
         <source>none requested yet</source>
@@ -1154,6 +1226,110 @@
     <message>
         <source>Phone lookup</source>
         <translation>தொலைபேசி தேடல்</translation>
+    </message>
+    <message>
+        <source>Unlocked. A new code can be sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked. Still blocking the next code: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not unlocked: %1</source>
+        <translation type="unfinished">திறக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Nothing to look up:&lt;/b&gt; type a phone number or an email first.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new code can be sent at %1 (in %2), when %3 ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — until %2 (%3 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the caller&apos;s identity is confirmed, unlock (button below); otherwise wait %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait %1, or ask an admin to unlock it once the caller&apos;s identity is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait %1, then ask for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait %1 for %2 to free a slot; unlocking does not change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait %1; if many numbers of this block keep asking, tell an admin (possible SMS pumping).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking alone would not help: %1 holds longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vendor refused the last code (%1): check the address, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vendor refused the last code (%1): try %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vendor did not confirm the last code: it works if it arrives. If nothing arrives, send a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user can enter the code sent (valid %1 more), or ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last code expired: the user can ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user can ask for a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, until %2 (%3 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest %1 code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · by %1 via %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished">திற(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Release this destination&apos;s lockout (needs a reason; audited)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

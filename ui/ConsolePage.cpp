@@ -1,8 +1,14 @@
 #include "ConsolePage.h"
 
 #include <QEvent>
+#include <QTableView>
 
 namespace otp::ui {
+
+QWidget* ConsolePage::primaryField() const
+{
+    return mainTable();
+}
 
 void ConsolePage::changeEvent(QEvent* event)
 {

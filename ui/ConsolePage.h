@@ -22,6 +22,9 @@ public:
     virtual void setOperator(const models::OperatorInfo& info) { m_operator = info; }
     // The table exported as CSV and whose column layout is remembered; nullptr when none.
     virtual QTableView* mainTable() const { return nullptr; }
+    // What takes the keyboard when the page is opened (Ctrl+N, a sidebar click): the field a person
+    // types into first, else the main table.
+    virtual QWidget* primaryField() const;
     virtual void refresh() {}
 
 protected:

@@ -93,12 +93,18 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         const QModelIndex src = m_filter->mapToSource(index);
-        emit lookupRequested(m_model->rowAt(src.row()).tenant, m_model->rowAt(src.row()).destination);
+        const models::SendRow& row = m_model->rowAt(src.row());
+        emit lookupRequested(row.tenant, row.destination, row.purpose);
     });
     for (const QString& key : models::StatusText::statusKeys())
         m_status->addItem(QString(), key);
     retranslateUi();
     m_model->start();
+}
+
+QWidget* LiveSendsPage::primaryField() const
+{
+    return m_search;
 }
 
 void LiveSendsPage::setOperator(const models::OperatorInfo& info)

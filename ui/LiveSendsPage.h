@@ -26,6 +26,7 @@ public:
     QString settingsKey() const override { return QStringLiteral("liveSends"); }
     void setOperator(const models::OperatorInfo& info) override;
     QTableView* mainTable() const override { return m_table; }
+    QWidget* primaryField() const override;
     void refresh() override;
 
     models::LiveSendsModel* model() const { return m_model; }
@@ -33,7 +34,7 @@ public:
 
 signals:
     // Double-click on a row: open this destination in Phone lookup.
-    void lookupRequested(const QString& tenant, const QString& destination);
+    void lookupRequested(const QString& tenant, const QString& destination, const QString& purpose);
 
 protected:
     void retranslateUi() override;

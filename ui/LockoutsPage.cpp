@@ -59,7 +59,7 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_model, &LockoutsModel::modelReset, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::dataChanged, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::unlockFinished, this, [this](const Outcome& o) {
-        m_result->setText(o.status == OutcomeStatus::Unlocked ? tr("Unlocked: %1").arg(models::StatusText::outcome(o))
+        m_result->setText(o.status == OutcomeStatus::Unlocked ? models::StatusText::outcome(o)
                                                               : tr("Not unlocked: %1").arg(models::StatusText::outcome(o)));
     });
     retranslateUi();

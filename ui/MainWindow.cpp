@@ -107,11 +107,18 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     m_errorLabel->setStyleSheet(QStringLiteral("color: %1").arg(ThemePalette::problemColor().name()));
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
-    connect(m_stack, &QStackedWidget::currentChanged, this, [this]() { retranslateUi(); });
-    connect(liveSendsPage(), &LiveSendsPage::lookupRequested, this, [this](const QString& tenant, const QString& dest) {
-        showPage(PhoneLookup);
-        phoneLookupPage()->lookup(tenant, dest);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this](int index) {
+        retranslateUi();
+        // Ctrl+N or a sidebar click: the keyboard goes to the page's first field.
+        if (QWidget* field = m_pages.value(index) ? m_pages.value(index)->primaryField() : nullptr)
+            field->setFocus(Qt::ShortcutFocusReason);
     });
+    // The row's purpose is followed: a failed registration opens as a registration.
+    connect(liveSendsPage(), &LiveSendsPage::lookupRequested, this,
+            [this](const QString& tenant, const QString& dest, const QString& purpose) {
+                showPage(PhoneLookup);
+                phoneLookupPage()->lookup(tenant, dest, purposeFromName(purpose));
+            });
     connect(settingsPage(), &SettingsPage::themeRequested, this, &MainWindow::setTheme);
     connect(settingsPage(), &SettingsPage::languageRequested, this, &MainWindow::setLanguage);
     connect(m_ctx.db, &models::DatabaseThread::failed, this, [this](const QString& problem) {

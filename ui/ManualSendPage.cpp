@@ -94,6 +94,11 @@ ManualSendPage::ManualSendPage(const models::ConsoleContext& context, QWidget* p
     setOperator({});
 }
 
+QWidget* ManualSendPage::primaryField() const
+{
+    return m_destination;
+}
+
 void ManualSendPage::setOperator(const models::OperatorInfo& info)
 {
     ConsolePage::setOperator(info);

@@ -29,6 +29,7 @@ public:
     void setOperator(const models::OperatorInfo& info) override;
 
     models::ManualSender* sender() const { return m_sender; }
+    QWidget* primaryField() const override;
     void setDestination(const QString& destination);
     void setVendors(const QStringList& vendors);
     // Presses Send (or Resend) as QA would.

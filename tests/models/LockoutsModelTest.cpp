@@ -76,7 +76,10 @@ TEST_F(LockoutsModelTest, AuditModelListsPeoplesActionsNewestFirst)
     model.refresh();
     ASSERT_TRUE(loaded.wait(5000));
     ASSERT_EQ(model.rowCount(), 2);
-    EXPECT_EQ(model.index(0, AuditModel::Action).data().toString(), QStringLiteral("cancel"));
+    // Actions and details in words; the exact record stays in the tooltip.
+    EXPECT_EQ(model.index(0, AuditModel::Action).data().toString(), QStringLiteral("code cancelled"));
+    EXPECT_EQ(model.index(0, AuditModel::Details).data().toString(), QStringLiteral("purpose: login · reason: test"));
+    EXPECT_TRUE(model.index(0, AuditModel::Details).data(Qt::ToolTipRole).toString().contains(QStringLiteral("\"reason\":\"test\"")));
     EXPECT_EQ(model.index(1, AuditModel::Who).data().toString(), QStringLiteral("qa1"));
     EXPECT_EQ(model.index(1, AuditModel::Target).data().toString(), QString::fromUtf8("+91 98•••••210"));
 }

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QJsonArray>
 
 using namespace otp;
 using namespace otp::models;
@@ -92,4 +93,43 @@ TEST_F(PhoneLookupTest, PolicyEditsOnlyForAdminAndAreValidated)
     EXPECT_EQ(saved.takeFirst().at(0).value<Outcome>().status, OutcomeStatus::Ok);
     EXPECT_EQ(m_db.service().effectivePolicy(QStringLiteral("default"), Purpose::Login).cooldownS, 45);
     EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'policy_set'")), 1);
+}
+
+// Issue 12, support: fallbacks read "fell back to", operator actions in words, and rows within one
+// second in the order they happened (the newest on top).
+TEST_F(PhoneLookupTest, TheTimelineTellsFallbacksAndActionsInWordsInCausalOrder)
+{
+    const QString t = QStringLiteral("2027-01-15T08:04:00.000Z");
+    auto delivery = [&](const QString& vendor, const QString& channel, int tryNo, const QString& state, const QString& reason) {
+        return QJsonObject{{QStringLiteral("vendor"), vendor}, {QStringLiteral("channel"), channel}, {QStringLiteral("send_no"), 1},
+                           {QStringLiteral("try_no"), tryNo}, {QStringLiteral("state"), state}, {QStringLiteral("reason"), reason},
+                           {QStringLiteral("at"), t}};
+    };
+    PhoneReport r;
+    r.history.details.insert(QStringLiteral("challenges"), QJsonArray{QJsonObject{
+        {QStringLiteral("challenge"), QStringLiteral("c1")}, {QStringLiteral("purpose"), QStringLiteral("registration")},
+        {QStringLiteral("channel"), QStringLiteral("whatsapp")}, {QStringLiteral("status"), QStringLiteral("pending")},
+        {QStringLiteral("created_at"), t},
+        {QStringLiteral("deliveries"), QJsonArray{delivery(QStringLiteral("sim-wati"), QStringLiteral("whatsapp"), 1, QStringLiteral("failed"), QStringLiteral("number not on WhatsApp")),
+                                                  delivery(QStringLiteral("sim-myoperator"), QStringLiteral("whatsapp"), 1, QStringLiteral("accepted"), QString())}}}});
+    r.audit.details.insert(QStringLiteral("audit"), QJsonArray{QJsonObject{
+        {QStringLiteral("action"), QStringLiteral("unlock")}, {QStringLiteral("actor"), QStringLiteral("meera")},
+        {QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("at"), t},
+        {QStringLiteral("details"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("caller verified")}, {QStringLiteral("released"), 1}}}}});
+    TimelineModel timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    timeline.setReport(r);
+    ASSERT_EQ(timeline.rowCount(), 4);
+    auto event = [&](int row) { return timeline.index(row, TimelineModel::Event).data().toString(); };
+    EXPECT_EQ(event(0), QStringLiteral("unlocked by meera (admin)"));
+    EXPECT_EQ(timeline.index(0, TimelineModel::Detail).data().toString(), QStringLiteral("reason: caller verified · lockouts released: 1"));
+    EXPECT_EQ(event(1), QStringLiteral("Fell back to sim-myoperator by WhatsApp (send 1, try 1)"));
+    EXPECT_EQ(event(2), QStringLiteral("sim-wati asked to deliver by WhatsApp (send 1, try 1)"));
+    EXPECT_EQ(event(3), QStringLiteral("Code requested for registration by WhatsApp"));
+    EXPECT_EQ(timeline.index(3, 0).data(TimelineModel::PurposeRole).toString(), QStringLiteral("registration"));
+
+    // The same story again leaves the rows alone (a live refresh keeps the selection).
+    QSignalSpy reset(&timeline, &QAbstractItemModel::modelReset);
+    timeline.setReport(r);
+    EXPECT_EQ(reset.count(), 0);
 }

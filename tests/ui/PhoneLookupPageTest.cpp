@@ -1,0 +1,177 @@
+#include "ConsoleFixture.h"
+
+#include "LiveSendsModel.h"
+#include "LiveSendsPage.h"
+#include "LockoutsPage.h"
+#include "PhoneLookup.h"
+#include "PhoneLookupPage.h"
+#include "TimelineModel.h"
+#include "UnlockDialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace otp;
+using namespace otp::ui;
+
+using PhoneLookupPageTest = otp::test::ConsoleFixture;
+
+namespace {
+SendRequest registrationTo(const QString& phone)
+{
+    SendRequest r;
+    r.destination = phone;
+    r.purpose = Purpose::Registration;
+    return r;
+}
+} // namespace
+
+// Issue 12, support: "in 6 s" stayed after the time passed; the lookup must tick with the clock.
+TEST_F(PhoneLookupPageTest, TheTimeLeftTicksWithTheClockAndNamesTheBlockerAndTheNextStep)
+{
+    actAs(QStringLiteral("sam"), QStringLiteral("support"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::PhoneLookup);
+    PhoneLookupPage* page = w.phoneLookupPage();
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
+    m_db.clock().advanceS(4);
+    QSignalSpy done(page->lookupService(), &models::PhoneLookup::finished);
+    page->lookup(QStringLiteral("default"), QStringLiteral("+919812345210"));
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("(in 26 s), when the cooldown between sends ends")))
+        << page->summaryText().toStdString();
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("Wait 26 s, then ask for a new code."))) << page->summaryText().toStdString();
+
+    m_db.clock().advanceS(20);
+    page->tick();
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("(in 6 s)"))) << page->summaryText().toStdString();
+
+    // The time is up: the page reads again by itself and says a code can go.
+    m_db.clock().advanceS(7);
+    page->tick();
+    ASSERT_TRUE(waitFor([&]() { return page->summaryText().contains(QStringLiteral("A new code can be sent now.")); }))
+        << page->summaryText().toStdString();
+}
+
+// Issue 12, support: another window said "Locked" two minutes after an admin unlocked.
+TEST_F(PhoneLookupPageTest, AnUnlockByAnotherProcessShowsWithoutRefreshing)
+{
+    actAs(QStringLiteral("sam"), QStringLiteral("support"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::PhoneLookup);
+    PhoneLookupPage* page = w.phoneLookupPage();
+    lockOut(QStringLiteral("+919812345210"));
+    m_db.clock().advanceS(40); // past the cooldown: only the lockout holds
+    QSignalSpy done(page->lookupService(), &models::PhoneLookup::finished);
+    page->lookup(QStringLiteral("default"), QStringLiteral("+919812345210"));
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("when the lockout ends"))) << page->summaryText().toStdString();
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("ask an admin to unlock"))) << page->summaryText().toStdString();
+    EXPECT_FALSE(page->unlockButton()->isVisible()) << "support cannot unlock";
+
+    const Outcome unlocked = m_db.service().unlock(QStringLiteral("default"), QStringLiteral("+919812345210"),
+                                                   Actor{QStringLiteral("meera"), QStringLiteral("admin")},
+                                                   QStringLiteral("caller verified"));
+    ASSERT_EQ(unlocked.status, OutcomeStatus::Unlocked);
+    page->setRefreshInterval(20);
+    ASSERT_TRUE(waitFor([&]() { return page->summaryText().contains(QStringLiteral("A new code can be sent now.")); }))
+        << page->summaryText().toStdString();
+    // …and the timeline tells the unlock in words.
+    QStringList events;
+    for (int i = 0; i < page->timeline()->rowCount(); ++i)
+        events << page->timeline()->index(i, models::TimelineModel::Event).data().toString() + QLatin1String(" / ") +
+                      page->timeline()->index(i, models::TimelineModel::Detail).data().toString();
+    EXPECT_TRUE(events.first().startsWith(QStringLiteral("unlocked by meera (admin) / reason: caller verified"))) << events.join('\n').toStdString();
+}
+
+// Issue 12, admin: Unlock from the lookup too, and say what still blocks afterwards.
+TEST_F(PhoneLookupPageTest, AnAdminUnlocksFromTheLookupAndIsToldWhatStillBlocks)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::PhoneLookup);
+    PhoneLookupPage* page = w.phoneLookupPage();
+    lockOut(QStringLiteral("+919812345210")); // the cooldown of its send still runs
+    QSignalSpy done(page->lookupService(), &models::PhoneLookup::finished);
+    page->lookup(QStringLiteral("default"), QStringLiteral("+919812345210"));
+    ASSERT_TRUE(done.wait(5000));
+    ASSERT_TRUE(page->unlockButton()->isVisible());
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("unlock (button below)"))) << page->summaryText().toStdString();
+    QTest::mouseClick(page->unlockButton(), Qt::LeftButton);
+    auto* dialog = page->findChild<UnlockDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    dialog->setReason(QStringLiteral("caller verified on a recorded line"));
+    dialog->accept();
+    ASSERT_TRUE(waitFor([&]() { return page->noticeText().startsWith(QStringLiteral("Unlocked. Still blocking")); }))
+        << page->noticeText().toStdString();
+    EXPECT_TRUE(page->noticeText().contains(QStringLiteral("the cooldown between sends"))) << page->noticeText().toStdString();
+    EXPECT_FALSE(page->unlockButton()->isVisible());
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'unlock' AND actor = 'meera'")), 1);
+}
+
+// Issue 12, support: double-clicking a registration row did not switch purpose, and put the full
+// number in the lookup field for a role that sees it masked.
+TEST_F(PhoneLookupPageTest, ADoubleClickedRowOpensItsPurposeWithTheNumberStillMasked)
+{
+    actAs(QStringLiteral("sam"), QStringLiteral("support"));
+    MainWindow& w = window();
+    ASSERT_EQ(m_db.service().send(registrationTo(QStringLiteral("+919812345210"))).status, OutcomeStatus::Sent);
+    w.showPage(MainWindow::LiveSends);
+    LiveSendsPage* live = w.liveSendsPage();
+    ASSERT_TRUE(waitFor([&]() { return live->model()->rowCount() == 1; }));
+    QTableView* table = live->mainTable();
+    const QRect cell = table->visualRect(table->model()->index(0, models::LiveSendsModel::Destination));
+    PhoneLookupPage* page = w.phoneLookupPage();
+    QSignalSpy done(page->lookupService(), &models::PhoneLookup::finished);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center()); // a double-click opens a pressed index
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_EQ(w.currentPage(), MainWindow::PhoneLookup);
+    EXPECT_EQ(page->inputText(), QString::fromUtf8("+91 98•••••210"));
+    EXPECT_FALSE(page->summaryText().contains(QStringLiteral("9812345210")));
+    EXPECT_EQ(page->currentPurpose(), Purpose::Registration);
+    EXPECT_EQ(page->lookupService()->report().status.destination, QStringLiteral("+919812345210"));
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("Latest registration code"))) << page->summaryText().toStdString();
+    EXPECT_FALSE(page->summaryText().contains(QStringLiteral("none requested yet"))) << page->summaryText().toStdString();
+
+    // Switched to login, the registration stays in view beside it.
+    page->findChild<QComboBox*>(QStringLiteral("lookupPurpose"))->setCurrentIndex(0);
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_EQ(page->currentPurpose(), Purpose::Login);
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("Latest login code"))) << page->summaryText().toStdString();
+    EXPECT_TRUE(page->summaryText().contains(QStringLiteral("Latest registration code"))) << page->summaryText().toStdString();
+    // A double-click on the registration in the timeline follows it back.
+    QTableView* timeline = page->mainTable();
+    const QRect row = timeline->visualRect(timeline->model()->index(timeline->model()->rowCount() - 1, models::TimelineModel::Event));
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::mouseDClick(timeline->viewport(), Qt::LeftButton, {}, row.center());
+    ASSERT_TRUE(done.wait(5000));
+    EXPECT_EQ(page->currentPurpose(), Purpose::Registration);
+}
+
+// Issue 12, support: Ctrl+4 typed into Tenant; a sidebar click left focus nowhere.
+TEST_F(PhoneLookupPageTest, CtrlNumberPutsTheKeyboardInEachPagesMainField)
+{
+    MainWindow& w = window();
+    w.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+    EXPECT_EQ(w.currentPage(), MainWindow::PhoneLookup);
+    EXPECT_EQ(QApplication::focusWidget(), w.findChild<QLineEdit*>(QStringLiteral("lookupInput")));
+    QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+    EXPECT_EQ(QApplication::focusWidget(), w.findChild<QLineEdit*>(QStringLiteral("searchFilter")));
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    EXPECT_EQ(QApplication::focusWidget(), w.lockoutsPage()->mainTable());
+}
+
+// Issue 12, everywhere: an empty destination says so.
+TEST_F(PhoneLookupPageTest, AnEmptyDestinationSaysSo)
+{
+    MainWindow& w = window();
+    w.showPage(MainWindow::PhoneLookup);
+    QTest::keyClick(w.findChild<QLineEdit*>(QStringLiteral("lookupInput")), Qt::Key_Return);
+    EXPECT_TRUE(w.phoneLookupPage()->summaryText().contains(QStringLiteral("Nothing to look up"))) << w.phoneLookupPage()->summaryText().toStdString();
+}
