@@ -8,18 +8,18 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace otp::models {
 
 Q_LOGGING_CATEGORY(lcLockouts, "otp.ui.lockouts", QtInfoMsg)
 
 namespace {
+// The console's one duration format ("14 min 57 s"), as Phone lookup says it.
 QString durationText(qint64 ms)
 {
-    const qint64 s = (ms + 999) / 1000;
-    if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return StatusText::duration((ms + 999) / 1000);
 }
 } // namespace
 
@@ -54,6 +54,12 @@ QVariant LockoutsModel::data(const QModelIndex& index, int role) const
     case DestinationRole: return r.destination;
     case TenantRole: return r.tenant;
     case ActiveRole: return active;
+    case SearchRole: {
+        QString digits = r.destination;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        return QStringList{r.destination, digits, r.tenant, StatusText::lockReason(r.reason), r.releasedBy, r.releaseReason}
+            .join(QLatin1Char(' '));
+    }
     case Qt::ForegroundRole:
         if (index.column() == TimeLeft || index.column() == State)
             return active ? StatusText::color(QStringLiteral("locked")) : StatusText::color(QString());
@@ -166,19 +172,43 @@ void LockoutsModel::tick()
 void LockoutsModel::setRows(const QList<LockoutRow>& rows)
 {
     m_now = m_ctx.clock->nowMs();
-    // Same ids in the same order: update in place so the selection survives the poll.
-    bool sameShape = rows.size() == m_rows.size();
-    for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
-        sameShape = rows.at(i).id == m_rows.at(i).id;
-    if (sameShape) {
+    QSet<qint64> fresh;
+    for (const LockoutRow& r : rows)
+        fresh.insert(r.id);
+    // The rows still there must keep their relative order (both reads sort the same way); if they
+    // do not (the history switched on or off), the table is rebuilt.
+    QList<qint64> kept;
+    for (const LockoutRow& r : m_rows)
+        if (fresh.contains(r.id))
+            kept.append(r.id);
+    qsizetype k = 0;
+    for (const LockoutRow& r : rows)
+        if (k < kept.size() && r.id == kept.at(k))
+            ++k;
+    if (k != kept.size()) {
+        beginResetModel();
         m_rows = rows;
-        if (!m_rows.isEmpty())
-            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        endResetModel();
         return;
     }
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!fresh.contains(m_rows.at(i).id)) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    for (int i = 0; i < rows.size(); ++i) {
+        if (i < m_rows.size() && m_rows.at(i).id == rows.at(i).id) {
+            m_rows[i] = rows.at(i);
+            continue;
+        }
+        beginInsertRows({}, i, i);
+        m_rows.insert(i, rows.at(i));
+        endInsertRows();
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 int LockoutsModel::activeCount() const

@@ -17,7 +17,12 @@ class LockoutsModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Destination, Tenant, Reason, LockedAt, TimeLeft, State, ReleaseReason, ColumnCount };
-    enum Role { DestinationRole = Qt::UserRole + 1, TenantRole, ActiveRole };
+    enum Role {
+        DestinationRole = Qt::UserRole + 1,
+        TenantRole,
+        ActiveRole,
+        SearchRole, // what the search box matches: the full destination (digits only too), tenant, reason, state
+    };
 
     LockoutsModel(const ConsoleContext& context, QObject* parent = nullptr);
 
@@ -37,6 +42,8 @@ public:
     void refresh();
     // Re-reads the clock: the time-left column counts down without a database round trip.
     void tick();
+    // Merges a fresh read by lockout id: rows that went are removed, new ones inserted where they
+    // belong, the others updated in place, so a selection (and an Unlock about to be clicked) survives.
     void setRows(const QList<LockoutRow>& rows);
     const LockoutRow& rowAt(int row) const { return m_rows.at(row); }
     int activeCount() const;

@@ -950,6 +950,10 @@
         <source>Lockouts</source>
         <translation>लॉकआउट</translation>
     </message>
+    <message>
+        <source>Search: phone, email, tenant, reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::MainWindow</name>

@@ -9,7 +9,10 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -21,14 +24,23 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     : ConsolePage(parent),
       m_ctx(context),
       m_model(new LockoutsModel(context, this)),
+      m_proxy(new QSortFilterProxyModel(this)),
       m_table(new QTableView(this)),
+      m_search(new QLineEdit(this)),
       m_history(new QCheckBox(this)),
       m_unlock(new QPushButton(this)),
       m_result(new QLabel(this)),
       m_roleNote(new QLabel(this))
 {
     m_table->setObjectName(QStringLiteral("lockoutsTable"));
-    m_table->setModel(m_model);
+    // A search over the full destination (any spelling of its digits), tenant, reason and who unlocked.
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(LockoutsModel::SearchRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_search->setObjectName(QStringLiteral("lockoutsSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(300);
+    m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -44,6 +56,7 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     m_roleNote->setWordWrap(true);
 
     auto* top = new QHBoxLayout;
+    top->addWidget(m_search);
     top->addWidget(m_history);
     top->addStretch(1);
     top->addWidget(m_roleNote);
@@ -53,11 +66,19 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     layout->addWidget(m_table, 1);
     layout->addWidget(m_result);
 
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        QString needle = text.trimmed();
+        if (!needle.isEmpty() && !needle.contains(QRegularExpression(QStringLiteral("[^0-9 ()+.-]"))))
+            needle.remove(QRegularExpression(QStringLiteral("[^0-9]"))); // "98765 43210" finds +919876543210
+        m_proxy->setFilterFixedString(needle);
+        updateButtons();
+    });
     connect(m_history, &QCheckBox::toggled, m_model, &LockoutsModel::setShowHistory);
     connect(m_unlock, &QPushButton::clicked, this, &LockoutsPage::requestUnlock);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::modelReset, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::dataChanged, this, &LockoutsPage::updateButtons);
+    connect(m_model, &LockoutsModel::rowsRemoved, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::unlockFinished, this, [this](const Outcome& o) {
         m_result->setText(o.status == OutcomeStatus::Unlocked ? models::StatusText::outcome(o)
                                                               : tr("Not unlocked: %1").arg(models::StatusText::outcome(o)));
@@ -91,7 +112,7 @@ UnlockDialog* LockoutsPage::requestUnlock()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty() || !m_model->permissions().canUnlock())
         return nullptr;
-    const int row = rows.first().row();
+    const int row = m_proxy->mapToSource(rows.first()).row();
     const qint64 id = m_model->rowAt(row).id;
     auto* dialog = new UnlockDialog(m_model->index(row, LockoutsModel::Destination).data().toString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -112,6 +133,7 @@ UnlockDialog* LockoutsPage::requestUnlock()
 void LockoutsPage::retranslateUi()
 {
     m_history->setText(tr("Show &history (released and ended lockouts)"));
+    m_search->setPlaceholderText(tr("Search: phone, email, tenant, reason…"));
     m_unlock->setText(tr("&Unlock…"));
     m_unlock->setToolTip(tr("Release the selected lockout (needs a reason; audited)"));
     m_roleNote->setText(m_model->permissions().canUnlock() ? QString()

@@ -4,6 +4,8 @@
 #include "ConsolePage.h"
 
 class QCheckBox;
+class QLineEdit;
+class QSortFilterProxyModel;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -31,6 +33,7 @@ public:
 
     models::LockoutsModel* model() const { return m_model; }
     QPushButton* unlockButton() const { return m_unlock; }
+    QLineEdit* searchBox() const { return m_search; }
     // Opens the reason dialog for the selected lockout (non-modal to the event loop: open(), not exec()).
     UnlockDialog* requestUnlock();
 
@@ -42,7 +45,9 @@ private:
 
     models::ConsoleContext m_ctx;
     models::LockoutsModel* m_model;
+    QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
+    QLineEdit* m_search;
     QCheckBox* m_history;
     QPushButton* m_unlock;
     QLabel *m_result, *m_roleNote;
