@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace otp {
@@ -50,6 +51,16 @@ GupshupGateway::GupshupGateway(VendorConfig config, QString password)
 {
 }
 
+bool GupshupGateway::matchesDltTemplate(const QString& registered, const QString& text)
+{
+    // Each {#var#} stands for up to 30 characters (the DLT portals' limit); everything else must be identical.
+    QString pattern = QRegularExpression::escape(registered);
+    pattern.replace(QRegularExpression::escape(QStringLiteral("{#var#}")), QStringLiteral(".{1,30}"));
+    return QRegularExpression(QStringLiteral("\\A") + pattern + QStringLiteral("\\z"), QRegularExpression::DotMatchesEverythingOption)
+        .match(text)
+        .hasMatch();
+}
+
 bool GupshupGateway::fitsGsm7(const QString& text)
 {
     for (const QChar c : text) {
@@ -92,9 +103,35 @@ HttpRequest GupshupGateway::buildRequest(const OutgoingMessage& message, QString
     if (!mask.isEmpty())
         params.append({QStringLiteral("mask"), mask});
     const QString entity = m_config.setting(QStringLiteral("principal_entity_id"));
+    const QString dltTemplate = m_config.setting(QStringLiteral("dlt_template_id"));
+    // India's DLT rules: an SMS to +91 without the sender's registration is dropped by the operator after
+    // Gupshup accepted it, so the user waits for a code that never comes. Refuse it here, naming what is missing.
+    if (sendTo.startsWith(QLatin1String("91")) && sendTo.size() == 12 && (entity.isEmpty() || dltTemplate.isEmpty())) {
+        QStringList missing;
+        if (entity.isEmpty())
+            missing << QStringLiteral("principal_entity_id");
+        if (dltTemplate.isEmpty())
+            missing << QStringLiteral("dlt_template_id");
+        if (problem)
+            *problem = QStringLiteral("an SMS to an Indian number (+91) must carry the sender's DLT registration, or the "
+                                      "operator drops it: vendor '%1' has no %2 (set them with `otpctl vendors add %1 … "
+                                      "principal_entity_id=… dlt_template_id=…`, and keep the text word for word as registered)")
+                           .arg(m_config.name, missing.join(QStringLiteral(" and no ")));
+        return request;
+    }
+    // The registered text, if the admin gave it ({#var#} for each variable, as DLT portals write it): a body that
+    // differs in a single word is dropped by the operator, so it is refused here instead.
+    const QString registered = m_config.setting(QStringLiteral("dlt_template_text"));
+    if (sendTo.startsWith(QLatin1String("91")) && sendTo.size() == 12 && !registered.isEmpty() &&
+        !matchesDltTemplate(registered, message.body)) {
+        if (problem)
+            *problem = QStringLiteral("the SMS text does not match vendor '%1''s registered DLT template %2 word for word "
+                                      "(dlt_template_text), and the operator would drop it")
+                           .arg(m_config.name, dltTemplate);
+        return request;
+    }
     if (!entity.isEmpty())
         params.append({QStringLiteral("principalEntityId"), entity});
-    const QString dltTemplate = m_config.setting(QStringLiteral("dlt_template_id"));
     if (!dltTemplate.isEmpty())
         params.append({QStringLiteral("dltTemplateId"), dltTemplate});
 

@@ -10,7 +10,9 @@ namespace otp {
 //
 // Settings: base_url (default https://enterprise.smsgupshup.com), userid, mask, format (json|text,
 // default json), method (GET|POST, default POST), msg_type (for GSM-7 bodies, default TEXT; other
-// bodies always go as Unicode_text), dlt_template_id, principal_entity_id, timeout_ms.
+// bodies always go as Unicode_text, Hindi included), dlt_template_id and principal_entity_id (India's DLT
+// registration: required for +91 destinations, which are refused without them), dlt_template_text (the
+// registered text, {#var#} per variable: a +91 body that differs is refused), timeout_ms.
 // Secret: the account password.
 class GupshupGateway final : public HttpGateway
 {
@@ -27,6 +29,8 @@ public:
     // True when every character of `text` is in the GSM 03.38 default alphabet or its extension
     // table, i.e. when TEXT carries it unchanged.
     static bool fitsGsm7(const QString& text);
+    // True when `text` is `registered` (a DLT template, {#var#} per variable) word for word.
+    static bool matchesDltTemplate(const QString& registered, const QString& text);
 
     static QString defaultBaseUrl() { return QStringLiteral("https://enterprise.smsgupshup.com"); }
 

@@ -13,7 +13,8 @@ namespace otp {
 //
 // kind        settings keys (all strings unless noted)
 // gupshup     base_url, userid, mask, format ("json"|"text"), method ("GET"|"POST"),
-//             msg_type, dlt_template_id, principal_entity_id, timeout_ms (int)
+//             msg_type, dlt_template_id, principal_entity_id, dlt_template_text ({#var#} per variable),
+//             timeout_ms (int)
 // wati        base_url (per account, may carry the tenant path), api_version ("v2" default |"v1"),
 //             template_name, broadcast_name, timeout_ms; code_parameter (template parameter name, default "1")
 // myoperator  base_url, company_id, phone_number_id, waba_id, template_name, language, otp_button ("true"|"false"),

@@ -43,7 +43,7 @@ QStringList VendorStore::knownSettings(const QString& kind)
     if (kind == QLatin1String("gupshup"))
         return {QStringLiteral("base_url"), QStringLiteral("userid"), QStringLiteral("mask"), QStringLiteral("format"),
                 QStringLiteral("method"), QStringLiteral("msg_type"), QStringLiteral("dlt_template_id"),
-                QStringLiteral("principal_entity_id"), QStringLiteral("timeout_ms")};
+                QStringLiteral("principal_entity_id"), QStringLiteral("dlt_template_text"), QStringLiteral("timeout_ms")};
     if (kind == QLatin1String("wati"))
         return {QStringLiteral("base_url"), QStringLiteral("api_version"), QStringLiteral("template_name"),
                 QStringLiteral("broadcast_name"), QStringLiteral("code_parameter"), QStringLiteral("timeout_ms")};

@@ -78,7 +78,8 @@ fault '{"vendor":"gupshup","kind":"vendor_error","rate":0.02}'
 export OTP_SECRETS=env
 export OTP_SECRET_DEMO_GUPSHUP=sim-password OTP_SECRET_DEMO_WATI=sim-wati-token OTP_SECRET_DEMO_MYOPERATOR=sim-myop-token
 "$otpctl" "${db_args[@]}" migrate >/dev/null
-"$otpctl" "${db_args[@]}" vendors add sim-gupshup --kind gupshup --secret demo/gupshup "base_url=$base" userid=sim-user mask=OTPSMS >/dev/null
+"$otpctl" "${db_args[@]}" vendors add sim-gupshup --kind gupshup --secret demo/gupshup "base_url=$base" userid=sim-user mask=OTPSMS \
+    principal_entity_id=1101000000000000001 dlt_template_id=1107000000000000001 >/dev/null
 "$otpctl" "${db_args[@]}" vendors add sim-wati --kind wati --secret demo/wati "base_url=$base/demo-tenant" api_version=v2 template_name=login_otp >/dev/null
 "$otpctl" "${db_args[@]}" vendors add sim-myoperator --kind myoperator --secret demo/myoperator "base_url=$base" \
   company_id=sim-company phone_number_id=pn-demo template_name=login_otp >/dev/null

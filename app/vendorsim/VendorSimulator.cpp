@@ -741,6 +741,9 @@ std::optional<VendorSimulator::Receipt> VendorSimulator::receiptFor(const QStrin
     }
     const Message& m = *found;
     const qint64 at = m.receivedAtMs + 2000;
+    const QString dropped = m.extra.value(QStringLiteral("dropped")).toString();
+    if (!dropped.isEmpty())
+        delivered = false; // the operator dropped it (DLT): nothing can report it delivered
     Receipt r;
     r.vendor = m.vendor;
     r.method = "POST";
@@ -758,7 +761,8 @@ std::optional<VendorSimulator::Receipt> VendorSimulator::receiptFor(const QStrin
                                        {"eventTs", QByteArray::number(at)},
                                        {"destAddr", jsonValue(m.to)},
                                        {"srcAddr", jsonValue(mask)},
-                                       {"cause", jsonValue(delivered ? QStringLiteral("SUCCESS") : QStringLiteral("UNKNOWN_SUBSCRIBER"))},
+                                       {"cause", jsonValue(delivered ? QStringLiteral("SUCCESS")
+                                                           : dropped.isEmpty() ? QStringLiteral("UNKNOWN_SUBSCRIBER") : dropped)},
                                        {"errCode", jsonValue(delivered ? QStringLiteral("000") : QStringLiteral("003"))},
                                        {"channel", jsonValue(QStringLiteral("SMS"))},
                                        {"noOfFrags", QByteArray::number(parts)}}) +
@@ -770,7 +774,9 @@ std::optional<VendorSimulator::Receipt> VendorSimulator::receiptFor(const QStrin
                          .arg(m.messageId)
                          .arg(at)
                          .arg(delivered ? QStringLiteral("SUCCESS") : QStringLiteral("FAILURE"),
-                              delivered ? QStringLiteral("SUCCESS") : QStringLiteral("UNKNOWN_SUBSCRIBER"), m.to,
+                              delivered ? QStringLiteral("SUCCESS")
+                                        : dropped.isEmpty() ? QStringLiteral("UNKNOWN_SUBSCRIBER") : dropped,
+                              m.to,
                               delivered ? QStringLiteral("000") : QStringLiteral("003"))
                          .arg(parts)
                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(mask)))
@@ -1077,6 +1083,27 @@ VendorSimulator::Handled VendorSimulator::handleGupshup(const Incoming& in, cons
         const QString k = QString::fromLatin1(key);
         if (p.contains(k))
             m.extra.insert(k, p.value(k));
+    }
+    if (m_config.enforceDlt && sendTo.startsWith(QLatin1String("91")) && sendTo.size() == 12) {
+        // Gupshup accepts; the Indian operator drops what breaks DLT, and the report says FAILURE.
+        const QString entity = p.value(QStringLiteral("principalentityid")).trimmed();
+        const QString dltId = p.value(QStringLiteral("dlttemplateid")).trimmed();
+        QString dropped;
+        if (entity.isEmpty() || dltId.isEmpty()) {
+            dropped = QStringLiteral("DLT_ID_MISSING");
+        } else if (m_config.dltTemplates.contains(dltId)) {
+            QString pattern = QRegularExpression::escape(m_config.dltTemplates.value(dltId));
+            pattern.replace(QRegularExpression::escape(QStringLiteral("{#var#}")), QStringLiteral(".{1,30}"));
+            if (!QRegularExpression(QStringLiteral("^") + pattern + QStringLiteral("$"),
+                                    QRegularExpression::DotMatchesEverythingOption)
+                     .match(msg)
+                     .hasMatch())
+                dropped = QStringLiteral("DLT_TEMPLATE_MISMATCH");
+        } else if (!m_config.dltTemplates.isEmpty()) {
+            dropped = QStringLiteral("DLT_TEMPLATE_UNKNOWN");
+        }
+        if (!dropped.isEmpty())
+            m.extra.insert(QStringLiteral("dropped"), dropped);
     }
     h.outcome = QStringLiteral("accepted id=%1").arg(m.messageId);
     return h;

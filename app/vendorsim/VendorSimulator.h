@@ -44,6 +44,9 @@ public:
         // Rules the real vendors (or the operators behind them) enforce, checked only when asked:
         bool requireOtpButton = false; // MyOperator: an OTP template needs the code in its copy-code button
         bool enforceDlt = false;       // Gupshup: an SMS to +91 needs principalEntityId and dltTemplateId
+        // DLT templates as registered (id → text with {#var#} for each variable); with enforceDlt, an SMS to
+        // +91 whose text does not match its registered template word for word is dropped by the "operator".
+        QHash<QString, QString> dltTemplates;
     };
 
     enum class FaultKind { Latency, Http, VendorError, Malformed, Reset, Hang };

@@ -103,11 +103,16 @@ int main(int argc, char* argv[])
                        "code in their copy-code button), dlt (Gupshup SMS to +91 need principalEntityId and "
                        "dltTemplateId)."),
         QStringLiteral("RULES"));
+    const QCommandLineOption dltTemplateOpt(
+        QStringLiteral("dlt-template"),
+        QStringLiteral("A registered DLT template, ID=TEXT with {#var#} for each variable (repeatable); with "
+                       "--enforce dlt an SMS to +91 must match its template word for word."),
+        QStringLiteral("ID=TEXT"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       QStringLiteral("Do not log one line per request."));
     parser.addOptions({portOpt, hostOpt, latencyOpt, gupshupUserOpt, gupshupPasswordOpt, watiTokenOpt,
                        myopTokenOpt, myopCompanyOpt, myopShapeOpt, seedOpt, inboxLimitOpt, portFileOpt,
-                       enforceOpt, quietOpt});
+                       enforceOpt, dltTemplateOpt, quietOpt});
     parser.process(app);
 
     otp::VendorSimulator::Config config;
@@ -157,6 +162,12 @@ int main(int argc, char* argv[])
             config.enforceDlt = true;
         else
             return fail(QStringLiteral("--enforce knows otp-button and dlt, not '%1'").arg(rule.trimmed()));
+    }
+    for (const QString& entry : parser.values(dltTemplateOpt)) {
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(QStringLiteral("--dlt-template must be ID=TEXT, not '%1'").arg(entry));
+        config.dltTemplates.insert(entry.left(eq).trimmed(), entry.mid(eq + 1));
     }
 
     const QString hostText = parser.value(hostOpt);

@@ -81,6 +81,8 @@ bool configure(OtpRuntime& rt, const QString& vendor, int port)
     c.settings = {{QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
                   {QStringLiteral("userid"), QStringLiteral("sim-user")},
                   {QStringLiteral("format"), QStringLiteral("json")},
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001")},
                   {QStringLiteral("timeout_ms"), QStringLiteral("10000")}};
     const Outcome saved = rt.service().saveVendor(c, admin);
     if (!saved.ok()) {

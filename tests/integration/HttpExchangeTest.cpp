@@ -331,7 +331,9 @@ TEST(HttpGatewayDeliver, GupshupEndToEndAndRedactedTransportFailure)
     VendorConfig c;
     c.name = QStringLiteral("gupshup");
     c.kind = QStringLiteral("gupshup");
-    c.settings = {{QStringLiteral("base_url"), server.url(QString())}, {QStringLiteral("userid"), QStringLiteral("2000")}};
+    c.settings = {{QStringLiteral("base_url"), server.url(QString())}, {QStringLiteral("userid"), QStringLiteral("2000")},
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001")}};
     GupshupGateway gateway(c, QStringLiteral("pass/word+1"));
     OutgoingMessage m;
     m.channel = Channel::Sms;
@@ -367,7 +369,9 @@ TEST(HttpGatewayDeliver, AHugeVendorAnswerIsANonRetryableFailureNamingTheLimit)
     VendorConfig c;
     c.name = QStringLiteral("gupshup");
     c.kind = QStringLiteral("gupshup");
-    c.settings = {{QStringLiteral("base_url"), server.url(QStringLiteral("/huge"))}, {QStringLiteral("userid"), QStringLiteral("2000")}};
+    c.settings = {{QStringLiteral("base_url"), server.url(QStringLiteral("/huge"))}, {QStringLiteral("userid"), QStringLiteral("2000")},
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001")}};
     GupshupGateway gateway(c, QStringLiteral("pass/word+1"));
     OutgoingMessage m;
     m.channel = Channel::Sms;

@@ -7,6 +7,7 @@
 #include "DeliveryLog.h"
 #include "DeliveryReceipts.h"
 #include "GatewayFactory.h"
+#include "GupshupGateway.h"
 #include "CliRun.h"
 #include "HttpExchange.h"
 #include "OtpRuntime.h"
@@ -32,6 +33,10 @@ using namespace otp::test;
 
 namespace {
 const Actor kAdmin{QStringLiteral("asha"), QStringLiteral("admin")};
+// DLT registrations the simulator holds (--dlt-template): the text our SMS carries, and another one.
+constexpr const char* kDltLogin = "1107000000000000001";
+constexpr const char* kDltLoginText = "Your {#var#} code is {#var#}. It expires in {#var#} minutes. Never share it with anyone.";
+constexpr const char* kDltOther = "1107000000000000002";
 
 // A vendor payload from tests/fixtures/receipts (sources named in its README).
 QByteArray fixture(const char* name)
@@ -87,7 +92,9 @@ private:
         m_process.setProgram(QStringLiteral(OTP_TEST_VENDORSIM));
         m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
                                 QStringLiteral("--myoperator-shape"), QStringLiteral("alternate"),
-                                QStringLiteral("--enforce"), QStringLiteral("otp-button")});
+                                QStringLiteral("--enforce"), QStringLiteral("otp-button,dlt"),
+                                QStringLiteral("--dlt-template"), QStringLiteral("%1=%2").arg(QLatin1String(kDltLogin), QLatin1String(kDltLoginText)),
+                                QStringLiteral("--dlt-template"), QStringLiteral("%1=Your {#var#} OTP is {#var#}").arg(QLatin1String(kDltOther))});
         m_process.start();
         static const QRegularExpression re(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QByteArray out;
@@ -120,11 +127,18 @@ protected:
         qputenv("OTP_SECRET_VENDOR_WATI", "sim-wati-token");
         qputenv("OTP_SECRET_VENDOR_MYOP", "sim-myop-token");
         qputenv("OTP_SECRET_VENDOR_BADTOKEN", "not-the-token");
+        const QJsonObject dlt{{QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                              {QStringLiteral("dlt_template_id"), QLatin1String(kDltLogin)}};
         add(QStringLiteral("gupshup"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
-            {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("json")}});
+            with(dlt, {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("json")}}));
         add(QStringLiteral("gupshup-text"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
-            {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("text")},
-             {QStringLiteral("method"), QStringLiteral("GET")}});
+            with(dlt, {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("format"), QStringLiteral("text")},
+                       {QStringLiteral("method"), QStringLiteral("GET")}}));
+        add(QStringLiteral("gupshup-nodlt"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
+            {{QStringLiteral("userid"), QStringLiteral("sim-user")}});
+        add(QStringLiteral("gupshup-otherdlt"), QStringLiteral("gupshup"), QStringLiteral("vendor/gupshup"),
+            {{QStringLiteral("userid"), QStringLiteral("sim-user")}, {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+             {QStringLiteral("dlt_template_id"), QLatin1String(kDltOther)}});
         add(QStringLiteral("wati"), QStringLiteral("wati"), QStringLiteral("vendor/wati"),
             {{QStringLiteral("template_name"), QStringLiteral("login_otp")}, {QStringLiteral("api_version"), QStringLiteral("v1")}});
         add(QStringLiteral("wati2"), QStringLiteral("wati"), QStringLiteral("vendor/wati"),
@@ -138,6 +152,12 @@ protected:
         add(QStringLiteral("wati-badtoken"), QStringLiteral("wati"), QStringLiteral("vendor/badtoken"),
             {{QStringLiteral("template_name"), QStringLiteral("login_otp")}});
         policy({{QStringLiteral("cooldown_s"), QStringLiteral("0")}, {QStringLiteral("delivery_backoff_s"), QStringLiteral("1")}});
+    }
+    static QJsonObject with(QJsonObject a, const QJsonObject& b)
+    {
+        for (auto it = b.begin(); it != b.end(); ++it)
+            a.insert(it.key(), it.value());
+        return a;
     }
     void add(const QString& name, const QString& kind, const QString& secret, QJsonObject settings, const QString& path = {})
     {
@@ -531,6 +551,64 @@ TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
     EXPECT_EQ(svc.applyReceipts(QStringLiteral("gupshup"), stranger).details.value(QStringLiteral("unmatched")).toInt(), 1);
 }
 
+// Issue 15 item 5: India's DLT rules. A Gupshup vendor without its DLT registration refuses an SMS to +91 with
+// an error naming the missing settings (before: accepted, then dropped by the operator: the simulator, enforcing
+// DLT, reports it FAILURE); a registered template whose text differs is dropped and reported so; Hindi goes as
+// Unicode_text.
+TEST_F(VendorDelivery, IndianSmsFollowsTheDltRules)
+{
+    const QString a = QStringLiteral("+919800001401"), b = QStringLiteral("+919800001402"), c = QStringLiteral("+919800001403");
+    const Outcome refused = send(a, Channel::Sms, QStringLiteral("gupshup-nodlt"));
+    EXPECT_EQ(refused.status, OutcomeStatus::DeliveryFailed) << refused.message.toStdString();
+    ASSERT_EQ(rows(a).size(), 1);
+    EXPECT_EQ(rows(a).first().vendorCode, QStringLiteral("NOT_SENT"));
+    EXPECT_TRUE(rows(a).first().reason.contains(QStringLiteral("principal_entity_id")) &&
+                rows(a).first().reason.contains(QStringLiteral("dlt_template_id")))
+        << rows(a).first().reason.toStdString();
+    EXPECT_EQ(sim.inbox(digits(a)).size(), 0) << "nothing left for the operator to drop";
+
+    // Registered, but under a template whose text is not ours: accepted by Gupshup, dropped by the operator.
+    ASSERT_EQ(send(b, Channel::Sms, QStringLiteral("gupshup-otherdlt")).status, OutcomeStatus::Sent);
+    const QJsonArray sent = sim.inbox(digits(b));
+    ASSERT_EQ(sent.size(), 1);
+    EXPECT_EQ(sent.first().toObject().value(QStringLiteral("extra")).toObject().value(QStringLiteral("dropped")).toString(),
+              QStringLiteral("DLT_TEMPLATE_MISMATCH"));
+    const QJsonObject report = sim.call("GET", QStringLiteral("/_sim/receipt?message_id=%1").arg(rows(b).first().messageId));
+    QString error;
+    const auto parsed = DeliveryReceipts::parse(QStringLiteral("gupshup"), {}, QUrlQuery(report.value(QStringLiteral("body")).toString()), &error);
+    svc.applyReceipts(QStringLiteral("gupshup-otherdlt"), parsed);
+    EXPECT_EQ(rows(b).first().state, QStringLiteral("failed"));
+    EXPECT_TRUE(rows(b).first().reason.contains(QStringLiteral("dlt template mismatch"))) << rows(b).first().reason.toStdString();
+
+    // Registered with our text: delivered as is, the ids on the request.
+    ASSERT_EQ(send(c, Channel::Sms, QStringLiteral("gupshup")).status, OutcomeStatus::Sent);
+    const QJsonObject extra = sim.inbox(digits(c)).first().toObject().value(QStringLiteral("extra")).toObject();
+    EXPECT_FALSE(extra.contains(QStringLiteral("dropped")));
+    EXPECT_EQ(extra.value(QStringLiteral("dlttemplateid")).toString(), QLatin1String(kDltLogin));
+    EXPECT_EQ(extra.value(QStringLiteral("principalentityid")).toString(), QStringLiteral("1101000000000000001"));
+}
+
+TEST_F(VendorDelivery, HindiSmsGoesThroughGupshupsUnicodePath)
+{
+    VendorConfig c;
+    c.name = QStringLiteral("gupshup-hi");
+    c.kind = QStringLiteral("gupshup");
+    c.settings = {{QStringLiteral("base_url"), sim.base()}, {QStringLiteral("userid"), QStringLiteral("sim-user")},
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000003")}};
+    GupshupGateway gateway(c, QStringLiteral("sim-password"));
+    OutgoingMessage m;
+    m.channel = Channel::Sms;
+    m.destination = QStringLiteral("+919800001501");
+    m.code = QStringLiteral("482913");
+    m.body = QStringLiteral("आपका लॉगिन कोड 482913 है। यह 5 मिनट में समाप्त हो जाएगा। इसे किसी के साथ साझा न करें।");
+    const VendorAnswer a = gateway.deliver(m);
+    ASSERT_TRUE(a.accepted) << a.reason.toStdString();
+    const QJsonObject got = sim.inbox(QStringLiteral("919800001501")).first().toObject();
+    EXPECT_EQ(got.value(QStringLiteral("extra")).toObject().value(QStringLiteral("msg_type")).toString(), QStringLiteral("Unicode_text"));
+    EXPECT_EQ(got.value(QStringLiteral("text")).toString(), m.body) << "Devanagari arrives intact";
+}
+
 // Issue 15 item 2: a WATI vendor configured without api_version sends through v2, whose answer gives the
 // localMessageId that WATI's documented events carry; a v1 event (whatsappMessageId only) matches nothing
 // rather than the wrong message.
@@ -626,7 +704,8 @@ TEST(NoSecretsAtRest, Security9_11_16_TokensAndCodesAreNowhereAfterFlowsWithEver
     }
     const QString base = QStringLiteral("base_url=") + sim.base();
     const QList<QStringList> vendors{
-        {QStringLiteral("gupshup"), QStringLiteral("--kind"), QStringLiteral("gupshup"), QStringLiteral("--secret"), QStringLiteral("vendor/gupshup"), base, QStringLiteral("userid=sim-user")},
+        {QStringLiteral("gupshup"), QStringLiteral("--kind"), QStringLiteral("gupshup"), QStringLiteral("--secret"), QStringLiteral("vendor/gupshup"), base, QStringLiteral("userid=sim-user"),
+         QStringLiteral("principal_entity_id=1101000000000000001"), QStringLiteral("dlt_template_id=%1").arg(QLatin1String(kDltLogin))},
         {QStringLiteral("wati"), QStringLiteral("--kind"), QStringLiteral("wati"), QStringLiteral("--secret"), QStringLiteral("vendor/wati"), base, QStringLiteral("template_name=login_otp")},
         {QStringLiteral("myop"), QStringLiteral("--kind"), QStringLiteral("myoperator"), QStringLiteral("--secret"), QStringLiteral("vendor/myop"), base,
          QStringLiteral("template_name=login_otp"), QStringLiteral("company_id=sim-company"), QStringLiteral("phone_number_id=pn-1")},

@@ -240,7 +240,10 @@ GupshupGateway gupshup(QJsonObject extra = {})
 {
     QJsonObject s{{QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:9/")},
                   {QStringLiteral("userid"), QStringLiteral("2000123456")},
-                  {QStringLiteral("mask"), QStringLiteral("ACMEOT")}};
+                  {QStringLiteral("mask"), QStringLiteral("ACMEOT")},
+                  // India's DLT registration: without it an SMS to +91 is refused (issue 15 item 5)
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001")}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         s.insert(it.key(), it.value());
     return GupshupGateway(config(QStringLiteral("gupshup"), s), kPassword);
@@ -272,7 +275,8 @@ TEST(GupshupRequest, PostFormCarriesEveryParameter)
     EXPECT_EQ(form.value(QStringLiteral("v")), QStringLiteral("1.1"));
     EXPECT_EQ(form.value(QStringLiteral("format")), QStringLiteral("json"));
     EXPECT_EQ(form.value(QStringLiteral("mask")), QStringLiteral("ACMEOT"));
-    EXPECT_FALSE(form.contains(QStringLiteral("dltTemplateId")));
+    EXPECT_EQ(form.value(QStringLiteral("dltTemplateId")), QStringLiteral("1107000000000000001"));
+    EXPECT_EQ(form.value(QStringLiteral("principalEntityId")), QStringLiteral("1101000000000000001"));
 }
 
 TEST(GupshupRequest, DevanagariGoesAsUnicodeText)
@@ -579,6 +583,54 @@ TEST(MyOperatorRequest, TemplateBodyWithSplitNumberAndReference)
     m.destination = QStringLiteral("+390612345678"); // Italy keeps its leading zero
     EXPECT_EQ(QJsonDocument::fromJson(g.buildRequest(m, nullptr).body).object().value(QStringLiteral("customer_number")).toString(),
               QStringLiteral("0612345678"));
+}
+
+// Issue 15 item 5: an SMS to +91 needs the DLT registration; the refusal names what is missing.
+TEST(GupshupRequest, AnIndianNumberNeedsTheDltRegistration)
+{
+    VendorConfig c = config(QStringLiteral("gupshup"), {{QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:9")},
+                                                        {QStringLiteral("userid"), QStringLiteral("2000")}});
+    c.name = QStringLiteral("acme-sms");
+    OutgoingMessage m = sms();
+    m.destination = QStringLiteral("+919876543210");
+    QString problem;
+    GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.contains(QStringLiteral("principal_entity_id")) && problem.contains(QStringLiteral("dlt_template_id")) &&
+                problem.contains(QStringLiteral("acme-sms")) && problem.contains(QStringLiteral("+91")))
+        << problem.toStdString();
+
+    c.settings.insert(QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001"));
+    problem.clear();
+    GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.contains(QStringLiteral("has no dlt_template_id")) && !problem.contains(QStringLiteral("no principal_entity_id")))
+        << problem.toStdString();
+
+    c.settings.insert(QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001"));
+    problem.clear();
+    const HttpRequest r = GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.isEmpty()) << problem.toStdString();
+    EXPECT_TRUE(r.body.contains("principalEntityId=1101000000000000001") && r.body.contains("dltTemplateId=1107000000000000001"));
+
+    // With the registered text given, a body that differs in one word is refused before sending.
+    c.settings.insert(QStringLiteral("dlt_template_text"), QStringLiteral("Your {#var#} code is {#var#}. Do not share it."));
+    m.body = QStringLiteral("Your login code is 482913. Do not share it.");
+    problem.clear();
+    GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.isEmpty()) << problem.toStdString();
+    m.body = QStringLiteral("Your login code is 482913. Never share it.");
+    GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.contains(QStringLiteral("word for word")) && problem.contains(QStringLiteral("1107000000000000001")))
+        << problem.toStdString();
+    EXPECT_TRUE(GupshupGateway::matchesDltTemplate(QStringLiteral("कोड {#var#} है"), QStringLiteral("कोड 482913 है")));
+    EXPECT_FALSE(GupshupGateway::matchesDltTemplate(QStringLiteral("Code {#var#}."), QStringLiteral("Code 1. Extra")));
+    c.settings.remove(QStringLiteral("dlt_template_text"));
+
+    // Elsewhere DLT does not apply.
+    c.settings.remove(QStringLiteral("dlt_template_id"));
+    m.destination = QStringLiteral("+14155550123");
+    problem.clear();
+    GupshupGateway(c, kToken).buildRequest(m, &problem);
+    EXPECT_TRUE(problem.isEmpty()) << problem.toStdString();
 }
 
 // ---- SMTP ---------------------------------------------------------------------------------------

@@ -98,7 +98,10 @@ std::shared_ptr<GupshupGateway> gupshupAt(const QString& name, const QString& ba
     c.secretName = QStringLiteral("vendor/gupshup");
     c.settings = {{QStringLiteral("base_url"), baseUrl},
                   {QStringLiteral("userid"), QStringLiteral("2000")},
-                  {QStringLiteral("format"), format}};
+                  {QStringLiteral("format"), format},
+                  // India's DLT registration (issue 15 item 5): an SMS to +91 is refused without it
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QStringLiteral("1107000000000000001")}};
     return std::make_shared<GupshupGateway>(c, QStringLiteral("sim-password"));
 }
 
