@@ -1,4 +1,7 @@
-// The vendors' delivery-receipt formats (VENDORS.md): documented shapes and observed variants.
+// The vendors' delivery-receipt formats (VENDORS.md). The tests named *Documented* / *Observed* read payloads
+// from tests/fixtures/receipts (sources in its README); the first four keep the parsers lenient with variants
+// (SMPP status words, MyOperator's myop_ref_id echo and "data" array, an id-less WATI event with waId) that no
+// vendor document shows.
 #include "DeliveryReceipts.h"
 
 #include <QFile>
