@@ -417,6 +417,8 @@ TEST(WorkerCrash, Security17_AWorkerKilledMidDeliveryIsFinishedByAnotherWithoutA
     c.kind = QStringLiteral("gupshup");
     c.secretName = QStringLiteral("vendor/gupshup");
     c.settings = {{QStringLiteral("base_url"), sim.base()}, {QStringLiteral("userid"), QStringLiteral("sim-user")},
+                  {QStringLiteral("principal_entity_id"), QStringLiteral("1101000000000000001")},
+                  {QStringLiteral("dlt_template_id"), QLatin1String(kDltLogin)},
                   {QStringLiteral("timeout_ms"), QStringLiteral("10000")}};
     ASSERT_TRUE(rt->service().saveVendor(c, kAdmin).ok());
     ASSERT_TRUE(rt->service()
