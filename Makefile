@@ -27,10 +27,12 @@ test: build
 
 bench: build
 	$(BUILD)/tests/bench/otp_bench
-	@# PostgreSQL beside pgbench: only when OTP_TEST_PG_URL is set or the local servers start.
+	@# PostgreSQL beside pgbench and MariaDB beside a plain client, at 1, 8 and 32 clients: only when
+	@# OTP_TEST_PG_URL / OTP_TEST_MARIADB_URL are set or the local servers start.
 	@if [ -n "$$OTP_TEST_PG_URL" ] || dbenv=$$(bash .ci/db-servers); then \
-	  eval "$$dbenv"; $(BUILD)/tests/bench/pg_bench; \
-	else echo "pg_bench skipped: no PostgreSQL (set OTP_TEST_PG_URL or run .ci/db-servers)"; fi
+	  eval "$$dbenv"; $(BUILD)/tests/bench/server_bench --engine postgresql && \
+	  $(BUILD)/tests/bench/server_bench --engine mariadb; \
+	else echo "server_bench skipped: no database servers (set OTP_TEST_PG_URL or run .ci/db-servers)"; fi
 	@# Last: it seeds 3,000,000 rows (about 2 min) and exits 1 when a console target is missed.
 	$(BUILD)/tests/bench/console_bench
 

@@ -2,7 +2,7 @@
 //  A. with the simulator answering in 2 s, how long an async send() takes (p50/p99; target p99 < 50 ms)
 //     while a worker delivers in the background;
 //  B. how many deliveries/s one worker process sustains against the simulator at 0 ms (target ≥ 200).
-// Prints figures; exits 1 when a target is missed.
+// Prints figures; exits 1 when a target is missed (with --smoke, as ctest runs it: only when something does not work).
 #include "DeliveryWorker.h"
 #include "OtpRuntime.h"
 
@@ -122,8 +122,12 @@ int main(int argc, char** argv)
     const QCommandLineOption deliveriesOpt(QStringLiteral("deliveries"), QStringLiteral("deliveries in part B"), QStringLiteral("N"), QStringLiteral("5000"));
     const QCommandLineOption latencyOpt(QStringLiteral("latency-ms"), QStringLiteral("simulator latency in part A"), QStringLiteral("MS"), QStringLiteral("2000"));
     const QCommandLineOption concurrencyOpt(QStringLiteral("concurrency"), QStringLiteral("worker threads"), QStringLiteral("N"), QStringLiteral("8"));
-    p.addOptions({sendsOpt, deliveriesOpt, latencyOpt, concurrencyOpt});
+    // The ctest smoke run checks that the benchmark works (every queued delivery accepted), never a
+    // timing: a busy CI machine or a sanitizer build misses the targets without anything being wrong.
+    const QCommandLineOption smokeOpt(QStringLiteral("smoke"), QStringLiteral("exit 1 only when something does not work"));
+    p.addOptions({sendsOpt, deliveriesOpt, latencyOpt, concurrencyOpt, smokeOpt});
     p.process(app);
+    const bool smoke = p.isSet(smokeOpt);
     const int sends = p.value(sendsOpt).toInt();
     const int deliveries = p.value(deliveriesOpt).toInt();
     const int concurrency = p.value(concurrencyOpt).toInt();
@@ -176,7 +180,7 @@ int main(int argc, char** argv)
                     p99, percentile(ms, 1.0), p99 < 50 ? "OK" : "MISSED");
         std::printf("   meanwhile the worker made %lld vendor calls; %lld accepted so far\n", worker.vendorCalls(),
                     count(*rt, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'accepted'")));
-        ok = ok && p99 < 50;
+        ok = ok && (smoke || p99 < 50);
     }
 
     // ---- B. deliveries/s of one worker against a 0 ms simulator ---------------------------------
@@ -216,7 +220,7 @@ int main(int argc, char** argv)
         std::printf("B. one worker (%d threads) against the simulator at 0 ms: %lld of %lld queued deliveries accepted in %.2f s\n",
                     concurrency, accepted, queued, seconds);
         std::printf("   %.0f deliveries/s   target >= 200/s  %s\n", rate, rate >= 200 ? "OK" : "MISSED");
-        ok = ok && rate >= 200 && accepted == queued;
+        ok = ok && (smoke || rate >= 200) && accepted == queued;
     }
     return ok ? 0 : 1;
 }

@@ -36,7 +36,7 @@ DatabaseConfig adminConfig(SqlDialect engine)
 
 } // namespace
 
-// Declared in ScratchDatabase.h (pg_bench uses it too).
+// Declared in ScratchDatabase.h (server_bench uses it too).
 void adminExec(const DatabaseConfig& c, const QString& sql)
 {
     const QString name = QStringLiteral("scratch-admin-") + QUuid::createUuid().toString(QUuid::Id128);

@@ -1,0 +1,524 @@
+// Send+verify pairs per second through otpcore on PostgreSQL and MariaDB, beside a plain client
+// running the same statements against the same server in the same run, at 1, 8 and 32 client
+// processes, and the ratio. The vendor is an in-memory gateway that accepts at once, so the figures
+// measure the core and its database work.
+//
+//   server_bench [--engine postgresql|mariadb] [--pairs K] [--clients 1,8,32] [--admin URL]
+//   server_bench --worker --db URL --pairs K --offset I        (spawned: one otpcore client process)
+//   server_bench --raw-worker --db URL --pairs K --offset I    (spawned: one plain MariaDB client)
+//
+// K is the number of pairs of one measurement, split across its client processes (default 3000).
+// The server comes from --admin or OTP_TEST_PG_URL / OTP_TEST_MARIADB_URL, the password from
+// OTP_TEST_DB_PASSWORD; the role must be allowed to create databases. Each measurement gets a fresh
+// database migrated with Database::migrate, dropped at the end.
+//
+// otpcore side: N copies of this binary in worker mode; each opens its connection and warms up, says
+// "ready", waits for "go" on stdin, runs its pairs through OtpService and exits. Wall time runs from
+// "go" to the last exit. Plain side on PostgreSQL: `pgbench -n -M prepared -f script -c N -j N -t K/N`;
+// the script holds the statements one send+verify executes on PostgreSQL (captured with
+// log_statement = all), in the same transactions. Plain side on MariaDB (it has no pgbench, and
+// mariadb-slap cannot carry an inserted id to the next statement): N raw-worker processes running the
+// statements otpcore runs on MariaDB, in the same transactions, through QtSql's QMYSQL driver (the
+// MariaDB client library) with prepared statements and nothing else: the floor under the core.
+#include "AcceptingGateway.h"
+#include "Database.h"
+#include "GatewayRegistry.h"
+#include "OtpService.h"
+#include "PepperSource.h"
+#include "Policy.h"
+#include "ScratchDatabase.h"
+#include "StoreError.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+#include <exception>
+#include <sys/resource.h>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace otp;
+
+namespace {
+const char* kPepper = "server-bench-pepper0123456789abcdef0123456789";
+
+using otp::test::AcceptingCore;
+using otp::test::AcceptingGateway;
+using otp::test::adminExec;
+
+QString phone(qint64 i)
+{
+    return QStringLiteral("+9198%1").arg(10000000 + (i * 37) % 89999999, 8, 10, QLatin1Char('0'));
+}
+
+QString argValue(const QStringList& args, const QString& name, const QString& fallback = {})
+{
+    const qsizetype at = args.indexOf(name);
+    return at > 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+}
+
+// ---- worker ------------------------------------------------------------------------------------
+int runWorker(const QStringList& args)
+{
+    DatabaseConfig config;
+    QString error;
+    if (!DatabaseConfig::fromUrl(argValue(args, QStringLiteral("--db")), &config, &error)) {
+        std::fprintf(stderr, "worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    const int pairs = argValue(args, QStringLiteral("--pairs"), QStringLiteral("1000")).toInt();
+    const qint64 base = argValue(args, QStringLiteral("--offset"), QStringLiteral("0")).toLongLong() * 1000000;
+    Database db(config);
+    const QByteArray pepper = PepperSource::load(db.config(), &error);
+    if (pepper.isEmpty()) {
+        std::fprintf(stderr, "worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    AcceptingCore core(db, pepper);
+    OtpService& svc = core.service;
+    const AcceptingGateway& gw = *core.gateway;
+    auto pair = [&](qint64 i) {
+        const Outcome s = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
+        const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw.lastCode, Purpose::Login});
+        if (s.status != OutcomeStatus::Sent || v.status != OutcomeStatus::Verified) {
+            std::fprintf(stderr, "worker: unexpected outcome: %s / %s\n", qPrintable(s.message), qPrintable(v.message));
+            std::exit(1);
+        }
+    };
+    // Warm up (connection, prepared statements, catalog caches) on phones of their own.
+    for (int i = 0; i < 20; ++i)
+        pair(base + 900000 + i);
+    std::cout << "ready" << std::endl;
+    std::string line;
+    if (!std::getline(std::cin, line) || line != "go")
+        return 3;
+    rusage ru0{};
+    ::getrusage(RUSAGE_SELF, &ru0);
+    const double cpuAtStart = (ru0.ru_utime.tv_sec + ru0.ru_stime.tv_sec) * 1e3 +
+                              (ru0.ru_utime.tv_usec + ru0.ru_stime.tv_usec) / 1e3;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < pairs; ++i)
+        pair(base + i);
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    const double cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+    std::cout << "done " << t.elapsed() << " " << (cpuMs - cpuAtStart) << std::endl;
+    return 0;
+}
+
+// ---- plain MariaDB client ------------------------------------------------------------------------
+// The statements otpcore runs on MariaDB for one send (sync, accepted at once) and one verify, in its
+// transactions and order (SqlSession with QMYSQL; WriteTransaction::lockKey is the write_locks upsert,
+// ChallengeStore::consumeAttempt the LAST_INSERT_ID idiom), with prepared statements and bound values.
+int runRawWorker(const QStringList& args)
+{
+    DatabaseConfig config;
+    QString error;
+    if (!DatabaseConfig::fromUrl(argValue(args, QStringLiteral("--db")), &config, &error)) {
+        std::fprintf(stderr, "raw worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    config.password = qEnvironmentVariable("OTP_DB_PASSWORD");
+    const int pairs = argValue(args, QStringLiteral("--pairs"), QStringLiteral("1000")).toInt();
+    const qint64 base = argValue(args, QStringLiteral("--offset"), QStringLiteral("0")).toLongLong() * 1000000;
+    QSqlDatabase db = QSqlDatabase::addDatabase(config.driverName(), QStringLiteral("raw"));
+    db.setHostName(config.host);
+    db.setPort(config.port);
+    db.setUserName(config.user);
+    db.setPassword(config.password);
+    db.setDatabaseName(config.database);
+    db.setConnectOptions(QStringLiteral("CLIENT_FOUND_ROWS"));
+    if (!db.open()) {
+        std::fprintf(stderr, "raw worker: %s\n", qPrintable(db.lastError().text()));
+        return 2;
+    }
+    QSqlQuery(db).exec(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+    QHash<QString, QSqlQuery> prepared;
+    auto run = [&](const QString& sql, const QVariantList& binds) -> QSqlQuery& {
+        auto it = prepared.find(sql);
+        if (it == prepared.end()) {
+            QSqlQuery q(db);
+            if (!q.prepare(sql)) {
+                std::fprintf(stderr, "raw worker: %s\n", qPrintable(q.lastError().text()));
+                std::exit(1);
+            }
+            it = prepared.insert(sql, q);
+        }
+        for (int i = 0; i < binds.size(); ++i)
+            it->bindValue(i, binds.at(i));
+        if (!it->exec()) {
+            std::fprintf(stderr, "raw worker: %s\n", qPrintable(it->lastError().text()));
+            std::exit(1);
+        }
+        return *it;
+    };
+    auto commit = [&] {
+        if (!db.commit()) {
+            std::fprintf(stderr, "raw worker: %s\n", qPrintable(db.lastError().text()));
+            std::exit(1);
+        }
+    };
+    const QString cols = QStringLiteral(
+        "id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, "
+        "send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, "
+        "vendor_response");
+    auto pair = [&](qint64 i) {
+        const QString dest = phone(i);
+        const QString prefix = dest.left(dest.size() - 3);
+        const QString t = QStringLiteral("default");
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // send
+        db.transaction();
+        run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
+            {QStringLiteral("send:") + prefix, now}).finish();
+        run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
+                           "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
+            {t, dest, QStringLiteral("login")}).finish();
+        {
+            QSqlQuery& q = run(QStringLiteral(
+                "SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
+                "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
+                "(SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1), "
+                "(SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?), "
+                "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL)"),
+                {t, dest, now - 3600000, t, dest, now - 86400000, t, dest, prefix, now - 60000, t, dest, now});
+            q.next();
+            q.finish();
+        }
+        QSqlQuery& ic = run(QStringLiteral(
+            "INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, "
+            "max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) "
+            "VALUES (?, ?, ?, ?, 'IN', 'sms', 'login', 'pending', 0, 3, 1, '', 6, ?, ?, ?, 'bench', '')"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), t, dest, prefix, now + 300000, now, now});
+        const qint64 cid = ic.lastInsertId().toLongLong();
+        QSqlQuery& id = run(QStringLiteral(
+            "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, "
+            "vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until) "
+            "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'queued', '', '', '', '', ?, ?, ?, 'bench', ?)"),
+            {cid, t, dest, prefix, now, now, now, now + 60000});
+        const qint64 did = id.lastInsertId().toLongLong();
+        commit();
+        // delivery: sending + the code's hash, then the answer
+        const QString hash = QString::fromLatin1(QByteArray::number(cid).toHex());
+        db.transaction();
+        run(QStringLiteral("SELECT * FROM deliveries WHERE id = ?"), {did}).finish();
+        run(QStringLiteral("SELECT %1 FROM challenges WHERE id = ?").arg(cols), {cid}).finish();
+        run(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? WHERE id = ? AND "
+                           "state = 'queued' AND lease_owner = ?"), {now + 60000, now, did, QStringLiteral("bench")}).finish();
+        run(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND send_count = ?"),
+            {hash, now, cid, 1}).finish();
+        commit();
+        db.transaction();
+        run(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, reason = ?, "
+                           "latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"),
+            {QStringLiteral("accepted"), 200, QStringLiteral("OK"), QStringLiteral("bench"), QStringLiteral(""), 0,
+             QStringLiteral("{\"status\":\"success\"}"), now, did}).finish();
+        run(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, updated_at = ? WHERE id = ?"),
+            {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true,\"vendor\":\"bench\"}"), now, cid}).finish();
+        commit();
+        // verify
+        db.transaction();
+        run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
+                           "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
+            {t, dest, QStringLiteral("login")}).finish();
+        run(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
+                           "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now}).finish();
+        run(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), updated_at = ? WHERE id = ? AND "
+                           "status = 'pending' AND attempts < max_attempts AND expires_at > ?"), {now, cid, now}).finish();
+        run(QStringLiteral("SELECT LAST_INSERT_ID()"), {}).finish();
+        run(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND "
+                           "status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
+            {now, now, cid, hash, now}).finish();
+        run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
+            {QStringLiteral("account:default:") + dest, now}).finish();
+        run(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) ORDER BY id LIMIT 1"),
+            {t, dest, dest}).finish();
+        run(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, "
+                           "email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', 1, 0, 0, ?, ?)"),
+            {t, dest, QVariant(), now, now}).finish();
+        commit();
+    };
+    for (int i = 0; i < 20; ++i)
+        pair(base + 900000 + i);
+    std::cout << "ready" << std::endl;
+    std::string line;
+    if (!std::getline(std::cin, line) || line != "go")
+        return 3;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < pairs; ++i)
+        pair(base + i);
+    std::cout << "done " << timer.elapsed() << " 0" << std::endl;
+    return 0;
+}
+
+// ---- parent ------------------------------------------------------------------------------------
+// A fresh migrated database with caps raised so no send is refused; dropped by the destructor.
+class FreshDatabase
+{
+public:
+    explicit FreshDatabase(const DatabaseConfig& admin) : m_admin(admin)
+    {
+        m_config = admin;
+        m_config.database = QStringLiteral("otp_bench_%1_%2")
+                                .arg(QCoreApplication::applicationPid())
+                                .arg(QRandomGenerator::system()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
+        adminExec(admin, admin.dialect == SqlDialect::Postgres
+                             ? QStringLiteral("CREATE DATABASE %1").arg(m_config.database)
+                             : QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4 COLLATE utf8mb4_bin").arg(m_config.database));
+        Database db(m_config);
+        db.migrate();
+        AcceptingCore core(db, QByteArray(kPepper));
+        const Outcome o = core.service.policySet(QStringLiteral("default"), std::nullopt,
+                                                 {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
+                                                  {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
+                                                  {QStringLiteral("cooldown_s"), QStringLiteral("0")},
+                                                  {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
+                                                 {});
+        if (o.status != OutcomeStatus::Ok)
+            throw StoreError(QStringLiteral("policy set failed: %1").arg(o.message));
+    }
+    ~FreshDatabase()
+    {
+        try {
+            adminExec(m_admin, m_admin.dialect == SqlDialect::Postgres
+                                   ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database)
+                                   : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_config.database));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "not dropped: %s\n", e.what());
+        }
+    }
+    const DatabaseConfig& config() const { return m_config; }
+    QString url() const { return m_config.displayUrl(); }
+
+private:
+    DatabaseConfig m_admin, m_config;
+};
+
+// N worker processes, K pairs each; pairs per second over the wall time from "go" to the last exit.
+double benchWorkers(const QString& self, const QString& mode, const FreshDatabase& fresh, int clients, int pairs,
+                    double* cpuMsPerPair)
+{
+    std::vector<std::unique_ptr<QProcess>> procs;
+    for (int i = 0; i < clients; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(self, {mode, QStringLiteral("--db"), fresh.url(), QStringLiteral("--pairs"),
+                        QString::number(pairs), QStringLiteral("--offset"), QString::number(i + 1)});
+        procs.push_back(std::move(p));
+    }
+    for (auto& p : procs) {
+        while (!p->canReadLine()) {
+            if (!p->waitForReadyRead(60000)) {
+                std::fprintf(stderr, "a worker did not get ready\n");
+                std::exit(1);
+            }
+        }
+        if (p->readLine().trimmed() != "ready") {
+            std::fprintf(stderr, "a worker failed to start\n");
+            std::exit(1);
+        }
+    }
+    QElapsedTimer t;
+    t.start();
+    for (auto& p : procs)
+        p->write("go\n");
+    double cpuMs = 0;
+    for (auto& p : procs) {
+        p->waitForFinished(-1);
+        if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0) {
+            std::fprintf(stderr, "a worker failed (exit %d)\n", p->exitCode());
+            std::exit(1);
+        }
+        const QList<QByteArray> done = p->readAll().trimmed().split(' ');
+        if (done.size() == 3)
+            cpuMs += done.at(2).toDouble();
+    }
+    const double wall = t.nsecsElapsed() / 1e9;
+    *cpuMsPerPair = cpuMs / (double(clients) * pairs);
+    return double(clients) * pairs / wall;
+}
+
+// The statements of one send (sync delivery, accepted at once) and one verify as otpcore runs them on
+// PostgreSQL, in its transactions and order (SqlSession, captured with log_statement = all from a worker
+// of this bench): send (in one transaction the per-prefix advisory lock, the latest challenge FOR
+// UPDATE, the gate's counts in one SELECT, INSERT challenge, INSERT delivery leased to itself), the
+// delivery (one transaction reading the row and the challenge, marking it `sending` and storing the
+// code's hash; the vendor call; one recording the answer), verify (one transaction: the challenge FOR
+// UPDATE, the lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the account
+// lock, find and insert). The policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
+// most every 200 ms, so neither is a statement of the steady state. Values are pgbench variables
+// (random phones, ids through \gset as RETURNING id does in SqlSession::insert). JSON literals keep a
+// space after each colon: pgbench would read ":true" as a variable.
+const char* kScript = R"SQL(\set n random(100000000, 999999999)
+\set now 1700000000000 + :client_id * 1000 + random(1, 999)
+\set hour :now - 3600000
+\set day :now - 86400000
+\set minute :now - 60000
+\set exp :now + 300000
+\set lease :now + 60000
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000)));
+SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
+SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL);
+INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, '', 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
+INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'queued', '', '', '', '', :now, :now, :now, 'bench', :lease) RETURNING id AS did \gset
+COMMIT;
+BEGIN;
+SELECT * FROM deliveries WHERE id = :did;
+SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE id = :cid;
+UPDATE deliveries SET state = 'sending', lease_until = :lease, updated_at = :now WHERE id = :did AND state = 'queued' AND lease_owner = 'bench';
+UPDATE challenges SET code_hash = md5(:cid::text), updated_at = :now WHERE id = :cid AND status = 'pending' AND send_count = 1;
+COMMIT;
+BEGIN;
+UPDATE deliveries SET state = 'accepted', http_status = 200, vendor_code = 'OK', message_id = 'bench', reason = '', latency_ms = 0, excerpt = '{"status": "success"}', updated_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :did;
+UPDATE challenges SET last_vendor = 'bench', vendor_ref = 'bench', vendor_response = '{"http_status": 200, "latency_ms": 0, "message_id": "bench", "reason": "", "response": "{\"status\": \"success\"}", "success": true, "vendor": "bench", "vendor_code": "OK"}', updated_at = :now WHERE id = :cid;
+COMMIT;
+BEGIN;
+SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
+SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1;
+UPDATE challenges SET attempts = attempts + 1, updated_at = :now WHERE id = :cid AND status = 'pending' AND attempts < max_attempts AND expires_at > :now RETURNING attempts;
+UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:cid::text) AND code_hash <> '' AND expires_at > :now;
+SELECT pg_advisory_xact_lock(hashtext('account' || chr(58) || 'default' || chr(58) || '+91' || :n));
+SELECT * FROM accounts WHERE tenant = 'default' AND (phone = '+91' || :n OR email = '+91' || :n) ORDER BY id LIMIT 1;
+INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT DO NOTHING RETURNING id;
+COMMIT;
+)SQL";
+
+double benchPgbench(const QString& pgbench, const QString& script, const FreshDatabase& fresh, int clients, int pairs)
+{
+    const DatabaseConfig& c = fresh.config();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSWORD"), c.password);
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(pgbench, {QStringLiteral("-n"), QStringLiteral("-M"), QStringLiteral("prepared"), QStringLiteral("-f"),
+                      script, QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
+                      QString::number(clients), QStringLiteral("-t"), QString::number(pairs), QStringLiteral("-h"),
+                      c.host, QStringLiteral("-p"), QString::number(c.port), QStringLiteral("-U"), c.user, c.database});
+    p.waitForFinished(-1);
+    const QString out = QString::fromUtf8(p.readAll());
+    static const QRegularExpression tps(QStringLiteral(R"(tps = ([0-9.]+) \(without initial connection time\))"));
+    const auto m = tps.match(out);
+    if (p.exitCode() != 0 || !m.hasMatch() || (out.contains(QLatin1String("failed"), Qt::CaseInsensitive) &&
+                                                      !out.contains(QLatin1String("number of failed transactions: 0")))) {
+        std::fprintf(stderr, "pgbench failed:\n%s\n", qPrintable(out));
+        std::exit(1);
+    }
+    return m.captured(1).toDouble();
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("otp.*.info=false"));
+    qputenv("OTP_PEPPER", kPepper);
+    qputenv("OTP_SECRETS", "env");
+    const QStringList args = app.arguments();
+    try {
+        if (args.contains(QStringLiteral("--worker")))
+            return runWorker(args);
+        if (args.contains(QStringLiteral("--raw-worker")))
+            return runRawWorker(args);
+
+        const QString engine = argValue(args, QStringLiteral("--engine"), QStringLiteral("postgresql"));
+        const bool postgres = engine == QLatin1String("postgresql");
+        if (!postgres && engine != QLatin1String("mariadb")) {
+            std::fprintf(stderr, "server_bench: --engine must be postgresql or mariadb\n");
+            return 2;
+        }
+        const int totalPairs = argValue(args, QStringLiteral("--pairs"), QStringLiteral("3000")).toInt();
+        QList<int> clientCounts;
+        for (const QString& c : argValue(args, QStringLiteral("--clients"), QStringLiteral("1,8,32")).split(QLatin1Char(',')))
+            clientCounts << c.toInt();
+        DatabaseConfig admin;
+        QString error;
+        const QString adminUrl =
+            argValue(args, QStringLiteral("--admin"),
+                     postgres ? qEnvironmentVariable("OTP_TEST_PG_URL", QStringLiteral("postgresql://otp@127.0.0.1:5432/postgres"))
+                              : qEnvironmentVariable("OTP_TEST_MARIADB_URL", QStringLiteral("mysql://otp@127.0.0.1:3306/otp_admin")));
+        if (!DatabaseConfig::fromUrl(adminUrl, &admin, &error) ||
+            admin.dialect != (postgres ? SqlDialect::Postgres : SqlDialect::MySql)) {
+            std::fprintf(stderr, "server_bench: bad %s URL %s: %s\n", qPrintable(engine), qPrintable(adminUrl), qPrintable(error));
+            return 2;
+        }
+        admin.password = qEnvironmentVariable("OTP_TEST_DB_PASSWORD", QStringLiteral("otp-test-password"));
+        qputenv("OTP_DB_PASSWORD", admin.password.toUtf8());
+        const QString pgbench = postgres ? QStandardPaths::findExecutable(QStringLiteral("pgbench")) : QString();
+        if (postgres && pgbench.isEmpty()) {
+            std::fprintf(stderr, "server_bench: pgbench is not installed (postgresql-contrib / postgresql-15)\n");
+            return 2;
+        }
+        if (args.contains(QStringLiteral("--skip-without-server"))) {
+            try {
+                adminExec(admin, QStringLiteral("SELECT 1"));
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "server_bench: skipped, %s\n", e.what());
+                return 77;
+            }
+        }
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("pair.sql"));
+        if (postgres) {
+            QFile f(script);
+            if (!f.open(QIODevice::WriteOnly))
+                throw StoreError(QStringLiteral("cannot write %1").arg(script));
+            f.write(kScript);
+        }
+
+        struct Row { int clients; double core, raw, cpu; };
+        QList<Row> rows;
+        for (int clients : clientCounts) {
+            const int pairs = qMax(1, totalPairs / clients);
+            Row r{clients, 0, 0, 0};
+            {
+                FreshDatabase fresh(admin);
+                double ignored = 0;
+                r.raw = postgres ? benchPgbench(pgbench, script, fresh, clients, pairs)
+                                 : benchWorkers(app.applicationFilePath(), QStringLiteral("--raw-worker"), fresh, clients,
+                                                pairs, &ignored);
+            }
+            {
+                FreshDatabase fresh(admin);
+                r.core = benchWorkers(app.applicationFilePath(), QStringLiteral("--worker"), fresh, clients, pairs, &r.cpu);
+            }
+            rows << r;
+        }
+        const char* plain = postgres ? "pgbench pairs/s" : "plain pairs/s";
+        std::printf("otpcore on %s (%s), %d send+verify pairs per measurement, in-memory vendor\n",
+                    postgres ? "PostgreSQL" : "MariaDB", qPrintable(admin.displayUrl()), totalPairs);
+        std::printf("  plain client: %s\n", postgres ? "pgbench -M prepared, the same statements"
+                                                     : "QtSql/QMYSQL with prepared statements, the same statements");
+        std::printf("  %8s %16s %16s %8s %12s %22s\n", "clients", "otpcore pairs/s", plain, "ratio", "vs 1 client",
+                    "otpcore CPU ms/pair");
+        const double one = rows.isEmpty() ? 0 : rows.first().core;
+        for (const Row& r : rows)
+            std::printf("  %8d %16.0f %16.0f %8.2f %11.2fx %22.2f\n", r.clients, r.core, r.raw, r.core / r.raw,
+                        one > 0 ? r.core / one : 0.0, r.cpu);
+        std::printf("  goals (2-core machine): 8 clients >= 3x 1 client and >= 0.75x the plain client; 32 no slower than 8\n");
+        return 0;
+    } catch (const std::exception& e) { // StoreError, or adminExec's std::runtime_error
+        std::fprintf(stderr, "server_bench: %s\n", e.what());
+        return 1;
+    }
+}
