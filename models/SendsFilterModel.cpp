@@ -33,6 +33,7 @@ void SendsFilterModel::changeFilter(QString& field, const QString& value)
 void SendsFilterModel::setTenant(const QString& tenant) { changeFilter(m_tenant, tenant); }
 void SendsFilterModel::setChannel(const QString& channel) { changeFilter(m_channel, channel); }
 void SendsFilterModel::setVendor(const QString& vendor) { changeFilter(m_vendor, vendor); }
+void SendsFilterModel::setVendorCode(const QString& code) { changeFilter(m_vendorCode, code); }
 void SendsFilterModel::setStatus(const QString& statusKey) { changeFilter(m_status, statusKey); }
 
 void SendsFilterModel::setSearch(const QString& text)
@@ -58,6 +59,11 @@ bool SendsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return false;
     if (!m_status.isEmpty() && raw(LiveSendsModel::Status) != m_status)
         return false;
+    if (!m_vendorCode.isEmpty()) {
+        const auto* live = qobject_cast<const LiveSendsModel*>(m);
+        if (!live || live->rowAt(sourceRow).vendorCode != m_vendorCode)
+            return false;
+    }
     if (!m_search.isEmpty()) {
         const QString dest = raw(LiveSendsModel::Destination);
         if (!m_searchDigits.isEmpty())

@@ -17,6 +17,9 @@ public:
     void setChannel(const QString& channel);
     void setVendor(const QString& vendor);
     void setStatus(const QString& statusKey);
+    // The vendor's error code of the send (the dashboard's error bars open Live sends on one).
+    void setVendorCode(const QString& code);
+    const QString& vendorCode() const { return m_vendorCode; }
     // Digits match digits anywhere in the number ("98765" finds +91 98765 43210); text matches emails.
     void setSearch(const QString& text);
 
@@ -26,7 +29,7 @@ protected:
 private:
     void changeFilter(QString& field, const QString& value);
 
-    QString m_tenant, m_channel, m_vendor, m_status, m_search, m_searchDigits;
+    QString m_tenant, m_channel, m_vendor, m_status, m_vendorCode, m_search, m_searchDigits;
 };
 
 } // namespace otp::models

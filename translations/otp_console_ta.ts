@@ -821,10 +821,6 @@
         <translation>ஏற்கப்பட்டது</translation>
     </message>
     <message>
-        <source>Latency per vendor (ms)</source>
-        <translation>விற்பனையாளர் வாரியான தாமதம் (மி.வி.)</translation>
-    </message>
-    <message>
         <source>p50</source>
         <translation>p50</translation>
     </message>
@@ -847,10 +843,6 @@
     <message>
         <source>no errors</source>
         <translation>பிழைகள் இல்லை</translation>
-    </message>
-    <message>
-        <source>Top vendor error codes</source>
-        <translation>விற்பனையாளர்களின் முக்கிய பிழைக் குறியீடுகள்</translation>
     </message>
     <message>
         <source>%1 sends, %2 accepted (%3 %) · updated %4</source>
@@ -879,6 +871,52 @@
     <message>
         <source>Delivery dashboard</source>
         <translation>விநியோக முகப்பு</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 ms. Click: its sends in Live sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 % of sends accepted. Click: its sends in Live sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency per vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top vendor error codes (click one for its sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, code %2: %3 failed send(s).
+%4
+Click: these sends in Live sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vendor gave no reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it means: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -918,6 +956,10 @@
     <message>
         <source>Live sends</source>
         <translation>நேரடி அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>%1 · error code %2 only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

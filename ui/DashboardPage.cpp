@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGridLayout>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QStackedBarSeries>
 #include <QTableView>
+#include <QToolTip>
 #include <QValueAxis>
 
 namespace otp::ui {
@@ -121,17 +123,21 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     top->addWidget(m_window);
     top->addSpacing(16);
     top->addWidget(m_summary, 1);
+    // The per-vendor charts side by side; the error codes get the whole width, so five "vendor code"
+    // labels stay whole at 1366×768.
     auto* grid = new QGridLayout;
-    grid->addWidget(m_sends, 0, 0, 1, 2);
-    grid->addWidget(m_success, 1, 0);
-    grid->addWidget(m_latency, 1, 1);
+    auto* perVendor = new QHBoxLayout;
+    perVendor->addWidget(m_success, 1);
+    perVendor->addWidget(m_latency, 1);
+    perVendor->addWidget(m_conversion, 1);
+    grid->addWidget(m_sends, 0, 0);
+    grid->addLayout(perVendor, 1, 0);
     grid->addWidget(m_errors, 2, 0);
-    grid->addWidget(m_conversion, 2, 1);
-    grid->addWidget(m_table, 3, 0, 1, 2);
+    grid->addWidget(m_table, 3, 0);
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 2);
     grid->setRowStretch(2, 2);
-    grid->setRowStretch(3, 1);
+    grid->setRowStretch(3, 0);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(grid, 1);
@@ -140,7 +146,12 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
             [this]() { m_model->setWindowS(m_window->currentData().toLongLong()); });
     connect(m_model, &models::DashboardModel::updated, this, [this]() {
         m_vendors->setSnapshot(m_model->snapshot());
+        fitTable();
         updateChartsWhenShown();
+    });
+    // A click on a vendor's bar or an error code opens Live sends filtered to it.
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        emit liveSendsRequested(m_vendors->index(index.row(), 0).data().toString(), QString());
     });
     buildCharts();
     retranslateUi();
@@ -213,6 +224,7 @@ void DashboardPage::buildCharts()
     m_sendsTime = new QDateTimeAxis;
     m_sendsTime->setTickCount(7);
     m_sendsY = new QValueAxis;
+    m_sendsY->setTitleText(QStringLiteral(" "));
     sends->addAxis(m_sendsX, Qt::AlignBottom);
     sends->addAxis(m_sendsTime, Qt::AlignBottom);
     sends->addAxis(m_sendsY, Qt::AlignLeft);
@@ -245,16 +257,58 @@ void DashboardPage::buildCharts()
         chart->legend()->setAlignment(Qt::AlignRight);
         return c;
     };
-    m_successBars = bars(m_success, new QBarSeries, {models::StatusText::color(QStringLiteral("verified"))}, false,
+    // Vendors as rows: their names get the width they need (under a bar, "sim-myoperator" was cut).
+    m_successBars = bars(m_success, new QHorizontalBarSeries, {models::StatusText::color(QStringLiteral("verified"))}, true,
                          QStringLiteral("@value %"));
-    m_latencyBars = bars(m_latency, new QBarSeries, {QColor(0x2f, 0x7e, 0xd8), QColor(0x8e, 0x5c, 0xd9)}, false, QString());
+    m_latencyBars = bars(m_latency, new QHorizontalBarSeries, {QColor(0x2f, 0x7e, 0xd8), QColor(0x8e, 0x5c, 0xd9)}, true, QString());
     m_conversionBars = bars(m_conversion, new QBarSeries, {QColor(0x1f, 0xa3, 0x9a)}, false, QStringLiteral("@value %"));
     m_errorBars = bars(m_errors, new QHorizontalBarSeries, {models::StatusText::color(QStringLiteral("delivery_failed"))},
                        true, QString());
+    // Each error code needs a bar tall enough for its label, or Qt Charts elides it to "...".
+    m_errors->setMinimumHeight(210);
+    // Values beside the bar end: a short bar cannot clip its own number.
+    m_latencyBars.series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    m_errorBars.series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+
+    auto snapshot = [this]() -> const models::DashboardSnapshot& { return m_model->snapshot(); };
+    auto vendorAt = [this, snapshot](int i) { return i >= 0 && i < snapshot().vendors.size() ? snapshot().vendors.at(i).vendor : QString(); };
+    // The error bars are drawn most frequent on top: bar i is errors[size - 1 - i].
+    auto errorAt = [snapshot](int i) -> const models::DashboardSnapshot::ErrorRow* {
+        const int n = int(snapshot().errors.size());
+        return i >= 0 && i < n ? &snapshot().errors.at(n - 1 - i) : nullptr;
+    };
+    for (QAbstractBarSeries* series : {m_successBars.series, m_latencyBars.series}) {
+        connect(series, &QAbstractBarSeries::clicked, this, [this, vendorAt](int i, QBarSet*) {
+            if (!vendorAt(i).isEmpty())
+                emit liveSendsRequested(vendorAt(i), QString());
+        });
+        connect(series, &QAbstractBarSeries::hovered, this, [this, series, vendorAt](bool on, int i, QBarSet* set) {
+            if (!on || vendorAt(i).isEmpty()) {
+                QToolTip::hideText();
+                return;
+            }
+            const bool latency = series == m_latencyBars.series;
+            QToolTip::showText(QCursor::pos(), latency ? tr("%1: %2 %3 ms. Click: its sends in Live sends.").arg(vendorAt(i), set->label()).arg(set->at(i))
+                                                       : tr("%1: %2 % of sends accepted. Click: its sends in Live sends.").arg(vendorAt(i)).arg(set->at(i)));
+        });
+    }
+    connect(m_errorBars.series, &QAbstractBarSeries::clicked, this, [this, errorAt](int i, QBarSet*) {
+        if (const auto* e = errorAt(i))
+            emit liveSendsRequested(e->vendor, e->code);
+    });
+    connect(m_errorBars.series, &QAbstractBarSeries::hovered, this, [this, errorAt](bool on, int i, QBarSet*) {
+        const auto* e = errorAt(i);
+        if (!on || !e) {
+            QToolTip::hideText();
+            return;
+        }
+        QToolTip::showText(QCursor::pos(), errorTip(*e));
+    });
 }
 
 void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringList& setNames,
-                               const QList<QList<qreal>>& values, const QStringList& categories, bool percent)
+                               const QList<QList<qreal>>& values, const QStringList& categories, bool percent,
+                               const QString& unit)
 {
     double max = 0;
     const QList<QBarSet*> sets = c.series->barSets();
@@ -270,9 +324,15 @@ void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringL
         c.values->setRange(0, 100);
         c.values->setTickCount(5);
     } else {
-        finishValueAxis(c.values, max);
+        // Room beside the longest bar for its value.
+        finishValueAxis(c.values, c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd ? max * 1.2 : max);
     }
     c.values->setLabelFormat(QStringLiteral("%d"));
+    c.values->setTitleText(unit);
+    // Values drawn beside the bar are on the chart's background, not on the bar.
+    if (c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
+        for (QBarSet* set : sets)
+            set->setLabelColor(palette().color(QPalette::Text));
     c.series->chart()->setTitle(title);
     styleChart(c.series->chart(), palette());
 }
@@ -311,6 +371,7 @@ void DashboardPage::updateCharts()
                                   QDateTime::fromMSecsSinceEpoch(s.buckets.last().startMs + s.bucketS * 1000));
         m_sendsTime->setFormat(fmt);
         finishValueAxis(m_sendsY, maxTotal);
+        m_sendsY->setTitleText(tr("sends"));
         m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
                                                    : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
         styleChart(m_sends->chart(), pal);
@@ -326,9 +387,9 @@ void DashboardPage::updateCharts()
     }
     const QStringList noData{tr("no data")};
     updateBars(m_successBars, tr("Success rate per vendor"), {tr("accepted")}, {success},
-               vendorNames.isEmpty() ? noData : vendorNames, true);
-    updateBars(m_latencyBars, tr("Latency per vendor (ms)"), {tr("p50"), tr("p95")}, {p50, p95},
-               vendorNames.isEmpty() ? noData : vendorNames, false);
+               vendorNames.isEmpty() ? noData : vendorNames, true, tr("% accepted"));
+    updateBars(m_latencyBars, tr("Latency per vendor"), {tr("p50"), tr("p95")}, {p50, p95},
+               vendorNames.isEmpty() ? noData : vendorNames, false, tr("ms"));
 
     QStringList channels;
     QList<qreal> conversion;
@@ -337,7 +398,7 @@ void DashboardPage::updateCharts()
         conversion << qRound(c.conversion * 1000.0) / 10.0;
     }
     updateBars(m_conversionBars, tr("Codes verified per channel"), {tr("verified")}, {conversion},
-               channels.isEmpty() ? noData : channels, true);
+               channels.isEmpty() ? noData : channels, true, tr("% verified"));
 
     // Top error codes as horizontal bars, most frequent on top.
     QStringList errorLabels;
@@ -346,8 +407,8 @@ void DashboardPage::updateCharts()
         errorLabels << QStringLiteral("%1 %2").arg(it->vendor, it->code.isEmpty() ? tr("(no code)") : it->code);
         errorCounts << qreal(it->count);
     }
-    updateBars(m_errorBars, tr("Top vendor error codes"), {tr("failed sends")}, {errorCounts},
-               errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false);
+    updateBars(m_errorBars, tr("Top vendor error codes (click one for its sends)"), {tr("failed sends")}, {errorCounts},
+               errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false, QString());
 
     qint64 sendCount = 0, accepted = 0;
     for (const auto& v : s.vendors) {
@@ -359,6 +420,33 @@ void DashboardPage::updateCharts()
                            .arg(accepted)
                            .arg(sendCount ? 100.0 * double(accepted) / double(sendCount) : 0.0, 0, 'f', 1)
                            .arg(QDateTime::fromMSecsSinceEpoch(s.nowMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+}
+
+QString DashboardPage::errorTip(const models::DashboardSnapshot::ErrorRow& e) const
+{
+    return tr("%1, code %2: %3 failed send(s).\n%4\nClick: these sends in Live sends.")
+        .arg(e.vendor, e.code.isEmpty() ? tr("(no code)") : e.code)
+        .arg(e.count)
+        .arg(e.reason.isEmpty() ? tr("The vendor gave no reason.") : tr("What it means: %1").arg(e.reason));
+}
+
+QStringList DashboardPage::errorLabels() const
+{
+    return m_errorBars.categories ? m_errorBars.categories->categories() : QStringList();
+}
+
+QChartView* DashboardPage::errorChart() const
+{
+    return m_errors;
+}
+
+void DashboardPage::fitTable()
+{
+    // Every vendor's row visible without scrolling (up to eight; more scroll).
+    const int rows = qBound(1, m_vendors->rowCount(), 8);
+    const int h = m_table->horizontalHeader()->sizeHint().height() + rows * m_table->verticalHeader()->defaultSectionSize() +
+                  2 * m_table->frameWidth() + 2;
+    m_table->setFixedHeight(h);
 }
 
 void DashboardPage::retranslateUi()

@@ -2,6 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "ConsolePage.h"
+#include "DashboardSnapshot.h"
 
 class QAbstractBarSeries;
 class QBarCategoryAxis;
@@ -36,6 +37,14 @@ public:
     models::DashboardModel* model() const { return m_model; }
     // 15 min, 1 h, 24 h or 7 d.
     void setWindowS(qint64 seconds);
+    // The error chart's labels as drawn ("vendor code"), most frequent last (bottom-up), and the chart.
+    QStringList errorLabels() const;
+    QChartView* errorChart() const;
+    QString errorTip(const models::DashboardSnapshot::ErrorRow& error) const;
+
+signals:
+    // A vendor's bar or row, or an error code, was clicked: show its sends (code empty: all of them).
+    void liveSendsRequested(const QString& vendor, const QString& code);
 
 protected:
     void retranslateUi() override;
@@ -55,7 +64,8 @@ private:
     void updateCharts();
     void updateChartsWhenShown();
     void updateBars(BarChart& chart, const QString& title, const QStringList& setNames, const QList<QList<qreal>>& values,
-                    const QStringList& categories, bool percent);
+                    const QStringList& categories, bool percent, const QString& unit);
+    void fitTable();
     QChartView* makeView();
 
     models::DashboardModel* m_model;

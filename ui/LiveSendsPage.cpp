@@ -81,6 +81,7 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     comboFilter(m_tenant, &models::SendsFilterModel::setTenant);
     comboFilter(m_channel, &models::SendsFilterModel::setChannel);
     comboFilter(m_vendor, &models::SendsFilterModel::setVendor);
+    connect(m_vendor, &QComboBox::activated, this, [this]() { m_filter->setVendorCode({}); }); // a person's choice
     comboFilter(m_status, &models::SendsFilterModel::setStatus);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setSearch(text);
@@ -100,6 +101,16 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
         m_status->addItem(QString(), key);
     retranslateUi();
     m_model->start();
+}
+
+void LiveSendsPage::showVendor(const QString& vendor, const QString& code)
+{
+    if (m_vendor->findData(vendor) < 0)
+        m_vendor->addItem(vendor, vendor);
+    m_vendor->setCurrentIndex(m_vendor->findData(vendor));
+    m_search->clear();
+    m_filter->setVendorCode(code);
+    updateCount();
 }
 
 QWidget* LiveSendsPage::primaryField() const
@@ -144,7 +155,8 @@ void LiveSendsPage::refillCombos()
 
 void LiveSendsPage::updateCount()
 {
-    m_count->setText(tr("%1 of %2 sends").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+    const QString count = tr("%1 of %2 sends").arg(m_filter->rowCount()).arg(m_model->rowCount());
+    m_count->setText(m_filter->vendorCode().isEmpty() ? count : tr("%1 · error code %2 only").arg(count, m_filter->vendorCode()));
 }
 
 void LiveSendsPage::retranslateUi()

@@ -30,6 +30,9 @@ public:
     void refresh() override;
 
     models::LiveSendsModel* model() const { return m_model; }
+    // Shows one vendor's sends, only those its error `code` refused when given (until the vendor
+    // filter is changed).
+    void showVendor(const QString& vendor, const QString& code);
     models::SendsFilterModel* filter() const { return m_filter; }
 
 signals:

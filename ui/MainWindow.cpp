@@ -119,6 +119,10 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
                 showPage(PhoneLookup);
                 phoneLookupPage()->lookup(tenant, dest, purposeFromName(purpose));
             });
+    connect(dashboardPage(), &DashboardPage::liveSendsRequested, this, [this](const QString& vendor, const QString& code) {
+        showPage(LiveSends);
+        liveSendsPage()->showVendor(vendor, code);
+    });
     connect(settingsPage(), &SettingsPage::themeRequested, this, &MainWindow::setTheme);
     connect(settingsPage(), &SettingsPage::languageRequested, this, &MainWindow::setLanguage);
     connect(m_ctx.db, &models::DatabaseThread::failed, this, [this](const QString& problem) {

@@ -1,0 +1,106 @@
+#include "ConsoleFixture.h"
+
+#include "DashboardModel.h"
+#include "DashboardPage.h"
+#include "LiveSendsModel.h"
+#include "LiveSendsPage.h"
+#include "SendsFilterModel.h"
+
+#include <QBarSet>
+#include <QChartView>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QHorizontalBarSeries>
+#include <QTableView>
+
+using namespace otp;
+using namespace otp::ui;
+
+class DashboardPageTest : public otp::test::ConsoleFixture
+{
+protected:
+    // Five sends refused by five vendor/code pairs (the dev vendor's rows relabelled: what the
+    // dashboard reads is the deliveries table).
+    void seedFiveErrorCodes()
+    {
+        const QStringList vendors{QStringLiteral("sim-myoperator"), QStringLiteral("sim-gupshup"), QStringLiteral("sim-wati"),
+                                  QStringLiteral("sim-myoperator"), QStringLiteral("sim-gupshup")};
+        const QStringList codes{QStringLiteral("MSG_UNDELIVERABLE"), QStringLiteral("105"), QStringLiteral("470"),
+                                QStringLiteral("RATE_LIMITED"), QStringLiteral("INVALID_NUMBER")};
+        for (int i = 0; i < 5; ++i) {
+            for (int n = 0; n <= i; ++n) { // counts 1..5: a stable order
+                const QString phone = QStringLiteral("+9198123456%1%2").arg(i).arg(n);
+                ASSERT_EQ(sendTo(phone).status, OutcomeStatus::Sent);
+                m_db.database().session().update(
+                    QStringLiteral("UPDATE deliveries SET state = 'failed', vendor = ?, vendor_code = ?, reason = ? WHERE destination = ?"),
+                    {vendors.at(i), codes.at(i), QStringLiteral("the number cannot receive messages"), phone});
+            }
+        }
+    }
+};
+
+// Issue 12, admin: "Top vendor error codes" labels all became "…" once a fifth code appeared.
+TEST_F(DashboardPageTest, FiveErrorCodesAreLegibleAt1366x768AndAClickOpensLiveSendsOnTheCode)
+{
+    seedFiveErrorCodes();
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().errors.size() == 5 && page->errorLabels().size() == 5; }));
+    QApplication::processEvents();
+    w.grab(); // lays the charts out at this size
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
+        w.grab().save(QStringLiteral("%1/dashboard-five-errors-1366.png").arg(qEnvironmentVariable("OTP_UI_SCREENSHOTS")));
+
+    // Every label the chart draws is whole: none elided.
+    QStringList drawn;
+    for (QGraphicsItem* item : page->errorChart()->scene()->items()) {
+        if (auto* t = dynamic_cast<QGraphicsTextItem*>(item))
+            drawn << t->toPlainText();
+        else if (auto* s = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            drawn << s->text();
+    }
+    for (const QString& label : page->errorLabels()) {
+        EXPECT_TRUE(drawn.contains(label)) << label.toStdString() << " not drawn whole in: " << drawn.join(QStringLiteral(" | ")).toStdString();
+    }
+    for (const QString& text : drawn)
+        EXPECT_FALSE(text.contains(QChar(0x2026))) << text.toStdString();
+    EXPECT_TRUE(page->errorLabels().contains(QStringLiteral("sim-myoperator MSG_UNDELIVERABLE")));
+
+    // The tooltip says the vendor, the code and what it means.
+    const auto& top = page->model()->snapshot().errors.first();
+    const QString tip = page->errorTip(top);
+    EXPECT_TRUE(tip.contains(top.vendor) && tip.contains(top.code) && tip.contains(QStringLiteral("cannot receive messages")))
+        << tip.toStdString();
+
+    // A click on the top bar (drawn last) opens Live sends on that vendor and code.
+    auto* series = page->errorChart()->chart()->series().value(0);
+    auto* bars = qobject_cast<QHorizontalBarSeries*>(series);
+    ASSERT_NE(bars, nullptr);
+    emit bars->clicked(4, bars->barSets().first());
+    EXPECT_EQ(w.currentPage(), MainWindow::LiveSends);
+    models::SendsFilterModel* filter = w.liveSendsPage()->filter();
+    ASSERT_TRUE(waitFor([&]() { return filter->rowCount() == 5; })) << filter->rowCount();
+    for (int r = 0; r < filter->rowCount(); ++r)
+        EXPECT_EQ(filter->index(r, models::LiveSendsModel::Vendor).data(models::LiveSendsModel::RawRole).toString(), top.vendor);
+}
+
+// Issue 12, admin: the vendor table showed 2 of 3 vendors at the default size.
+TEST_F(DashboardPageTest, TheVendorTableShowsEveryVendorWithoutScrolling)
+{
+    seedFiveErrorCodes();
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->mainTable()->model()->rowCount() >= 3; }));
+    QApplication::processEvents();
+    QTableView* table = page->mainTable();
+    const int last = table->model()->rowCount() - 1;
+    EXPECT_GE(table->viewport()->height(), table->rowViewportPosition(last) + table->rowHeight(last))
+        << "viewport " << table->viewport()->height() << ", rows end at " << table->rowViewportPosition(last) + table->rowHeight(last);
+}
