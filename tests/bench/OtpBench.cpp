@@ -89,39 +89,47 @@ Figures benchRaw(int pairs, const QString& dir)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QString dest = phone(i), prefix = dest.left(dest.size() - 3);
         one.start();
-        // send
-        s.select(QStringLiteral("SELECT purpose, pkey, pvalue FROM policies WHERE tenant = ? AND (purpose = '*' OR purpose = ?) ORDER BY purpose"), {t, purpose});
-        s.select(QStringLiteral("SELECT * FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1"), {t, dest, purpose});
+        // send: the decision and the queued try in one transaction (the policy is cached by the core)
         s.execute(QStringLiteral("BEGIN IMMEDIATE"));
         s.select(QStringLiteral("SELECT * FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1"), {t, dest, purpose});
-        s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ? AND try_no = 1"), {t, dest, now - 3600000});
-        s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ? AND try_no = 1"), {t, dest, now - 86400000});
-        s.scalar(QStringLiteral("SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1"), {t, dest});
-        s.select(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now});
-        s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ? AND try_no = 1"), {prefix, now - 60000});
+        s.select(QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
+                                "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
+                                "(SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1), "
+                                "(SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?), "
+                                "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL)"),
+                 {t, dest, now - 3600000, t, dest, now - 86400000, t, dest, prefix, now - 60000, t, dest, now});
         const QString ref = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString hash = QString::fromLatin1(QMessageAuthenticationCode::hash(ref.toUtf8() + "123456", pepper, QCryptographicHash::Sha256).toHex());
         const qint64 cid = s.insert(QStringLiteral("INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    {ref, t, dest, prefix, QStringLiteral("IN"), QStringLiteral("sms"), purpose, QStringLiteral("pending"), 0, 3, 1, hash, 6, now + 300000, now, now, QStringLiteral("bench"), QStringLiteral("")});
-        const qint64 did = s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?)"),
-                                    {cid, t, dest, prefix, QStringLiteral("bench"), QStringLiteral("sms"), 1, QStringLiteral("sending"), now, now});
+                                    {ref, t, dest, prefix, QStringLiteral("IN"), QStringLiteral("sms"), purpose, QStringLiteral("pending"), 0, 3, 1, QStringLiteral(""), 6, now + 300000, now, now, QStringLiteral("bench"), QStringLiteral("")});
+        const qint64 did = s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?)"),
+                                    {cid, t, dest, prefix, QStringLiteral("bench"), QStringLiteral("sms"), 1, QStringLiteral("queued"), now, now, now, QStringLiteral("bench"), now + 60000});
+        s.execute(QStringLiteral("COMMIT"));
+        // the delivery: `sending` and the code's HMAC committed before the vendor call, then the answer
+        s.execute(QStringLiteral("BEGIN IMMEDIATE"));
+        s.select(QStringLiteral("SELECT * FROM deliveries WHERE id = ?"), {did});
+        s.select(QStringLiteral("SELECT * FROM challenges WHERE id = ?"), {cid});
+        s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                 {now + 60000, now, did, QStringLiteral("bench")});
+        const QString hash = QString::fromLatin1(QMessageAuthenticationCode::hash(ref.toUtf8() + "123456", pepper, QCryptographicHash::Sha256).toHex());
+        s.update(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND send_count = ?"),
+                 {hash, now, cid, 1});
         s.execute(QStringLiteral("COMMIT"));
         s.execute(QStringLiteral("BEGIN IMMEDIATE"));
-        s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, reason = ?, latency_ms = ?, excerpt = ?, updated_at = ? WHERE id = ?"),
+        s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, reason = ?, latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"),
                  {QStringLiteral("accepted"), 200, QStringLiteral("OK"), QStringLiteral("bench"), QStringLiteral(""), 0, QStringLiteral("{}"), now, did});
         s.update(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, updated_at = ? WHERE id = ?"),
                  {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true}"), now, cid});
         s.execute(QStringLiteral("COMMIT"));
         f.sendMs.push_back(one.nsecsElapsed() / 1e6);
-        // verify
+        // verify: counted, compared and decided in one transaction
         one.start();
-        s.select(QStringLiteral("SELECT purpose, pkey, pvalue FROM policies WHERE tenant = ? AND (purpose = '*' OR purpose = ?) ORDER BY purpose"), {t, purpose});
-        s.select(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now});
-        s.select(QStringLiteral("SELECT * FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1"), {t, dest, purpose});
-        s.select(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending' AND attempts < max_attempts AND expires_at > ? RETURNING attempts"), {now, cid, now});
         s.execute(QStringLiteral("BEGIN IMMEDIATE"));
-        s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'"), {now, now, cid});
-        s.select(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) ORDER BY id LIMIT 1"), {t, dest, dest});
+        s.select(QStringLiteral("SELECT * FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1"), {t, dest, purpose});
+        s.select(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now});
+        s.select(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending' AND attempts < max_attempts AND expires_at > ? RETURNING attempts"), {now, cid, now});
+        const QByteArray check = QMessageAuthenticationCode::hash(ref.toUtf8() + "123456", pepper, QCryptographicHash::Sha256).toHex();
+        s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
+                 {now, now, cid, QString::fromLatin1(check), now});
         s.select(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) ORDER BY id LIMIT 1"), {t, dest, dest});
         s.insert(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
                  {t, dest, QVariant(), 1, 0, now, now});
@@ -156,6 +164,6 @@ int main(int argc, char** argv)
     };
     row("raw QtSql (the limit)", raw);
     row("otpcore", core);
-    std::printf("  ratio otpcore / raw: %.2f (goal >= 0.50)\n", core.pairsPerS / raw.pairsPerS);
+    std::printf("  ratio otpcore / raw: %.2f (goal >= 0.75)\n", core.pairsPerS / raw.pairsPerS);
     return 0;
 }
