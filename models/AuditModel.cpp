@@ -30,9 +30,14 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    const AuditRow& r = m_rows.at(index.row());
+    if (role == ActionKeyRole)
+        return r.action;
+    if (role == SearchRole)
+        return QStringList{r.actor, r.role, r.target, r.tenant, StatusText::auditAction(r.action), StatusText::auditDetails(r.details)}
+            .join(QLatin1Char(' '));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const AuditRow& r = m_rows.at(index.row());
     switch (index.column()) {
     case When: return QDateTime::fromMSecsSinceEpoch(r.createdAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Who: return r.actor;

@@ -14,6 +14,10 @@ class AuditModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { When, Who, Role, Action, Tenant, Target, Details, ColumnCount };
+    enum DataRole {
+        ActionKeyRole = Qt::UserRole + 1, // the action as recorded ("unlock"), for the action filter
+        SearchRole,                       // what the search box matches: who, role, target (full), action and details in words
+    };
 
     AuditModel(const ConsoleContext& context, QObject* parent = nullptr);
 

@@ -770,6 +770,18 @@
         <source>Audit log</source>
         <translation>ऑडिट लॉग</translation>
     </message>
+    <message>
+        <source>Search who, phone, email, reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ConsoleApp</name>

@@ -3,7 +3,10 @@
 #include "ConsoleContext.h"
 #include "ConsolePage.h"
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace otp::models {
@@ -25,14 +28,22 @@ public:
     QTableView* mainTable() const override { return m_table; }
     void refresh() override;
     models::AuditModel* model() const { return m_model; }
+    QWidget* primaryField() const override;
+    // Narrows the log to one action ("unlock"; empty: all) and a text found in who, target or details.
+    void setFilter(const QString& action, const QString& text);
 
 protected:
     void retranslateUi() override;
 
 private:
+    void refillActions();
+
     models::AuditModel* m_model;
+    QSortFilterProxyModel *m_byAction, *m_bySearch;
     QTableView* m_table;
-    QLabel* m_hint;
+    QLabel *m_hint, *m_actionLabel;
+    QComboBox* m_action;
+    QLineEdit* m_search;
 };
 
 } // namespace otp::ui
