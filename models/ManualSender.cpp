@@ -50,4 +50,18 @@ void ManualSender::send(const SendRequest& request, const Actor& actor, bool res
         });
 }
 
+void ManualSender::verify(const VerifyRequest& request, const Actor& actor)
+{
+    if (!m_permissions.canManualSend()) {
+        emit verified(Outcome::make(OutcomeStatus::InvalidInput,
+                                    tr("your role (%1) may not enter codes by hand").arg(m_permissions.roleName())));
+        return;
+    }
+    OtpService* service = m_ctx.service;
+    qCInfo(lcManual) << "manual verify by" << actor.user;
+    m_ctx.db->run<Outcome>(
+        this, [service, request, actor]() { return service->verify(request, actor); },
+        [this](Outcome o) { emit verified(o); });
+}
+
 } // namespace otp::models

@@ -20,12 +20,15 @@ public:
 
     void setPermissions(const Permissions& permissions) { m_permissions = permissions; }
     void send(const SendRequest& request, const Actor& actor, bool resend = false);
+    // QA closes the loop: the code read from the message, checked as the app would (audited).
+    void verify(const VerifyRequest& request, const Actor& actor);
     bool busy() const { return m_busy; }
 
 signals:
     // `devMessage` holds "body": the message the dev vendor or the local simulator received (empty for
     // real vendors or failures).
     void finished(const otp::Outcome& outcome, const QJsonObject& devMessage);
+    void verified(const otp::Outcome& outcome);
 
 private:
     ConsoleContext m_ctx;

@@ -563,6 +563,10 @@
         <source>your role (%1) may not send codes by hand</source>
         <translation>आपकी भूमिका (%1) हाथ से कोड नहीं भेज सकती</translation>
     </message>
+    <message>
+        <source>your role (%1) may not enter codes by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::models::PolicyModel</name>
@@ -1189,6 +1193,30 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Manual send</source>
         <translation>मैनुअल भेजें</translation>
+    </message>
+    <message>
+        <source>Type the destination and the code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send code (in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend (in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code from the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,16 @@
 #include "ConsolePage.h"
 
 class QComboBox;
+class QTimer;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+
+namespace otp {
+class Clock;
+}
 
 namespace otp::models {
 class ManualSender;
@@ -36,6 +41,12 @@ public:
     void submit(bool resend);
     QString outcomeText() const;
     QString devMessageText() const;
+    // Types `code` into the Verify field and presses Verify, as QA would.
+    void verifyCode(const QString& code);
+    QString verifyText() const;
+    QPushButton* resendButton() const { return m_resend; }
+    // Redraws the countdowns on the buttons against the clock.
+    void tick();
 
 protected:
     void retranslateUi() override;
@@ -44,10 +55,17 @@ private:
     models::ManualSender* m_sender;
     QFormLayout* m_form;
     QLineEdit *m_tenant, *m_destination;
+    void updateButtons();
+
+    const Clock* m_clock;
     QComboBox *m_channel, *m_purpose, *m_vendor;
-    QPushButton *m_send, *m_resend;
-    QLabel *m_outcome, *m_roleNote, *m_devLabel;
+    QPushButton *m_send, *m_resend, *m_verify;
+    QLineEdit* m_code;
+    QLabel *m_outcome, *m_roleNote, *m_devLabel, *m_verifyOutcome;
     QPlainTextEdit* m_devMessage;
+    QTimer* m_tickTimer;
+    qint64 m_blockedUntilMs = 0; // the cooldown or cap the last answer named, on m_clock
+    bool m_busy = false;
 };
 
 } // namespace otp::ui
