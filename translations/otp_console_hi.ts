@@ -1127,6 +1127,10 @@ Click: these sends in Live sends.</source>
         <source>The database cannot be reached: %1 — retrying. Views resume on their own; nothing you did is lost or done twice.</source>
         <translation>डेटाबेस तक नहीं पहुँचा जा सका: %1 — फिर से प्रयास हो रहा है। दृश्य अपने आप फिर चालू होंगे; आपका किया कुछ भी न खोएगा, न दो बार होगा।</translation>
     </message>
+    <message>
+        <source>Your role is now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ManualSendPage</name>

@@ -1127,6 +1127,10 @@ Click: these sends in Live sends.</source>
         <source>The database cannot be reached: %1 — retrying. Views resume on their own; nothing you did is lost or done twice.</source>
         <translation>தரவுத்தளத்தை அணுக முடியவில்லை: %1 — மீண்டும் முயல்கிறது. காட்சிகள் தானாகவே தொடரும்; நீங்கள் செய்த எதுவும் இழக்கப்படாது, இருமுறை செய்யப்படாது.</translation>
     </message>
+    <message>
+        <source>Your role is now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ManualSendPage</name>

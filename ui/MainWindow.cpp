@@ -33,6 +33,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 
 namespace otp::ui {
 
@@ -42,6 +43,7 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     : QMainWindow(parent),
       m_ctx(context),
       m_languages(languages),
+      m_roleTimer(new QTimer(this)),
       m_sidebar(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_whoLabel(new QLabel(this)),
@@ -140,6 +142,13 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
         }
     });
 
+    m_roleTimer->setInterval(5000);
+    connect(m_roleTimer, &QTimer::timeout, this, [this]() {
+        if (!m_login.isEmpty())
+            resolveOperator(m_login);
+    });
+    connect(m_ctx.db, &models::DatabaseThread::failed, this, [this]() { m_resolving = false; });
+
     buildMenus();
     m_sidebar->setCurrentRow(0);
     setOperator({});
@@ -170,10 +179,31 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::resolveOperator(const QString& login)
 {
+    m_login = login;
+    if (!m_roleTimer->isActive())
+        m_roleTimer->start();
+    if (m_resolving)
+        return;
+    m_resolving = true;
     models::DatabaseThread* db = m_ctx.db;
     db->run<models::OperatorInfo>(
         this, [db, login]() { return models::OperatorDirectory(db->session()).lookup(login); },
-        [this](models::OperatorInfo info) { setOperator(info); });
+        [this](models::OperatorInfo info) {
+            m_resolving = false;
+            // Only a change is applied: pages keep their state while the role stays.
+            if (info.login != m_operator.login || info.displayName != m_operator.displayName ||
+                info.permissions != m_operator.permissions || info.known != m_operator.known) {
+                const bool first = m_operator.login.isEmpty();
+                setOperator(info);
+                if (!first)
+                    statusBar()->showMessage(tr("Your role is now %1.").arg(info.permissions.roleName()), 8000);
+            }
+        });
+}
+
+void MainWindow::setRoleRefreshInterval(int ms)
+{
+    m_roleTimer->setInterval(ms);
 }
 
 void MainWindow::setOperator(const models::OperatorInfo& info)

@@ -9,6 +9,7 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace otp::models {
 class CsvExport;
@@ -37,8 +38,10 @@ public:
     MainWindow(const models::ConsoleContext& context, LanguageSwitcher* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Reads the operator's role from the `operators` table on the worker thread, then applies it.
+    // Reads the operator's role from the `operators` table on the worker thread, then applies it; read
+    // again every few seconds, so `otpctl operators set` (or an admin's edit) applies without a restart.
     void resolveOperator(const QString& login);
+    void setRoleRefreshInterval(int ms);
     void setOperator(const models::OperatorInfo& info);
     const models::OperatorInfo& operatorInfo() const { return m_operator; }
 
@@ -74,6 +77,9 @@ private:
     models::ConsoleContext m_ctx;
     LanguageSwitcher* m_languages;
     models::OperatorInfo m_operator;
+    QString m_login; // the OS login resolved by resolveOperator(); empty until then
+    QTimer* m_roleTimer;
+    bool m_resolving = false;
     QListWidget* m_sidebar;
     QStackedWidget* m_stack;
     QList<ConsolePage*> m_pages;
