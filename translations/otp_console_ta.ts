@@ -913,10 +913,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>% verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Top vendor error codes (click one for its sends)</source>
         <translation type="unfinished"></translation>
     </message>

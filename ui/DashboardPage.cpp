@@ -52,6 +52,7 @@ void styleChart(QChart* chart, const QPalette& palette)
     chart->setAnimationOptions(QChart::NoAnimation);
     for (QAbstractAxis* axis : chart->axes()) {
         axis->setLabelsColor(palette.color(QPalette::Text));
+        axis->setTitleBrush(palette.color(QPalette::Text)); // the units, readable in the dark theme too
         axis->setGridLineColor(palette.color(QPalette::Mid));
         axis->setLinePenColor(palette.color(QPalette::Mid));
     }
@@ -115,6 +116,7 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     for (qint64 s : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600)})
         m_window->addItem(QString(), s);
     m_window->setObjectName(QStringLiteral("windowSelector"));
+    m_window->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Last hour" is three words in Tamil
     m_window->setCurrentIndex(1);
     m_windowLabel->setBuddy(m_window);
 
@@ -398,7 +400,7 @@ void DashboardPage::updateCharts()
         conversion << qRound(c.conversion * 1000.0) / 10.0;
     }
     updateBars(m_conversionBars, tr("Codes verified per channel"), {tr("verified")}, {conversion},
-               channels.isEmpty() ? noData : channels, true, tr("% verified"));
+               channels.isEmpty() ? noData : channels, true, QStringLiteral("%"));
 
     // Top error codes as horizontal bars, most frequent on top.
     QStringList errorLabels;

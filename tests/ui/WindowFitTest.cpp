@@ -1,0 +1,58 @@
+#include "ConsoleFixture.h"
+
+#include "ConsolePage.h"
+#include "LiveSendsModel.h"
+#include "LiveSendsPage.h"
+#include "PhoneLookupPage.h"
+#include "TimelineModel.h"
+
+#include <QApplication>
+#include <QListWidget>
+
+using namespace otp;
+using namespace otp::ui;
+
+using WindowFitTest = otp::test::ConsoleFixture;
+
+// Issue 12, everywhere: in Tamil the window needed 1,589 px; every page in every language, light and
+// dark, must fit 1366×768. Screenshots of each go to $OTP_UI_SCREENSHOTS when set.
+TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
+{
+    for (int i = 0; i < 6; ++i) {
+        ASSERT_EQ(sendTo(QStringLiteral("+9198123456%1").arg(20 + i)).status, OutcomeStatus::Sent);
+        m_db.clock().advanceS(20);
+    }
+    lockOut(QStringLiteral("+919812345210"));
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    ASSERT_TRUE(waitFor([&]() { return w.liveSendsPage()->model()->rowCount() >= 7; }));
+    w.phoneLookupPage()->lookup(QStringLiteral("default"), QStringLiteral("98123 45210"));
+    ASSERT_TRUE(waitFor([&]() { return w.phoneLookupPage()->timeline()->rowCount() >= 3; }));
+    const QString dir = qEnvironmentVariable("OTP_UI_SCREENSHOTS");
+    auto* sidebar = w.findChild<QListWidget*>(QStringLiteral("sidebar"));
+    for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        w.setTheme(theme);
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+            const QString before = sidebar->item(0)->text();
+            w.setLanguage(lang);
+            if (lang != QLatin1String("en"))
+                ASSERT_TRUE(waitFor([&]() { return sidebar->item(0)->text() != before; })) << lang.toStdString();
+            else
+                ASSERT_TRUE(waitFor([&]() { return sidebar->item(0)->text() == QLatin1String("Live sends"); }));
+            for (int p = 0; p < MainWindow::PageCount; ++p) {
+                w.showPage(MainWindow::Page(p));
+                w.resize(1366, 768);
+                QApplication::processEvents();
+                const QSize need = w.minimumSizeHint();
+                EXPECT_LE(need.width(), 1366) << lang.toStdString() << " page " << p << " needs " << need.width();
+                EXPECT_LE(need.height(), 768) << lang.toStdString() << " page " << p << " needs " << need.height();
+                EXPECT_LE(w.width(), 1366) << lang.toStdString() << " page " << p;
+                if (!dir.isEmpty())
+                    w.grab().save(QStringLiteral("%1/fit-%2-%3-%4.png").arg(dir, lang, theme, w.page(MainWindow::Page(p))->settingsKey()));
+            }
+        }
+    }
+    w.setLanguage(QStringLiteral("en"));
+    w.setTheme(QStringLiteral("light"));
+}
