@@ -10,6 +10,8 @@
 #include "StoreError.h"
 #include "GatewayFactory.h"
 #include "InputLimits.h"
+#include "VendorBreaker.h"
+#include "VendorHealth.h"
 #include "VendorStore.h"
 
 #include <QJsonArray>
@@ -994,6 +996,67 @@ Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
         AuditLog(s).record(actor, QStringLiteral("vendor_remove"), QStringLiteral("*"), name, {}, now);
         tx.commit();
         return Outcome::make(OutcomeStatus::Ok, QStringLiteral("vendor %1 removed").arg(name));
+    });
+}
+
+Outcome OtpService::vendorHealth(qint64 windowS)
+{
+    if (windowS < 60 || windowS > 7 * 86400)
+        return Outcome::make(OutcomeStatus::InvalidInput,
+                             QStringLiteral("the health window must be between 1 minute and 7 days, not %1 s").arg(windowS));
+    return guarded([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        const qint64 now = m_clock.nowMs();
+        QMap<QString, QJsonObject> byVendor;
+        for (const VendorConfig& v : VendorStore(s).all())
+            byVendor.insert(v.name, QJsonObject{{QStringLiteral("vendor"), v.name}, {QStringLiteral("tries"), 0}});
+        for (const VendorHealthRow& h : VendorHealth(s).all(now - windowS * 1000))
+            byVendor.insert(h.vendor, h.toJson());
+        QHash<QString, BreakerRow> breakers;
+        for (const BreakerRow& b : VendorBreaker(s).all())
+            breakers.insert(b.vendor, b);
+        QJsonArray list;
+        int notClosed = 0;
+        for (auto it = byVendor.begin(); it != byVendor.end(); ++it) {
+            BreakerRow b = breakers.value(it.key());
+            b.vendor = it.key();
+            if (b.state != QLatin1String("closed"))
+                ++notClosed;
+            it->insert(QStringLiteral("breaker"), b.toJson());
+            list.append(*it);
+        }
+        for (const BreakerRow& b : std::as_const(breakers)) {
+            if (!byVendor.contains(b.vendor)) {
+                list.append(QJsonObject{{QStringLiteral("vendor"), b.vendor}, {QStringLiteral("tries"), 0},
+                                        {QStringLiteral("breaker"), b.toJson()}});
+                if (b.state != QLatin1String("closed"))
+                    ++notClosed;
+            }
+        }
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 vendor(s) over the last %2 min; %3 breaker(s) not closed")
+                                                         .arg(list.size()).arg(windowS / 60).arg(notClosed));
+        o.details.insert(QStringLiteral("window_s"), windowS);
+        o.details.insert(QStringLiteral("vendors"), list);
+        return o;
+    });
+}
+
+Outcome OtpService::forceBreaker(const QString& vendor, bool open, const QString& reason, const Actor& actor)
+{
+    if (reason.trimmed().isEmpty())
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("forcing a vendor's breaker needs a reason (--reason TEXT)"));
+    if (reason.size() > 512)
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("the reason is longer than 512 characters"));
+    return guardedTransaction([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        if (!m_gateways.find(vendor) && !VendorStore(s).find(vendor))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("there is no vendor named '%1'").arg(vendor));
+        WriteTransaction tx(s);
+        VendorBreaker(s).force(vendor, open, reason.trimmed(), actor, m_clock.nowMs());
+        Database::notifyChange(s);
+        tx.commit();
+        return Outcome::make(OutcomeStatus::Ok, open ? QStringLiteral("vendor %1 is open: routes skip it until it is closed by hand").arg(vendor)
+                                                     : QStringLiteral("vendor %1 is closed: routes use it again").arg(vendor));
     });
 }
 

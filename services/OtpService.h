@@ -76,6 +76,11 @@ public:
     Outcome vendors();
     Outcome saveVendor(const VendorConfig& config, const Actor& actor);
     Outcome removeVendor(const QString& name, const Actor& actor);
+    // Health per vendor over the last `windowS` (success rate, timeouts, p95 latency: VendorHealth.h)
+    // and each vendor's breaker (VendorBreaker.h), as every process sees them.
+    Outcome vendorHealth(qint64 windowS);
+    // An admin forces a vendor's breaker open (until closed by hand) or closed; audited with `reason`.
+    Outcome forceBreaker(const QString& vendor, bool open, const QString& reason, const Actor& actor);
     // One audit row for a credential written to or deleted from a SecretStore (`action` is
     // secret_set | secret_delete): who, which secret, which store. Never the value.
     Outcome recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor);

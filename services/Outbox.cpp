@@ -7,6 +7,7 @@
 #include "PolicyStore.h"
 #include "Redactor.h"
 #include "StoreError.h"
+#include "VendorBreaker.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -72,6 +73,30 @@ qint64 Outbox::backoffMs(int tryOnVendor, int baseS, double jitter01)
 }
 
 QList<Outbox::Hop> Outbox::plan(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const
+{
+    const QList<Hop> hops = route(channel, requestedVendor, policy, error);
+    if (!requestedVendor.isEmpty() || hops.isEmpty())
+        return hops;
+    return admitted(hops, m_clock.nowMs());
+}
+
+QList<Outbox::Hop> Outbox::admitted(const QList<Hop>& hops, qint64 now) const
+{
+    VendorBreaker breakers(m_db.session());
+    const QHash<QString, BreakerRow> troubled = breakers.notClosed(); // empty while every vendor is well
+    if (troubled.isEmpty())
+        return hops;
+    QList<Hop> kept;
+    for (const Hop& h : hops) {
+        const auto it = troubled.constFind(h.vendor);
+        // Only the vendor a send tries first may be the probe: a later hop may never be called.
+        if (it == troubled.cend() || breakers.admits(*it, kept.isEmpty(), now, m_leaseMs))
+            kept.append(h);
+    }
+    return kept.isEmpty() ? hops : kept;
+}
+
+QList<Outbox::Hop> Outbox::route(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const
 {
     QList<Hop> hops;
     if (!requestedVendor.isEmpty()) {
@@ -164,6 +189,29 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             result.answer.reason = notSent;
             return result;
         }
+        // A try queued for a vendor whose breaker opened since (a retry waiting out its backoff, a send
+        // queued before) goes to the next vendor of the route instead, in place: the same row, so the
+        // send caps count it once. Without a next vendor it goes to the open one after all. A try
+        // queued after the opening was planned knowing it (a vendor QA asked for, every vendor open).
+        if (const auto b = VendorBreaker(s).find(row.vendor); b && b->state == QLatin1String("open") &&
+                                                               (b->forced || b->openUntil > now) && row.createdAt < b->updatedAt) {
+            QString ignored;
+            const Channel rowChannel = channelFromName(row.channel).value_or(Channel::Sms);
+            const QList<Hop> hops = route(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
+            for (int i = 0; i + 1 < hops.size(); ++i) {
+                if (hops[i].vendor == row.vendor && hops[i].channel == rowChannel) {
+                    const Hop next = admitted(hops.mid(i + 1), now).first();
+                    qCInfo(lcOutbox) << "delivery" << deliveryId << "moves from" << row.vendor << "to" << next.vendor
+                                     << "(breaker open)";
+                    s.update(QStringLiteral("UPDATE deliveries SET vendor = ?, channel = ?, updated_at = ? "
+                                            "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                             {next.vendor, channelName(next.channel), now, deliveryId, m_owner});
+                    row.vendor = next.vendor;
+                    row.channel = channelName(next.channel);
+                    break;
+                }
+            }
+        }
         // The conditional move to `sending` is what makes this try ours alone (on every engine, even
         // when two threads of one process hold the same lease owner); only then is the code replaced.
         if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
@@ -244,6 +292,9 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         log.recordAnswer(deliveryId, answer, now);
         Database::notifyChange(s);
         challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
+        // The vendor's breaker learns from every answer it gave (VendorBreaker.h); open means no retry
+        // waits on it: the send moves to the next vendor now.
+        const bool vendorOpen = called && VendorBreaker(s).record(row.vendor, answer, policy, challenge.tenant, now);
         if (answer.accepted) {
             if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {
                 tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
@@ -273,7 +324,7 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         Hop next{message.channel, row.vendor};
         bool haveNext = false;
         qint64 nextAt = now;
-        if (alive && retry && answer.retryable) {
+        if (alive && retry && answer.retryable && !vendorOpen) {
             const int tries = log.triesOn(challenge.id, row.sendNo, row.vendor);
             if (tries < policy.deliveryMaxTries) {
                 nextAt = now + backoffMs(tries, policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
@@ -281,11 +332,13 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             }
         }
         if (alive && !haveNext) {
+            // The hops after this one on the whole route, then without the vendors that are open now
+            // (this one may have opened just above, and is then behind us anyway).
             QString ignored;
-            const QList<Hop> hops = plan(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
+            const QList<Hop> hops = route(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
             for (int i = 0; i + 1 < hops.size(); ++i) {
                 if (hops[i].vendor == row.vendor && hops[i].channel == message.channel) {
-                    next = hops[i + 1];
+                    next = admitted(hops.mid(i + 1), now).first();
                     haveNext = true;
                     nextAt = now;
                     break;

@@ -51,6 +51,11 @@ public:
 
     // The vendors a send tries, in order: the requested vendor alone, or the channel's route and then
     // the fallback channel's route. Empty with *error set when none is configured.
+    // A vendor whose circuit breaker is open (VendorBreaker.h) is left out of a route, so the send goes
+    // to the next vendor, then the fallback channel, without waiting; when its cool-off is over, the
+    // send that finds it first in line claims the one probe try. When every vendor of the route is
+    // open the route stays whole: a vendor that may be failing beats not sending at all. A requested
+    // vendor is never left out (QA asked for its answer). Runs in the caller's write transaction.
     struct Hop
     {
         Channel channel;
@@ -80,6 +85,11 @@ public:
     bool claim(qint64 deliveryId, qint64 now);
 
 private:
+    // plan() before the breakers have their say.
+    QList<Hop> route(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const;
+    // `hops` without the vendors whose breaker is open; the first one left may be a probe it claimed.
+    // Unchanged when every vendor is open.
+    QList<Hop> admitted(const QList<Hop>& hops, qint64 now) const;
 
     Database& m_db;
     GatewayRegistry& m_gateways;

@@ -29,6 +29,12 @@ const IntKey kIntKeys[] = {
     {"prefix_burst_window_s", &Policy::prefixBurstWindowS, 1, 86400},
     {"delivery_max_tries", &Policy::deliveryMaxTries, 1, 10},
     {"delivery_backoff_s", &Policy::deliveryBackoffS, 1, 600},
+    {"breaker_failures", &Policy::breakerFailures, 1, 1000},
+    {"breaker_min_success_pct", &Policy::breakerMinSuccessPct, 0, 100},
+    {"breaker_min_tries", &Policy::breakerMinTries, 1, 100000},
+    {"breaker_window_min", &Policy::breakerWindowMin, 1, 1440},
+    {"breaker_cooloff_s", &Policy::breakerCooloffS, 1, 86400},
+    {"breaker_close_successes", &Policy::breakerCloseSuccesses, 1, 100},
 };
 
 const char* const kRouteChannels[] = {"sms", "whatsapp", "email"};

@@ -23,6 +23,16 @@ struct Policy
     int prefixBurstWindowS = 60;
     int deliveryMaxTries = 4;   // tries per vendor for one send (async retries of timeouts, 5xx, 429)
     int deliveryBackoffS = 2;   // first retry after this, doubling, with ±25 % jitter, capped at 5 min
+    // The circuit breaker per vendor (VendorBreaker.h): it opens after breakerFailures consecutive
+    // retryable failures, or when fewer than breakerMinSuccessPct % of at least breakerMinTries tries in
+    // the last breakerWindowMin minutes were accepted; after breakerCooloffS one probe try decides, and
+    // breakerCloseSuccesses successful probes close it. The tenant whose try is recorded decides.
+    int breakerFailures = 5;
+    int breakerMinSuccessPct = 50;
+    int breakerMinTries = 20;
+    int breakerWindowMin = 5;
+    int breakerCooloffS = 60;
+    int breakerCloseSuccesses = 2;
     Delivery delivery = Delivery::Sync;
     // Vendors in order of preference per channel (empty: the configured default); when every one has
     // failed, the fallback channel's route is tried ("whatsapp fails → sms", as Vonage's workflows do).

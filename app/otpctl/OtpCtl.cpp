@@ -38,6 +38,8 @@ const char* kUsage = R"(Commands:
   receipt  --vendor NAME [--query 'externalId=…&status=…']   a delivery receipt (JSON body on stdin)
   operators list | set LOGIN --role support|admin|qa [--name NAME] | remove LOGIN
   vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
+           health [NAME] [--since 15m]   success rate, timeouts, p95 latency and circuit breaker per vendor
+           open NAME --reason TEXT | close NAME --reason TEXT   force a vendor's breaker (audited)
   secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
            OS keychain; OTP_SECRETS_DIR=DIR for files, OTP_SECRETS=env for OTP_SECRET_<NAME> only
 Purposes: login, registration, password_reset, signup.
@@ -286,8 +288,17 @@ int OtpCtl::run(const QStringList& arguments)
     }
     if (cmd == QLatin1String("operators"))
         return report(OutboxCommands::operators(*runtime, pos.mid(1), p.value(roleOpt), p.value(nameOpt), actor));
-    if (cmd == QLatin1String("vendors"))
-        return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor));
+    if (cmd == QLatin1String("vendors")) {
+        qint64 healthWindowS = 900;
+        if (p.isSet(since)) {
+            const auto w = parseWindow(p.value(since));
+            if (!w)
+                return fail(OutcomeStatus::InvalidInput, QStringLiteral("--since must look like 15m, 1h, 24h or 7d, not '%1'").arg(p.value(since)));
+            healthWindowS = *w;
+        }
+        return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor,
+                                              p.value(reason), healthWindowS));
+    }
     if (cmd == QLatin1String("migrate")) {
         Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("schema is at version %1").arg(runtime->database().schemaVersion()));
         o.details.insert(QStringLiteral("schema_version"), runtime->database().schemaVersion());

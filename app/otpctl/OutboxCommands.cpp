@@ -106,7 +106,7 @@ Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
 }
 
 Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
-                bool disabled, const Actor& actor)
+                bool disabled, const Actor& actor, const QString& reason, qint64 healthWindowS)
 {
     OtpService& service = runtime.service();
     const QString sub = args.value(0);
@@ -117,6 +117,28 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
         if (!problems.isEmpty())
             o.details.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
         return o;
+    }
+    if (sub == QLatin1String("health")) {
+        if (args.size() > 2)
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("use: vendors health [NAME] [--since 15m]"));
+        Outcome o = service.vendorHealth(healthWindowS);
+        if (args.size() == 2 && o.status == OutcomeStatus::Ok) {
+            // One vendor: its own row, or a clear error when there is no such vendor.
+            for (const QJsonValue& v : o.details.value(QStringLiteral("vendors")).toArray()) {
+                if (v.toObject().value(QStringLiteral("vendor")).toString() == args.at(1)) {
+                    o.details.insert(QStringLiteral("vendors"), QJsonArray{v});
+                    o.message = QStringLiteral("vendor %1 over the last %2 min").arg(args.at(1)).arg(healthWindowS / 60);
+                    return o;
+                }
+            }
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("there is no vendor named '%1'").arg(args.at(1)));
+        }
+        return o;
+    }
+    if (sub == QLatin1String("open") || sub == QLatin1String("close")) {
+        if (args.size() != 2)
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("use: vendors %1 NAME --reason TEXT").arg(sub));
+        return service.forceBreaker(args.at(1), sub == QLatin1String("open"), reason, actor);
     }
     if (sub == QLatin1String("remove")) {
         if (args.size() != 2)
@@ -141,7 +163,7 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
         return service.saveVendor(c, actor);
     }
     return Outcome::make(OutcomeStatus::InvalidInput,
-                         QStringLiteral("unknown vendors command '%1' (list, add, remove)").arg(sub));
+                         QStringLiteral("unknown vendors command '%1' (list, add, remove, health, open, close)").arg(sub));
 }
 
 Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body)

@@ -22,9 +22,10 @@ struct WorkerOptions
 };
 
 Outcome worker(OtpRuntime& runtime, const WorkerOptions& options);
-// args: the words after `vendors` (list | add NAME KEY=VALUE… | remove NAME).
+// args: the words after `vendors` (list | add NAME KEY=VALUE… | remove NAME | health | open NAME | close NAME).
+// `reason`: why an admin forces a breaker (open, close); `healthWindowS`: the window of `health`.
 Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
-                bool disabled, const Actor& actor);
+                bool disabled, const Actor& actor, const QString& reason = {}, qint64 healthWindowS = 900);
 
 // A vendor's delivery receipt (body from stdin, or a Gupshup GET query) applied to `deliveries`.
 Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body);

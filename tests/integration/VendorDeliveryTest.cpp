@@ -3,6 +3,7 @@
 // retry, a malformed body, a connection reset and a timeout. Each test asserts the outcome, the
 // `deliveries` rows, the number of tries, and from the simulator's inbox that no message went out
 // twice. The clock of the core is manual (backoff is waited by moving it); the HTTP is real.
+#include "AuditLog.h"
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
 #include "DeliveryReceipts.h"
@@ -13,6 +14,8 @@
 #include "OtpRuntime.h"
 #include "SecretStores.h"
 #include "TestDatabase.h"
+#include "VendorBreaker.h"
+#include "VendorStore.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -665,6 +668,109 @@ TEST_F(VendorDelivery, MyOperatorObservedCallbacksMatchByMessageId)
     EXPECT_EQ(rows(phoneWithId).first().state, QStringLiteral("delivered"));
     const QString phoneWithoutId = phoneWithId == a ? b : a;
     EXPECT_EQ(rows(phoneWithoutId).first().state, QStringLiteral("accepted")) << "nothing to match it on";
+}
+
+// Issue 13: Gupshup turned to HTTP 500 for every number we send to. Async mode, where a 500 is retried
+// after a backoff: the breaker opens at the 3rd consecutive 500, that send and the retries still
+// waiting move to the next hop (here the fallback channel, WhatsApp over WATI) at once, and later
+// sends never reach Gupshup. After the cool-off the faults are gone (fresh numbers): one probe at a
+// time, two successes close it. Another process (otpctl) sees the same state and closes it by hand.
+TEST_F(VendorDelivery, BreakerOpensOnHttp500AndSendsLeaveTheVendorWithoutWaiting)
+{
+    policy({{QStringLiteral("delivery"), QStringLiteral("async")}, {QStringLiteral("route_sms"), QStringLiteral("gupshup")},
+            {QStringLiteral("fallback_sms"), QStringLiteral("whatsapp")}, {QStringLiteral("route_whatsapp"), QStringLiteral("wati2")},
+            {QStringLiteral("delivery_backoff_s"), QStringLiteral("30")}, {QStringLiteral("breaker_failures"), QStringLiteral("3")},
+            {QStringLiteral("breaker_cooloff_s"), QStringLiteral("60")}, {QStringLiteral("breaker_close_successes"), QStringLiteral("2")}});
+    const auto breaker = [&] {
+        return VendorBreaker(t.database().session()).find(QStringLiteral("gupshup")).value_or(BreakerRow{}).state;
+    };
+    QStringList faulted;
+    for (int i = 0; i < 6; ++i) {
+        faulted << QStringLiteral("+9198000013%1").arg(i, 2, 10, QLatin1Char('0'));
+        sim.fault(digits(faulted.last()), QStringLiteral("gupshup"), QStringLiteral("http"), 500);
+    }
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_EQ(send(faulted[i], Channel::Sms, {}).status, OutcomeStatus::Queued);
+        svc.deliverPending();
+        t.clock().advanceMs(10);
+    }
+    EXPECT_EQ(breaker(), QStringLiteral("open"));
+    EXPECT_EQ(states(faulted[0]), QStringLiteral("1:failed:HTTP_500 2:queued:")) << "its retry waits out the backoff";
+    EXPECT_EQ(states(faulted[2]), QStringLiteral("1:failed:HTTP_500 2:accepted:OK")) << "opened: no retry, the next hop at once";
+    EXPECT_EQ(rows(faulted[2]).last().vendor, QStringLiteral("wati2"));
+    // Sends while open never reach Gupshup: their first try is the next hop.
+    for (int i = 3; i < 6; ++i) {
+        ASSERT_EQ(send(faulted[i], Channel::Sms, {}).status, OutcomeStatus::Queued);
+        svc.deliverPending();
+        ASSERT_EQ(rows(faulted[i]).size(), 1);
+        EXPECT_EQ(rows(faulted[i]).first().vendor, QStringLiteral("wati2"));
+        EXPECT_EQ(rows(faulted[i]).first().state, QStringLiteral("accepted"));
+    }
+    // The retries that were waiting go to WATI when due, in place (one row each for the send caps).
+    t.clock().advanceS(45);
+    svc.deliverDue();
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_EQ(states(faulted[i]), QStringLiteral("1:failed:HTTP_500 2:accepted:OK"));
+        EXPECT_EQ(rows(faulted[i]).last().vendor, QStringLiteral("wati2"));
+    }
+    int gupshupTries = 0;
+    for (const QString& p : faulted)
+        for (const DeliveryRow& r : rows(p))
+            gupshupTries += r.vendor == QLatin1String("gupshup") ? 1 : 0;
+    EXPECT_EQ(gupshupTries, 3) << "Gupshup was called exactly N times";
+
+    // Another process agrees: otpctl on the same database reports the breaker open.
+    VendorConfig gupshup;
+    gupshup.name = QStringLiteral("gupshup");
+    gupshup.kind = QStringLiteral("gupshup");
+    gupshup.secretName = QStringLiteral("vendor/gupshup");
+    gupshup.settings = QJsonObject{{QStringLiteral("base_url"), sim.base()}, {QStringLiteral("userid"), QStringLiteral("sim-user")}};
+    VendorStore(t.database().session()).save(gupshup, t.clock().nowMs());
+    const auto ctl = [&](const QStringList& args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OTP_DEV_OUTBOX"), t.dir() + QStringLiteral("/ctl-outbox.jsonl"));
+        p.setProcessEnvironment(env);
+        p.start(otpctlPath(), QStringList{QStringLiteral("--db"), t.url(), QStringLiteral("--json")} + args);
+        return CliRun::finish(p);
+    };
+    CliRun health = ctl({QStringLiteral("vendors"), QStringLiteral("health"), QStringLiteral("gupshup")});
+    ASSERT_EQ(health.exitCode, 0) << health.all();
+    const QJsonObject row = health.json.value(QStringLiteral("vendors")).toArray().first().toObject();
+    EXPECT_EQ(row.value(QStringLiteral("breaker")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("open"))
+        << health.all();
+    EXPECT_EQ(row.value(QStringLiteral("tries")).toInt(), 3);
+    EXPECT_EQ(row.value(QStringLiteral("accepted")).toInt(), 0);
+
+    // Faults cleared (numbers without faults), cool-off over: one probe, then a second; then closed.
+    t.clock().advanceS(60);
+    const QString healed[] = {QStringLiteral("+919800001390"), QStringLiteral("+919800001391")};
+    ASSERT_EQ(send(healed[0], Channel::Sms, {}).status, OutcomeStatus::Queued);
+    EXPECT_EQ(breaker(), QStringLiteral("half_open")) << "this send claimed the probe";
+    svc.deliverPending();
+    EXPECT_EQ(rows(healed[0]).first().vendor, QStringLiteral("gupshup"));
+    EXPECT_EQ(states(healed[0]), QStringLiteral("1:accepted:OK"));
+    EXPECT_EQ(breaker(), QStringLiteral("half_open")) << "closing needs two successes";
+    ASSERT_EQ(send(healed[1], Channel::Sms, {}).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    EXPECT_EQ(states(healed[1]), QStringLiteral("1:accepted:OK"));
+    EXPECT_EQ(breaker(), QStringLiteral("closed"));
+    QStringList systemActions;
+    for (const AuditRow& a : AuditLog(t.database().session()).recent(50, QStringLiteral("gupshup")))
+        if (a.actor == QLatin1String("system"))
+            systemActions.prepend(a.action);
+    EXPECT_EQ(systemActions, (QStringList{QStringLiteral("vendor_breaker_opened"), QStringLiteral("vendor_breaker_closed")}));
+
+    // And an admin in another process forces it open; this process's routes skip it at once.
+    CliRun open = ctl({QStringLiteral("vendors"), QStringLiteral("open"), QStringLiteral("gupshup"), QStringLiteral("--reason"),
+                       QStringLiteral("carrier incident")});
+    ASSERT_EQ(open.exitCode, 0) << open.all();
+    const QString later = QStringLiteral("+919800001392");
+    ASSERT_EQ(send(later, Channel::Sms, {}).status, OutcomeStatus::Queued);
+    svc.deliverPending();
+    EXPECT_EQ(rows(later).first().vendor, QStringLiteral("wati2"));
+    EXPECT_EQ(ctl({QStringLiteral("vendors"), QStringLiteral("close"), QStringLiteral("nosuch"), QStringLiteral("--reason"),
+                   QStringLiteral("x")}).exitCode, 2);
 }
 
 // SECURITY.md rows 9, 11 and 16 with every vendor configured the way an admin would: credentials
