@@ -973,6 +973,10 @@ Click: these sends in Live sends.</source>
         <source>%1 · error code %2 only</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The newest sends are held live; scroll to the bottom to read older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LockoutsPage</name>

@@ -45,6 +45,11 @@ protected:
 private:
     void refillCombos();
     void updateCount();
+    // Whether new rows must not move what the operator is looking at: a row selected, the pointer
+    // over the table, or the view scrolled away from the top.
+    bool holdingView() const;
+
+    qint64 m_anchorId = 0; // the delivery shown at the top when rows arrived while holding
 
     models::LiveSendsModel* m_model;
     models::SendsFilterModel* m_filter;
