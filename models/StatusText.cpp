@@ -101,8 +101,8 @@ QString StatusText::vendorAnswer(const SendRow& row)
     if (row.deliveryState == QLatin1String("timeout"))
         return tr("no answer in time%1").arg(http);
     QString why = row.reason.isEmpty() ? row.vendorCode : row.reason;
-    if (!row.vendorCode.isEmpty() && !row.reason.isEmpty())
-        why += QStringLiteral(" [%1]").arg(row.vendorCode);
+    if (!row.vendorCode.isEmpty() && !row.reason.isEmpty() && !row.reason.contains(row.vendorCode))
+        why += QStringLiteral(" [%1]").arg(row.vendorCode); // "(105) [105]" said the code twice
     return tr("refused%1: %2").arg(http, why);
 }
 

@@ -59,7 +59,7 @@ std::unique_ptr<ConsoleSession> ConsoleSession::open(const Options& options, QSt
 
     s->m_window = std::make_unique<MainWindow>(c, s->m_languages.get());
     if (!options.language.isEmpty())
-        s->m_window->setLanguage(options.language);
+        s->m_window->useLanguageForThisRun(options.language);
     if (options.deliver) {
         // The console delivers its own async sends (and any due in the outbox) in-process, on threads
         // of their own: a slow vendor never touches the GUI thread.

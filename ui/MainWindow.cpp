@@ -332,10 +332,18 @@ void MainWindow::setTheme(const QString& theme)
     dashboardPage()->refresh(); // charts take their colours from the palette
 }
 
+void MainWindow::useLanguageForThisRun(const QString& code)
+{
+    const QString saved = m_languageToSave;
+    setLanguage(code);
+    m_languageToSave = saved;
+}
+
 void MainWindow::setLanguage(const QString& code)
 {
     if (m_languages && !m_languages->setLanguage(code))
         return;
+    m_languageToSave = code;
     for (QAction* a : m_languageGroup->actions())
         a->setChecked(a->data().toString() == code);
     settingsPage()->setCurrentLanguage(code);
@@ -368,7 +376,7 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/page"), int(currentPage()));
     s.setValue(QStringLiteral("ui/theme"), m_theme);
-    s.setValue(QStringLiteral("ui/language"), m_languages ? m_languages->language() : QStringLiteral("en"));
+    s.setValue(QStringLiteral("ui/language"), m_languageToSave);
     for (ConsolePage* p : m_pages)
         if (QTableView* t = p->mainTable())
             s.setValue(QStringLiteral("columns/") + p->settingsKey(), t->horizontalHeader()->saveState());

@@ -60,6 +60,8 @@ public:
     void exportCurrentView(const QString& path = {});
     void setTheme(const QString& theme);
     void setLanguage(const QString& code);
+    // `--lang`: this run speaks `code`, but the language saved for the next start stays the chosen one.
+    void useLanguageForThisRun(const QString& code);
 
 signals:
     void operatorChanged();
@@ -87,6 +89,7 @@ private:
     QLabel* m_banner = nullptr;
     models::CsvExport* m_export;
     QString m_theme = QStringLiteral("light");
+    QString m_languageToSave = QStringLiteral("en");
 
     QMenu *m_fileMenu, *m_viewMenu, *m_goMenu, *m_languageMenu, *m_themeMenu, *m_helpMenu;
     QAction *m_exportAction, *m_quitAction, *m_refreshAction, *m_lightAction, *m_darkAction, *m_aboutAction,

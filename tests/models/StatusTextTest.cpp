@@ -41,3 +41,16 @@ TEST(StatusTextDuration, ReadsAsPeopleSayIt)
     EXPECT_EQ(StatusText::duration(200), QStringLiteral("3 min 20 s"));
     EXPECT_EQ(StatusText::duration(7500), QStringLiteral("2 h 5 min"));
 }
+
+// Issue 12, everywhere: "(105) [105]" said a vendor code twice.
+TEST(StatusTextVendorAnswer, NamesTheVendorCodeOnce)
+{
+    otp::models::SendRow row;
+    row.deliveryState = QStringLiteral("failed");
+    row.httpStatus = 200;
+    row.vendorCode = QStringLiteral("105");
+    row.reason = QStringLiteral("number unreachable (105)");
+    EXPECT_EQ(otp::models::StatusText::vendorAnswer(row), QStringLiteral("refused (HTTP 200): number unreachable (105)"));
+    row.reason = QStringLiteral("number unreachable");
+    EXPECT_EQ(otp::models::StatusText::vendorAnswer(row), QStringLiteral("refused (HTTP 200): number unreachable [105]"));
+}

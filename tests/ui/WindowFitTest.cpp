@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QListWidget>
+#include <QSettings>
 
 using namespace otp;
 using namespace otp::ui;
@@ -55,4 +56,16 @@ TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
     }
     w.setLanguage(QStringLiteral("en"));
     w.setTheme(QStringLiteral("light"));
+}
+
+// Issue 12, everywhere: `--lang` applies to that run only.
+TEST_F(WindowFitTest, TheLanguageOfOneRunIsNotSavedForTheNext)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hi"));
+    MainWindow& w = window(); // restores Hindi
+    w.useLanguageForThisRun(QStringLiteral("ta"));
+    EXPECT_EQ(m_languages.language(), QStringLiteral("ta"));
+    w.close();
+    EXPECT_EQ(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("hi"));
+    QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("en"));
 }
