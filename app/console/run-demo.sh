@@ -84,6 +84,8 @@ export OTP_SECRET_DEMO_GUPSHUP=sim-password OTP_SECRET_DEMO_WATI=sim-wati-token 
 "$otpctl" "${db_args[@]}" vendors add sim-myoperator --kind myoperator --secret demo/myoperator "base_url=$base" \
   company_id=sim-company phone_number_id=pn-demo template_name=login_otp >/dev/null
 "$otpctl" "${db_args[@]}" policy set route_sms=sim-gupshup route_whatsapp=sim-wati,sim-myoperator fallback_whatsapp=sms >/dev/null
+# The demo's operator is this login, as an admin: every page's actions can be tried (roles: README).
+"$otpctl" "${db_args[@]}" operators set "$(id -un)" --role admin --name "Demo admin ($(id -un))" >/dev/null
 
 "$otpctl" "${db_args[@]}" simulate --rate 5 --duration 0 >/dev/null 2>&1 &
 pids+=($!)
