@@ -829,10 +829,6 @@
         <translation>कोई डेटा नहीं</translation>
     </message>
     <message>
-        <source>Success rate per vendor</source>
-        <translation>प्रति विक्रेता सफलता दर</translation>
-    </message>
-    <message>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
@@ -928,6 +924,22 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>What it means: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate per vendor (target %1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success &amp;target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The success rate each vendor should reach; drawn as a dashed line (remembered).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

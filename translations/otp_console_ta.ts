@@ -829,10 +829,6 @@
         <translation>தரவு இல்லை</translation>
     </message>
     <message>
-        <source>Success rate per vendor</source>
-        <translation>விற்பனையாளர் வாரியான வெற்றி விகிதம்</translation>
-    </message>
-    <message>
         <source>accepted</source>
         <translation>ஏற்கப்பட்டது</translation>
     </message>
@@ -928,6 +924,22 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>What it means: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate per vendor (target %1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success &amp;target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The success rate each vendor should reach; drawn as a dashed line (remembered).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

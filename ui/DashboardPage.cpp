@@ -20,6 +20,9 @@
 #include <QLabel>
 #include <QStackedBarSeries>
 #include <QTableView>
+#include <QLineSeries>
+#include <QSettings>
+#include <QSpinBox>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -100,8 +103,15 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
       m_window(new QComboBox(this)),
       m_windowLabel(new QLabel(this)),
       m_summary(new QLabel(this)),
-      m_table(new QTableView(this))
+      m_table(new QTableView(this)),
+      m_target(new QSpinBox(this)),
+      m_targetLabel(new QLabel(this))
 {
+    m_target->setObjectName(QStringLiteral("successTarget"));
+    m_target->setRange(50, 100);
+    m_target->setSuffix(QStringLiteral(" %"));
+    m_target->setValue(QSettings().value(QStringLiteral("dashboard/successTarget"), 95).toInt());
+    m_targetLabel->setBuddy(m_target);
     m_sends = makeView();
     m_success = makeView();
     m_latency = makeView();
@@ -125,6 +135,8 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     top->addWidget(m_window);
     top->addSpacing(16);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_targetLabel);
+    top->addWidget(m_target);
     // The per-vendor charts side by side; the error codes get the whole width, so five "vendor code"
     // labels stay whole at 1366×768.
     auto* grid = new QGridLayout;
@@ -144,6 +156,10 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     layout->addLayout(top);
     layout->addLayout(grid, 1);
 
+    connect(m_target, &QSpinBox::valueChanged, this, [this](int percent) {
+        QSettings().setValue(QStringLiteral("dashboard/successTarget"), percent);
+        updateChartsWhenShown();
+    });
     connect(m_window, &QComboBox::currentIndexChanged, this,
             [this]() { m_model->setWindowS(m_window->currentData().toLongLong()); });
     connect(m_model, &models::DashboardModel::updated, this, [this]() {
@@ -266,6 +282,17 @@ void DashboardPage::buildCharts()
     m_conversionBars = bars(m_conversion, new QBarSeries, {QColor(0x1f, 0xa3, 0x9a)}, false, QStringLiteral("@value %"));
     m_errorBars = bars(m_errors, new QHorizontalBarSeries, {models::StatusText::color(QStringLiteral("delivery_failed"))},
                        true, QString());
+    // The success-rate target as a dashed line across the vendors' bars.
+    m_targetLine = new QLineSeries;
+    m_targetY = new QValueAxis;
+    m_targetY->setRange(0, 1);
+    m_targetY->setVisible(false);
+    m_success->chart()->addSeries(m_targetLine);
+    m_success->chart()->addAxis(m_targetY, Qt::AlignRight);
+    m_targetLine->attachAxis(m_successBars.values);
+    m_targetLine->attachAxis(m_targetY);
+    QPen pen(models::StatusText::color(QStringLiteral("delivery_failed")), 2, Qt::DashLine);
+    m_targetLine->setPen(pen);
     // Each error code needs a bar tall enough for its label, or Qt Charts elides it to "...".
     m_errors->setMinimumHeight(210);
     // Values beside the bar end: a short bar cannot clip its own number.
@@ -388,8 +415,11 @@ void DashboardPage::updateCharts()
         p95 << v.latencyP95Ms;
     }
     const QStringList noData{tr("no data")};
-    updateBars(m_successBars, tr("Success rate per vendor"), {tr("accepted")}, {success},
+    updateBars(m_successBars, tr("Success rate per vendor (target %1 %)").arg(m_target->value()), {tr("accepted")}, {success},
                vendorNames.isEmpty() ? noData : vendorNames, true, tr("% accepted"));
+    m_targetLine->replace({QPointF(m_target->value(), 0), QPointF(m_target->value(), 1)});
+    m_targetLine->setName(tr("target"));
+    m_successBars.series->chart()->legend()->setVisible(false);
     updateBars(m_latencyBars, tr("Latency per vendor"), {tr("p50"), tr("p95")}, {p50, p95},
                vendorNames.isEmpty() ? noData : vendorNames, false, tr("ms"));
 
@@ -432,6 +462,16 @@ QString DashboardPage::errorTip(const models::DashboardSnapshot::ErrorRow& e) co
         .arg(e.reason.isEmpty() ? tr("The vendor gave no reason.") : tr("What it means: %1").arg(e.reason));
 }
 
+void DashboardPage::setSuccessTarget(int percent)
+{
+    m_target->setValue(percent);
+}
+
+int DashboardPage::successTarget() const
+{
+    return m_target->value();
+}
+
 QStringList DashboardPage::errorLabels() const
 {
     return m_errorBars.categories ? m_errorBars.categories->categories() : QStringList();
@@ -454,6 +494,8 @@ void DashboardPage::fitTable()
 void DashboardPage::retranslateUi()
 {
     m_windowLabel->setText(tr("&Window"));
+    m_targetLabel->setText(tr("Success &target"));
+    m_target->setToolTip(tr("The success rate each vendor should reach; drawn as a dashed line (remembered)."));
     m_window->setItemText(0, tr("Last 15 minutes"));
     m_window->setItemText(1, tr("Last hour"));
     m_window->setItemText(2, tr("Last 24 hours"));

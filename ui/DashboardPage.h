@@ -10,6 +10,8 @@ class QChartView;
 class QComboBox;
 class QDateTimeAxis;
 class QLabel;
+class QLineSeries;
+class QSpinBox;
 class QStackedBarSeries;
 class QTableView;
 class QValueAxis;
@@ -40,6 +42,10 @@ public:
     // The error chart's labels as drawn ("vendor code"), most frequent last (bottom-up), and the chart.
     QStringList errorLabels() const;
     QChartView* errorChart() const;
+    // The success rate vendors should reach (percent; remembered in QSettings), drawn as a line.
+    void setSuccessTarget(int percent);
+    int successTarget() const;
+    QLineSeries* successTargetLine() const { return m_targetLine; }
     QString errorTip(const models::DashboardSnapshot::ErrorRow& error) const;
 
 signals:
@@ -79,6 +85,10 @@ private:
     QValueAxis* m_sendsY = nullptr;
     BarChart m_successBars, m_latencyBars, m_conversionBars, m_errorBars;
     QTableView* m_table;
+    QSpinBox* m_target;
+    QLabel* m_targetLabel;
+    QLineSeries* m_targetLine = nullptr;
+    QValueAxis* m_targetY = nullptr;
     bool m_chartsStale = true;
 };
 

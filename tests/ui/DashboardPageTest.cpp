@@ -11,6 +11,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QHorizontalBarSeries>
+#include <QLineSeries>
+#include <QSettings>
 #include <QTableView>
 
 using namespace otp;
@@ -103,4 +105,19 @@ TEST_F(DashboardPageTest, TheVendorTableShowsEveryVendorWithoutScrolling)
     const int last = table->model()->rowCount() - 1;
     EXPECT_GE(table->viewport()->height(), table->rowViewportPosition(last) + table->rowHeight(last))
         << "viewport " << table->viewport()->height() << ", rows end at " << table->rowViewportPosition(last) + table->rowHeight(last);
+}
+
+// Issue 12, admin: a success-rate target line, as a setting.
+TEST_F(DashboardPageTest, TheSuccessTargetIsDrawnAndRemembered)
+{
+    MainWindow& w = window();
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->setSuccessTarget(90);
+    const QList<QPointF> points = page->successTargetLine()->points();
+    ASSERT_EQ(points.size(), 2);
+    EXPECT_EQ(points.first().x(), 90);
+    EXPECT_EQ(points.last().x(), 90);
+    EXPECT_EQ(QSettings().value(QStringLiteral("dashboard/successTarget")).toInt(), 90);
+    QSettings().remove(QStringLiteral("dashboard/successTarget"));
 }
