@@ -942,6 +942,10 @@ Click: these sends in Live sends.</source>
         <source>The success rate each vendor should reach; drawn as a dashed line (remembered).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

@@ -12,7 +12,7 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDateTime>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -239,8 +239,10 @@ void DashboardPage::buildCharts()
     m_sendsX = new QBarCategoryAxis;
     m_sendsX->setLabelsVisible(false);
     m_sendsX->setGridLineVisible(false);
-    m_sendsTime = new QDateTimeAxis;
-    m_sendsTime->setTickCount(7);
+    // Time labels on round times (every 5/10 min, 4 h or a day), the last one "now": a date-time axis
+    // put its ticks at odd minutes and one past the present.
+    m_sendsTime = new QCategoryAxis;
+    m_sendsTime->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_sendsY = new QValueAxis;
     m_sendsY->setTitleText(QStringLiteral(" "));
     sends->addAxis(m_sendsX, Qt::AlignBottom);
@@ -395,10 +397,21 @@ void DashboardPage::updateCharts()
             setValues(sets.at(i), v);
         }
         setCategories(m_sendsX, labels);
-        if (!s.buckets.isEmpty())
-            m_sendsTime->setRange(QDateTime::fromMSecsSinceEpoch(s.buckets.first().startMs),
-                                  QDateTime::fromMSecsSinceEpoch(s.buckets.last().startMs + s.bucketS * 1000));
-        m_sendsTime->setFormat(fmt);
+        for (const QString& label : m_sendsTime->categoriesLabels())
+            m_sendsTime->remove(label);
+        if (!s.buckets.isEmpty()) {
+            const qint64 first = s.buckets.first().startMs;
+            const qint64 bucketMs = s.bucketS * 1000;
+            const int n = int(s.buckets.size());
+            m_sendsTime->setRange(-0.5, n - 0.5);
+            const qint64 spanMin = (n * bucketMs) / 60000;
+            const qint64 stepMs = (spanMin <= 20 ? 5 : spanMin <= 90 ? 10 : spanMin <= 26 * 60 ? 240 : 24 * 60) * 60000LL;
+            const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(first).offsetFromUtc()) * 1000; // round in local time
+            auto position = [&](qint64 ms) { return double(ms - first) / double(bucketMs) - 0.5; };
+            for (qint64 t = ((first + offset + stepMs - 1) / stepMs) * stepMs - offset; t < s.nowMs - stepMs / 3; t += stepMs)
+                m_sendsTime->append(QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(fmt), position(t));
+            m_sendsTime->append(tr("now"), qMin(position(s.nowMs), n - 0.5));
+        }
         finishValueAxis(m_sendsY, maxTotal);
         m_sendsY->setTitleText(tr("sends"));
         m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
@@ -460,6 +473,11 @@ QString DashboardPage::errorTip(const models::DashboardSnapshot::ErrorRow& e) co
         .arg(e.vendor, e.code.isEmpty() ? tr("(no code)") : e.code)
         .arg(e.count)
         .arg(e.reason.isEmpty() ? tr("The vendor gave no reason.") : tr("What it means: %1").arg(e.reason));
+}
+
+QStringList DashboardPage::timeLabels() const
+{
+    return m_sendsTime->categoriesLabels();
 }
 
 void DashboardPage::setSuccessTarget(int percent)

@@ -8,7 +8,7 @@ class QAbstractBarSeries;
 class QBarCategoryAxis;
 class QChartView;
 class QComboBox;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QLabel;
 class QLineSeries;
 class QSpinBox;
@@ -46,6 +46,8 @@ public:
     void setSuccessTarget(int percent);
     int successTarget() const;
     QLineSeries* successTargetLine() const { return m_targetLine; }
+    // The time labels under the sends chart, oldest first; the last is "now".
+    QStringList timeLabels() const;
     QString errorTip(const models::DashboardSnapshot::ErrorRow& error) const;
 
 signals:
@@ -81,7 +83,7 @@ private:
     QChartView *m_sends, *m_success, *m_latency, *m_errors, *m_conversion;
     QStackedBarSeries* m_sendsSeries = nullptr;
     QBarCategoryAxis* m_sendsX = nullptr;
-    QDateTimeAxis* m_sendsTime = nullptr;
+    QCategoryAxis* m_sendsTime = nullptr;
     QValueAxis* m_sendsY = nullptr;
     BarChart m_successBars, m_latencyBars, m_conversionBars, m_errorBars;
     QTableView* m_table;

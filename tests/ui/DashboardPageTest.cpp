@@ -121,3 +121,21 @@ TEST_F(DashboardPageTest, TheSuccessTargetIsDrawnAndRemembered)
     EXPECT_EQ(QSettings().value(QStringLiteral("dashboard/successTarget")).toInt(), 90);
     QSettings().remove(QStringLiteral("dashboard/successTarget"));
 }
+
+// Issue 12, admin: the time ticks were irregular, one in the future.
+TEST_F(DashboardPageTest, TimeLabelsFallOnRoundTimesAndEndAtNow)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345610")).status, OutcomeStatus::Sent);
+    MainWindow& w = window();
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().totalSends() == 1 && page->timeLabels().size() > 2; }));
+    const QStringList labels = page->timeLabels();
+    EXPECT_EQ(labels.last(), QStringLiteral("now"));
+    for (int i = 0; i + 1 < labels.size(); ++i) {
+        const QTime t = QTime::fromString(labels.at(i), QStringLiteral("HH:mm"));
+        ASSERT_TRUE(t.isValid()) << labels.at(i).toStdString();
+        EXPECT_EQ(t.minute() % 10, 0) << labels.at(i).toStdString();
+    }
+}
