@@ -1,5 +1,6 @@
 #include "OtpService.h"
 
+#include "AlarmMonitor.h"
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
 #include "DeliveryStats.h"
@@ -1057,6 +1058,47 @@ Outcome OtpService::forceBreaker(const QString& vendor, bool open, const QString
         tx.commit();
         return Outcome::make(OutcomeStatus::Ok, open ? QStringLiteral("vendor %1 is open: routes skip it until it is closed by hand").arg(vendor)
                                                      : QStringLiteral("vendor %1 is closed: routes use it again").arg(vendor));
+    });
+}
+
+Outcome OtpService::evaluateAlarms(const QString& tenant)
+{
+    if (!isValidTenant(tenant))
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
+    const Policy policy = effectivePolicy(tenant, Purpose::Login);
+    return guardedTransaction([&]() -> Outcome {
+        SqlSession& s = m_db.session();
+        WriteTransaction tx(s);
+        tx.lockKey(QStringLiteral("alarms:") + tenant); // two processes judging at once raise one row
+        const AlarmMonitor::Changes c = AlarmMonitor(s).evaluate(tenant, policy, m_clock.nowMs());
+        if (c.raised || c.cleared)
+            Database::notifyChange(s);
+        tx.commit();
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 alarm(s) raised, %2 cleared").arg(c.raised).arg(c.cleared));
+        o.tenant = tenant;
+        o.details.insert(QStringLiteral("raised"), c.raised);
+        o.details.insert(QStringLiteral("cleared"), c.cleared);
+        return o;
+    });
+}
+
+Outcome OtpService::alarms(const QString& tenant, bool activeOnly, int limit)
+{
+    const Outcome judged = evaluateAlarms(tenant);
+    if (judged.status != OutcomeStatus::Ok)
+        return judged;
+    return guarded([&]() -> Outcome {
+        QJsonArray list;
+        int active = 0;
+        for (const AlarmRow& a : AlarmMonitor(m_db.session()).list(tenant, activeOnly, limit)) {
+            list.append(a.toJson());
+            active += a.active() ? 1 : 0;
+        }
+        Outcome o = Outcome::make(OutcomeStatus::Ok, activeOnly ? QStringLiteral("%1 active alarm(s)").arg(active)
+                                                                : QStringLiteral("%1 alarm(s), %2 active").arg(list.size()).arg(active));
+        o.tenant = tenant;
+        o.details.insert(QStringLiteral("alarms"), list);
+        return o;
     });
 }
 

@@ -81,6 +81,10 @@ public:
     Outcome vendorHealth(qint64 windowS);
     // An admin forces a vendor's breaker open (until closed by hand) or closed; audited with `reason`.
     Outcome forceBreaker(const QString& vendor, bool open, const QString& reason, const Actor& actor);
+    // Judges the alarm rules for `tenant` now (AlarmMonitor.h): raises and clears `alarms` rows.
+    Outcome evaluateAlarms(const QString& tenant);
+    // evaluateAlarms(), then the tenant's alarms, newest first (only the active ones when asked).
+    Outcome alarms(const QString& tenant, bool activeOnly, int limit = 100);
     // One audit row for a credential written to or deleted from a SecretStore (`action` is
     // secret_set | secret_delete): who, which secret, which store. Never the value.
     Outcome recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor);

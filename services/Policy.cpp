@@ -35,6 +35,13 @@ const IntKey kIntKeys[] = {
     {"breaker_window_min", &Policy::breakerWindowMin, 1, 1440},
     {"breaker_cooloff_s", &Policy::breakerCooloffS, 1, 86400},
     {"breaker_close_successes", &Policy::breakerCloseSuccesses, 1, 100},
+    {"alarm_window_min", &Policy::alarmWindowMin, 1, 1440},
+    {"alarm_min_tries", &Policy::alarmMinTries, 1, 100000},
+    {"alarm_vendor_success_pct", &Policy::alarmVendorSuccessPct, 0, 100},
+    {"alarm_p95_latency_ms", &Policy::alarmP95LatencyMs, 100, 600000},
+    {"alarm_outbox_depth", &Policy::alarmOutboxDepth, 1, 10000000},
+    {"alarm_lockouts_per_min", &Policy::alarmLockoutsPerMin, 1, 100000},
+    {"alarm_conversion_pct", &Policy::alarmConversionPct, 1, 100},
 };
 
 const char* const kRouteChannels[] = {"sms", "whatsapp", "email"};

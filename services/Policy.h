@@ -33,6 +33,18 @@ struct Policy
     int breakerWindowMin = 5;
     int breakerCooloffS = 60;
     int breakerCloseSuccesses = 2;
+    // Alarms (AlarmMonitor.h), judged over the last alarmWindowMin minutes: a vendor accepting under
+    // alarmVendorSuccessPct % of at least alarmMinTries tries, or answering with a p95 latency above
+    // alarmP95LatencyMs; more than alarmOutboxDepth queued deliveries; more than alarmLockoutsPerMin
+    // lockouts in the last minute; a number prefix whose conversion (verified ÷ delivered, over at
+    // least alarmMinTries ended codes) falls under alarmConversionPct % of its usual level.
+    int alarmWindowMin = 15;
+    int alarmMinTries = 20;
+    int alarmVendorSuccessPct = 80;
+    int alarmP95LatencyMs = 5000;
+    int alarmOutboxDepth = 500;
+    int alarmLockoutsPerMin = 20;
+    int alarmConversionPct = 30;
     Delivery delivery = Delivery::Sync;
     // Vendors in order of preference per channel (empty: the configured default); when every one has
     // failed, the fallback channel's route is tried ("whatsapp fails → sms", as Vonage's workflows do).

@@ -27,6 +27,7 @@ const char* kUsage = R"(Commands:
   accounts --to DEST                    the account behind a destination
   profile  --to DEST [--first-name X] [--last-name X] [--email X] [--address X]
   lockouts [--active]
+  alarms   [--active]                   vendor health, outbox depth, lockouts and conversion alarms (judged now)
   unlock   --to DEST --reason TEXT
   stats    [--since 15m|1h|24h|7d] [--by vendor|channel|status]
   policy   show [--purpose P]  |  policy set [--purpose P] KEY=VALUE...
@@ -117,7 +118,7 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption vendor(QStringLiteral("vendor"), QStringLiteral("vendor name"), QStringLiteral("NAME"));
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("the code to verify"), QStringLiteral("CODE"));
     const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("why (recorded in the audit log)"), QStringLiteral("TEXT"));
-    const QCommandLineOption active(QStringLiteral("active"), QStringLiteral("only active lockouts"));
+    const QCommandLineOption active(QStringLiteral("active"), QStringLiteral("only active lockouts or alarms"));
     const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("window: 15m, 1h, 24h, 7d"), QStringLiteral("WINDOW"), QStringLiteral("1h"));
     const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("vendor, channel or status"), QStringLiteral("KEY"), QStringLiteral("vendor"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("how many rows"), QStringLiteral("N"), QStringLiteral("20"));
@@ -164,7 +165,7 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
                                    QStringLiteral("simulate"), QStringLiteral("secrets"),
                                    QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt"),
-                                   QStringLiteral("operators")};
+                                   QStringLiteral("operators"), QStringLiteral("alarms")};
     if (!known.contains(cmd))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
     if (cmd == QLatin1String("secrets"))
@@ -264,6 +265,7 @@ int OtpCtl::run(const QStringList& arguments)
     }
     if (cmd == QLatin1String("worker")) {
         OutboxCommands::WorkerOptions wo;
+        wo.alarmTenant = tenantId;
         wo.once = p.isSet(once);
         wo.concurrency = p.value(concurrency).toInt(&ok);
         if (!ok || wo.concurrency < 1 || wo.concurrency > 64)
@@ -288,6 +290,8 @@ int OtpCtl::run(const QStringList& arguments)
     }
     if (cmd == QLatin1String("operators"))
         return report(OutboxCommands::operators(*runtime, pos.mid(1), p.value(roleOpt), p.value(nameOpt), actor));
+    if (cmd == QLatin1String("alarms"))
+        return report(service.alarms(tenantId, p.isSet(active), limitValue == 20 && !p.isSet(limit) ? 100 : limitValue));
     if (cmd == QLatin1String("vendors")) {
         qint64 healthWindowS = 900;
         if (p.isSet(since)) {

@@ -85,8 +85,17 @@ Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
         w.start();
         const QDeadlineTimer deadline = options.durationS > 0 ? QDeadlineTimer(qint64(options.durationS) * 1000)
                                                               : QDeadlineTimer(QDeadlineTimer::Forever);
-        while (!g_stop && !deadline.hasExpired())
+        QElapsedTimer sinceAlarms;
+        sinceAlarms.start();
+        while (!g_stop && !deadline.hasExpired()) {
             QThread::msleep(50);
+            // The alarm rules are judged here too, so raised and cleared times follow the traffic even
+            // when nobody reads them (a failure is logged by the service and tried again next time).
+            if (!options.alarmTenant.isEmpty() && sinceAlarms.elapsed() >= WorkerOptions::kAlarmEveryMs) {
+                service.evaluateAlarms(options.alarmTenant);
+                sinceAlarms.restart();
+            }
+        }
         if (g_stop) {
             // No thread takes another row from here; calls in flight finish and are recorded.
             w.requestStop();

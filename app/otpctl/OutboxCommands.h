@@ -19,6 +19,8 @@ struct WorkerOptions
     int leaseS = 60;
     bool leaseGiven = false; // --lease-s given: refused when too short; else lengthened to fit the vendors
     int durationS = 0;       // 0: until SIGINT / SIGTERM
+    QString alarmTenant;     // whose alarm rules the worker judges every kAlarmEveryMs (empty: none)
+    static constexpr qint64 kAlarmEveryMs = 30000;
 };
 
 Outcome worker(OtpRuntime& runtime, const WorkerOptions& options);

@@ -680,7 +680,15 @@ TEST_F(VendorDelivery, BreakerOpensOnHttp500AndSendsLeaveTheVendorWithoutWaiting
     policy({{QStringLiteral("delivery"), QStringLiteral("async")}, {QStringLiteral("route_sms"), QStringLiteral("gupshup")},
             {QStringLiteral("fallback_sms"), QStringLiteral("whatsapp")}, {QStringLiteral("route_whatsapp"), QStringLiteral("wati2")},
             {QStringLiteral("delivery_backoff_s"), QStringLiteral("30")}, {QStringLiteral("breaker_failures"), QStringLiteral("3")},
-            {QStringLiteral("breaker_cooloff_s"), QStringLiteral("60")}, {QStringLiteral("breaker_close_successes"), QStringLiteral("2")}});
+            {QStringLiteral("breaker_cooloff_s"), QStringLiteral("60")}, {QStringLiteral("breaker_close_successes"), QStringLiteral("2")},
+            {QStringLiteral("alarm_min_tries"), QStringLiteral("3")}});
+    const auto vendorAlarms = [&] {
+        QStringList out;
+        for (const QJsonValue& v : svc.alarms(QStringLiteral("default"), true).details.value(QStringLiteral("alarms")).toArray())
+            if (v[QStringLiteral("rule")].toString().startsWith(QLatin1String("vendor_")))
+                out << v[QStringLiteral("rule")].toString() + QLatin1Char(':') + v[QStringLiteral("subject")].toString();
+        return out;
+    };
     const auto breaker = [&] {
         return VendorBreaker(t.database().session()).find(QStringLiteral("gupshup")).value_or(BreakerRow{}).state;
     };
@@ -718,6 +726,7 @@ TEST_F(VendorDelivery, BreakerOpensOnHttp500AndSendsLeaveTheVendorWithoutWaiting
         for (const DeliveryRow& r : rows(p))
             gupshupTries += r.vendor == QLatin1String("gupshup") ? 1 : 0;
     EXPECT_EQ(gupshupTries, 3) << "Gupshup was called exactly N times";
+    EXPECT_EQ(vendorAlarms(), QStringList{QStringLiteral("vendor_success:gupshup")}) << "admins are told";
 
     // Another process agrees: otpctl on the same database reports the breaker open.
     VendorConfig gupshup;
@@ -760,6 +769,9 @@ TEST_F(VendorDelivery, BreakerOpensOnHttp500AndSendsLeaveTheVendorWithoutWaiting
         if (a.actor == QLatin1String("system"))
             systemActions.prepend(a.action);
     EXPECT_EQ(systemActions, (QStringList{QStringLiteral("vendor_breaker_opened"), QStringLiteral("vendor_breaker_closed")}));
+    // The window slides past the outage and the healed tries: the alarm clears.
+    t.clock().advanceS(16 * 60);
+    EXPECT_EQ(vendorAlarms(), QStringList{});
 
     // And an admin in another process forces it open; this process's routes skip it at once.
     CliRun open = ctl({QStringLiteral("vendors"), QStringLiteral("open"), QStringLiteral("gupshup"), QStringLiteral("--reason"),
