@@ -13,6 +13,9 @@
 #include "VendorsModel.h"
 #include "ThemePalette.h"
 
+#include "AlarmMonitor.h"
+#include "PolicyStore.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -96,10 +99,19 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     m_banner->setContentsMargins(12, 8, 12, 8);
     m_banner->setStyleSheet(QStringLiteral("background: #d63a3a; color: white; font-weight: bold"));
     m_banner->hide();
+    // A banner while an alarm is active (AlarmMonitor.h), read on each periodic refresh.
+    m_alarmBanner = new QLabel(this);
+    m_alarmBanner->setObjectName(QStringLiteral("alarmBanner"));
+    m_alarmBanner->setWordWrap(true);
+    m_alarmBanner->setContentsMargins(12, 8, 12, 8);
+    m_alarmBanner->setStyleSheet(QStringLiteral("background: %1; color: white; font-weight: bold")
+                                     .arg(ThemePalette::problemColor().name()));
+    m_alarmBanner->hide();
     auto* right = new QVBoxLayout;
     right->setContentsMargins(0, 0, 0, 0);
     right->setSpacing(0);
     right->addWidget(m_banner);
+    right->addWidget(m_alarmBanner);
     right->addWidget(m_stack, 1);
     layout->addLayout(right, 1);
     setCentralWidget(central);
@@ -147,7 +159,14 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
         if (!m_login.isEmpty())
             resolveOperator(m_login);
     });
-    connect(m_ctx.db, &models::DatabaseThread::failed, this, [this]() { m_resolving = false; });
+    connect(m_ctx.db, &models::DatabaseThread::failed, this, [this]() {
+        m_resolving = false;
+        m_alarmsInFlight = false;
+    });
+    // The same periodic refresh reads the active alarms (the role part only once an operator is known).
+    connect(m_roleTimer, &QTimer::timeout, this, &MainWindow::refreshAlarms);
+    m_roleTimer->start();
+    refreshAlarms();
 
     buildMenus();
     m_sidebar->setCurrentRow(0);
@@ -198,6 +217,66 @@ void MainWindow::resolveOperator(const QString& login)
                 if (!first)
                     statusBar()->showMessage(tr("Your role is now %1.").arg(info.permissions.roleName()), 8000);
             }
+        });
+}
+
+namespace {
+struct ActiveAlarm
+{
+    QString rule, subject, observed, threshold;
+    int windowMin = 0;
+};
+} // namespace
+
+QString MainWindow::alarmWords(const QString& rule, const QString& subject, const QString& observed,
+                               const QString& threshold, int windowMin)
+{
+    if (rule == QLatin1String("vendor_success"))
+        return tr("%1 success %2 over %3 min (below %4)").arg(subject, observed).arg(windowMin).arg(threshold);
+    if (rule == QLatin1String("vendor_latency"))
+        return tr("%1 p95 latency %2 over %3 min (above %4)").arg(subject, observed).arg(windowMin).arg(threshold);
+    if (rule == QLatin1String("outbox_depth"))
+        return tr("%1: %2 deliveries queued (above %3)").arg(subject, observed, threshold);
+    if (rule == QLatin1String("lockouts"))
+        return tr("%1: %2 lockouts (above %3)").arg(subject, observed, threshold);
+    if (rule == QLatin1String("conversion"))
+        return tr("numbers %1…: %2 of codes verified over %3 min (below %4): SMS pumping?")
+            .arg(subject, observed).arg(windowMin).arg(threshold);
+    return tr("%1 %2: %3 (threshold %4)").arg(rule, subject, observed, threshold);
+}
+
+void MainWindow::refreshAlarms()
+{
+    if (m_alarmsInFlight || !m_ctx.db)
+        return;
+    m_alarmsInFlight = true;
+    models::DatabaseThread* db = m_ctx.db;
+    db->run<QList<ActiveAlarm>>(
+        this,
+        [db]() {
+            QList<ActiveAlarm> out;
+            SqlSession& s = db->session();
+            for (const QSqlRecord& t : s.select(QStringLiteral("SELECT DISTINCT tenant FROM alarms WHERE cleared_at IS NULL "
+                                                              "ORDER BY tenant"))) {
+                const QString tenant = t.value(0).toString();
+                const int windowMin = PolicyStore(s).loadCached(tenant, QStringLiteral("login")).alarmWindowMin;
+                for (const AlarmRow& a : AlarmMonitor(s).list(tenant, true, 20))
+                    out.append({a.rule, a.subject, a.observed, a.threshold, windowMin});
+            }
+            return out;
+        },
+        [this](QList<ActiveAlarm> alarms) {
+            m_alarmsInFlight = false;
+            if (alarms.isEmpty()) {
+                m_alarmBanner->clear();
+                m_alarmBanner->hide();
+                return;
+            }
+            QStringList words;
+            for (const ActiveAlarm& a : alarms)
+                words << alarmWords(a.rule, a.subject, a.observed, a.threshold, a.windowMin);
+            m_alarmBanner->setText(tr("Alarm: %1", nullptr, int(alarms.size())).arg(words.join(QStringLiteral(" · "))));
+            m_alarmBanner->show();
         });
 }
 

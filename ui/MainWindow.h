@@ -42,6 +42,12 @@ public:
     // again every few seconds, so `otpctl operators set` (or an admin's edit) applies without a restart.
     void resolveOperator(const QString& login);
     void setRoleRefreshInterval(int ms);
+    // Reads the active alarms (AlarmMonitor.h, every tenant) on the worker thread and shows them in the
+    // alarm banner at the top, hidden when none is active. Runs on each tick of the periodic refresh.
+    void refreshAlarms();
+    // An active alarm in plain words, e.g. "gupshup success 12 % over 15 min (below 50 %)".
+    static QString alarmWords(const QString& rule, const QString& subject, const QString& observed,
+                              const QString& threshold, int windowMin);
     void setOperator(const models::OperatorInfo& info);
     const models::OperatorInfo& operatorInfo() const { return m_operator; }
 
@@ -87,6 +93,8 @@ private:
     QList<ConsolePage*> m_pages;
     QLabel *m_whoLabel, *m_dbLabel, *m_errorLabel;
     QLabel* m_banner = nullptr;
+    QLabel* m_alarmBanner = nullptr;
+    bool m_alarmsInFlight = false;
     models::CsvExport* m_export;
     QString m_theme = QStringLiteral("light");
     QString m_languageToSave = QStringLiteral("en");
