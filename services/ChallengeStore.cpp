@@ -66,22 +66,21 @@ QJsonObject ChallengeRow::toJson() const
 
 std::optional<ChallengeRow> ChallengeStore::latest(const QString& tenant, const QString& destination, const QString& purpose)
 {
-    const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND "
-                                                "purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1")
-                                     .arg(QLatin1String(kColumns)),
-                                 {tenant, destination, purpose});
-    if (rows.isEmpty())
-        return std::nullopt;
-    return ChallengeRow::fromRecord(rows.first());
+    return latestRow(tenant, destination, purpose, false);
 }
 
 std::optional<ChallengeRow> ChallengeStore::latestForUpdate(const QString& tenant, const QString& destination,
                                                             const QString& purpose)
 {
-    const QString lock = m_s.dialect() == SqlDialect::Sqlite ? QString() : QStringLiteral(" FOR UPDATE");
+    return latestRow(tenant, destination, purpose, m_s.dialect() != SqlDialect::Sqlite);
+}
+
+std::optional<ChallengeRow> ChallengeStore::latestRow(const QString& tenant, const QString& destination,
+                                                      const QString& purpose, bool forUpdate)
+{
     const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND "
                                                 "purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1%2")
-                                     .arg(QLatin1String(kColumns), lock),
+                                     .arg(QLatin1String(kColumns), forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
                                  {tenant, destination, purpose});
     if (rows.isEmpty())
         return std::nullopt;

@@ -58,6 +58,9 @@ public:
     int expireOverdue(qint64 now);
 
 private:
+    std::optional<ChallengeRow> latestRow(const QString& tenant, const QString& destination, const QString& purpose,
+                                          bool forUpdate);
+
     SqlSession& m_s;
 };
 

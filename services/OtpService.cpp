@@ -258,10 +258,6 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
 
         ChallengeStore challenges(s);
         DeliveryLog log(s);
-        // A resend reuses the latest challenge only while its code is still usable.
-        auto resendable = [&](const std::optional<ChallengeRow>& c, qint64 at) {
-            return isResend && c && c->status == QLatin1String("pending") && c->expiresAt > at;
-        };
 
         // No code is drawn here: the outbox draws it when the vendor is called (see Outbox.h), so a
         // queued send keeps nothing secret in the database. Until then the challenge has no usable code.
@@ -282,7 +278,9 @@ Outcome OtpService::issue(const SendRequest& request, const Actor& actor, bool i
             // The time is read once the locks are held: a send committed while we waited must lie in
             // our past, or its cooldown would be measured backwards.
             const qint64 now = m_clock.nowMs();
-            const bool reusing = resendable(previous, now);
+            // A resend reuses the latest challenge only while its code is still usable.
+            const bool reusing = isResend && previous && previous->status == QLatin1String("pending") &&
+                                 previous->expiresAt > now;
             Outcome refusal = o;
             // The resend of a live challenge keeps its channel unless another is asked for.
             Channel channel = request.channel.value_or(isEmail ? Channel::Email : Channel::Sms);
@@ -1046,8 +1044,8 @@ Outcome OtpService::forceBreaker(const QString& vendor, bool open, const QString
 {
     if (reason.trimmed().isEmpty())
         return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("forcing a vendor's breaker needs a reason (--reason TEXT)"));
-    if (reason.size() > 512)
-        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("the reason is longer than 512 characters"));
+    if (const QString tooLong = InputLimits::problem(QStringLiteral("the reason"), reason, InputLimits::kReason); !tooLong.isEmpty())
+        return Outcome::make(OutcomeStatus::InvalidInput, tooLong);
     return guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_db.session();
         if (!m_gateways.find(vendor) && !VendorStore(s).find(vendor))

@@ -96,6 +96,18 @@ QList<Outbox::Hop> Outbox::admitted(const QList<Hop>& hops, qint64 now) const
     return kept.isEmpty() ? hops : kept;
 }
 
+std::optional<Outbox::Hop> Outbox::hopAfter(Channel challengeChannel, const QString& vendor, Channel channel,
+                                            const Policy& policy, qint64 now) const
+{
+    QString ignored;
+    const QList<Hop> hops = route(challengeChannel, {}, policy, &ignored);
+    for (int i = 0; i + 1 < hops.size(); ++i) {
+        if (hops[i].vendor == vendor && hops[i].channel == channel)
+            return admitted(hops.mid(i + 1), now).first();
+    }
+    return std::nullopt;
+}
+
 QList<Outbox::Hop> Outbox::route(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const
 {
     QList<Hop> hops;
@@ -195,21 +207,15 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
         // queued after the opening was planned knowing it (a vendor QA asked for, every vendor open).
         if (const auto b = VendorBreaker(s).find(row.vendor); b && b->state == QLatin1String("open") &&
                                                                (b->forced || b->openUntil > now) && row.createdAt < b->updatedAt) {
-            QString ignored;
-            const Channel rowChannel = channelFromName(row.channel).value_or(Channel::Sms);
-            const QList<Hop> hops = route(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
-            for (int i = 0; i + 1 < hops.size(); ++i) {
-                if (hops[i].vendor == row.vendor && hops[i].channel == rowChannel) {
-                    const Hop next = admitted(hops.mid(i + 1), now).first();
-                    qCInfo(lcOutbox) << "delivery" << deliveryId << "moves from" << row.vendor << "to" << next.vendor
-                                     << "(breaker open)";
-                    s.update(QStringLiteral("UPDATE deliveries SET vendor = ?, channel = ?, updated_at = ? "
-                                            "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
-                             {next.vendor, channelName(next.channel), now, deliveryId, m_owner});
-                    row.vendor = next.vendor;
-                    row.channel = channelName(next.channel);
-                    break;
-                }
+            if (const auto next = hopAfter(channelFromName(challenge.channel).value_or(Channel::Sms), row.vendor,
+                                           channelFromName(row.channel).value_or(Channel::Sms), policy, now)) {
+                qCInfo(lcOutbox) << "delivery" << deliveryId << "moves from" << row.vendor << "to" << next->vendor
+                                 << "(breaker open)";
+                s.update(QStringLiteral("UPDATE deliveries SET vendor = ?, channel = ?, updated_at = ? "
+                                        "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                         {next->vendor, channelName(next->channel), now, deliveryId, m_owner});
+                row.vendor = next->vendor;
+                row.channel = channelName(next->channel);
             }
         }
         // The conditional move to `sending` is what makes this try ours alone (on every engine, even
@@ -332,17 +338,13 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
             }
         }
         if (alive && !haveNext) {
-            // The hops after this one on the whole route, then without the vendors that are open now
-            // (this one may have opened just above, and is then behind us anyway).
-            QString ignored;
-            const QList<Hop> hops = route(channelFromName(challenge.channel).value_or(Channel::Sms), {}, policy, &ignored);
-            for (int i = 0; i + 1 < hops.size(); ++i) {
-                if (hops[i].vendor == row.vendor && hops[i].channel == message.channel) {
-                    next = admitted(hops.mid(i + 1), now).first();
-                    haveNext = true;
-                    nextAt = now;
-                    break;
-                }
+            // The next hop of the whole route, without the vendors that are open now (this one may
+            // have opened just above, and is then behind us anyway).
+            if (const auto after = hopAfter(channelFromName(challenge.channel).value_or(Channel::Sms), row.vendor,
+                                            message.channel, policy, now)) {
+                next = *after;
+                haveNext = true;
+                nextAt = now;
             }
         }
         if (haveNext) {

@@ -90,6 +90,10 @@ private:
     // `hops` without the vendors whose breaker is open; the first one left may be a probe it claimed.
     // Unchanged when every vendor is open.
     QList<Hop> admitted(const QList<Hop>& hops, qint64 now) const;
+    // The hop after `vendor` on `channel` in the challenge channel's whole route, without the vendors
+    // open now; nullopt when that vendor is the route's last (or not on it).
+    std::optional<Hop> hopAfter(Channel challengeChannel, const QString& vendor, Channel channel, const Policy& policy,
+                                qint64 now) const;
 
     Database& m_db;
     GatewayRegistry& m_gateways;
