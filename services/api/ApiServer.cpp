@@ -1,0 +1,333 @@
+#include "ApiServer.h"
+
+#include "ApiKeyStore.h"
+#include "BoundedTcpServer.h"
+#include "Database.h"
+#include "JsonInput.h"
+#include "OtpService.h"
+#include "StoreError.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
+
+#include <cmath>
+
+namespace otp {
+
+Q_LOGGING_CATEGORY(lcAccess, "otp.api.access", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApi, "otp.api", QtInfoMsg)
+
+namespace {
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    }
+    return "Status";
+}
+
+QString methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect: return QStringLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace: return QStringLiteral("TRACE");
+    default: return QStringLiteral("UNKNOWN");
+    }
+}
+
+bool isJsonType(const QByteArray& contentType)
+{
+    const QByteArray type = contentType.split(';').value(0).trimmed().toLower();
+    return type == "application/json";
+}
+
+qint64 secondsFor(qint64 ms) { return qMax<qint64>(1, (ms + 999) / 1000); }
+
+ApiResponse unauthorized(const QString& message, bool invalidToken)
+{
+    ApiResponse r = ApiResponse::make(401, QStringLiteral("unauthorized"), message);
+    r.headers.append({QByteArrayLiteral("WWW-Authenticate"),
+                      invalidToken ? QByteArrayLiteral("Bearer realm=\"otpd\", error=\"invalid_token\"")
+                                   : QByteArrayLiteral("Bearer realm=\"otpd\"")});
+    return r;
+}
+} // namespace
+
+ApiServer::ApiServer(const ApiRouter& router, Database& database, OtpService& service, Options options, QObject* parent)
+    : QAbstractHttpServer(parent), m_router(router), m_database(database), m_service(service), m_options(std::move(options)),
+      m_throttle(m_options.keyRatePerSecond)
+{
+    m_pool.setMaxThreadCount(qMax(1, m_options.threads));
+    m_pool.setExpiryTimeout(-1); // a thread keeps its database connection for the process's life
+}
+
+ApiServer::~ApiServer()
+{
+    m_pool.waitForDone();
+}
+
+QString ApiServer::configure()
+{
+    return m_clientAddress.setTrustedProxies(m_options.trustedProxies);
+}
+
+bool ApiServer::listenOn(const QHostAddress& address, quint16 port, QString* error)
+{
+    auto* tcp = new BoundedTcpServer(m_options.maxBodyBytes, this);
+    if (!tcp->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    connect(tcp, &BoundedTcpServer::refused, this, [](QTcpSocket* socket, const QString& reason) {
+        qCInfo(lcAccess).noquote() << "- - 413 0ms client=" + ClientAddress::text(socket->peerAddress()) << reason;
+    });
+    bind(tcp);
+    m_port = tcp->serverPort();
+    return true;
+}
+
+QString ApiServer::sanitizedRequestId(const QByteArray& given)
+{
+    static const QRegularExpression sane(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    const QString id = QString::fromLatin1(given);
+    if (!given.isEmpty() && sane.match(id).hasMatch())
+        return id;
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (socket->property(BoundedTcpServer::kRefusedProperty).toBool())
+        return true; // already answered 413 and closing
+    auto pending = std::make_shared<Pending>();
+    pending->elapsed.start();
+    ApiRequest& r = pending->request;
+    r.method = methodName(request.method());
+    r.path = request.url().path(QUrl::FullyDecoded);
+    r.query = request.query();
+    QList<QByteArray> forwardedFor;
+    for (const auto& h : request.headers()) {
+        const QByteArray name = h.first.toLower();
+        if (name == "x-forwarded-for")
+            forwardedFor << h.second;
+        r.headers.insert(name, h.second);
+    }
+    r.body = request.body();
+    r.peer = request.remoteAddress();
+    r.clientAddress = m_clientAddress.resolve(r.peer, forwardedFor);
+    r.requestId = sanitizedRequestId(r.header("x-request-id"));
+    pending->closeAfter = r.header("connection").toLower().contains("close");
+    QPointer<QTcpSocket> sock(socket);
+
+    if (m_stopping) {
+        ApiResponse stop = ApiResponse::make(503, QStringLiteral("unavailable"), QStringLiteral("this otpd is shutting down; try again"));
+        stop.closeConnection = true;
+        stop.retryAfter(1);
+        respond(sock, *pending, stop);
+        return true;
+    }
+    const ApiRouter::Match match = m_router.match(r.method, r.path);
+    if (match.kind == ApiRouter::Match::Kind::NotFound) {
+        respond(sock, *pending, ApiResponse::notFound(QStringLiteral("there is no route %1").arg(r.path.left(200))));
+        return true;
+    }
+    if (match.kind == ApiRouter::Match::Kind::MethodNotAllowed) {
+        ApiResponse n = ApiResponse::make(405, QStringLiteral("method_not_allowed"),
+                                          QStringLiteral("%1 is not allowed here; use %2").arg(r.method, match.allowed.join(QStringLiteral(", "))));
+        n.headers.append({QByteArrayLiteral("Allow"), match.allowed.join(QStringLiteral(", ")).toLatin1()});
+        respond(sock, *pending, n);
+        return true;
+    }
+    const ApiRoute& route = *match.route;
+    pending->routePattern = route.pattern;
+    if (r.body.size() > m_options.maxBodyBytes) {
+        ApiResponse big = ApiResponse::make(413, QStringLiteral("payload_too_large"),
+                                            QStringLiteral("the body is %1 bytes; at most %2 are accepted").arg(r.body.size()).arg(m_options.maxBodyBytes));
+        big.closeConnection = true;
+        respond(sock, *pending, big);
+        return true;
+    }
+    if (route.body == ApiRoute::Body::Json && !r.body.trimmed().isEmpty() && !isJsonType(r.header("content-type"))) {
+        respond(sock, *pending, ApiResponse::make(415, QStringLiteral("unsupported_media_type"),
+                                                  QStringLiteral("the body must be JSON, sent with Content-Type: application/json")));
+        return true;
+    }
+    if (route.body == ApiRoute::Body::None && !r.body.isEmpty()) {
+        respond(sock, *pending, ApiResponse::invalidInput(QStringLiteral("%1 %2 takes no body").arg(r.method, route.pattern)));
+        return true;
+    }
+    if (route.scope) {
+        if (const qint64 wait = m_throttle.authRefusedFor(r.clientAddress); wait > 0) {
+            ApiResponse slow = ApiResponse::make(429, QStringLiteral("rate_limited"),
+                                                 QStringLiteral("too many requests with wrong keys from this address; wait before trying again"));
+            slow.retryAfter(secondsFor(wait));
+            respond(sock, *pending, slow);
+            return true;
+        }
+    }
+    if (route.inline_) {
+        respond(sock, *pending, route.handler(ApiCall{r, match.params, {}, std::nullopt}));
+        return true;
+    }
+    ++m_inFlight;
+    const QHash<QString, QString> params = match.params;
+    const ApiRoute* routePtr = &route;
+    m_pool.start([this, pending, params, routePtr, sock] {
+        ApiResponse response = runOnPool(*pending, *routePtr, params);
+        QMetaObject::invokeMethod(this, [this, pending, sock, response] {
+            respond(sock, *pending, response);
+            --m_inFlight;
+        }, Qt::QueuedConnection);
+        // Async mode: the answer is on its way; now hand this process's queued sends to the vendors
+        // (what otpctl does after printing). The outbox worker retries what fails.
+        if (m_service.pendingCount() > 0)
+            m_service.deliverPending();
+    });
+    return true;
+}
+
+ApiResponse ApiServer::runOnPool(Pending& pending, const ApiRoute& route, const QHash<QString, QString>& params)
+{
+    const ApiRequest& r = pending.request;
+    ApiCall call{r, params, {}, std::nullopt};
+    try {
+        if (route.scope) {
+            const QByteArray auth = r.header("authorization").trimmed();
+            if (auth.isEmpty())
+                return unauthorized(QStringLiteral("this route needs an API key: Authorization: Bearer <key>"), false);
+            if (!auth.toLower().startsWith("bearer ")) {
+                m_throttle.authFailed(r.clientAddress);
+                return unauthorized(QStringLiteral("use Authorization: Bearer <key>"), true);
+            }
+            const QString presented = QString::fromLatin1(auth.mid(7).trimmed());
+            const auto key = ApiKeyStore(m_database.session()).authenticate(presented);
+            if (!key) {
+                m_throttle.authFailed(r.clientAddress);
+                return unauthorized(QStringLiteral("the API key is not valid (unknown, revoked or mistyped)"), true);
+            }
+            pending.keyName = key->name;
+            if (!key->allows(*route.scope))
+                return ApiResponse::make(403, QStringLiteral("forbidden"),
+                                         QStringLiteral("this key lacks the '%1' scope this route needs").arg(apiScopeName(*route.scope)));
+            if (const qint64 wait = m_throttle.admitKey(key->id); wait > 0) {
+                ApiResponse limited = ApiResponse::make(429, QStringLiteral("rate_limited"),
+                                                        QStringLiteral("this key is over its request rate (%1 per second)")
+                                                            .arg(m_throttle.keyRate()));
+                limited.retryAfter(secondsFor(wait));
+                return limited;
+            }
+            call.key = key;
+        }
+        if (route.body == ApiRoute::Body::Json) {
+            QString problem;
+            const auto body = JsonInput::parseObject(r.body, &problem);
+            if (!body)
+                return ApiResponse::invalidInput(problem);
+            call.body = *body;
+        }
+        return route.handler(call);
+    } catch (const StoreError& e) {
+        qCWarning(lcApi).noquote() << "request" << r.requestId << "failed:" << e.message();
+        return ApiResponse::internalError();
+    } catch (const std::exception& e) {
+        qCWarning(lcApi).noquote() << "request" << r.requestId << "failed:" << e.what();
+        return ApiResponse::internalError();
+    }
+}
+
+void ApiServer::respond(QPointer<QTcpSocket> socket, const Pending& pending, ApiResponse response)
+{
+    const ApiRequest& r = pending.request;
+    if (!response.body.contains(QStringLiteral("request_id")))
+        response.body.insert(QStringLiteral("request_id"), r.requestId);
+    const bool close = response.closeConnection || pending.closeAfter || m_stopping;
+    const qint64 ms = pending.elapsed.elapsed();
+    qCInfo(lcAccess).noquote() << r.method << pending.routePattern << response.httpStatus << QStringLiteral("%1ms").arg(ms)
+                               << "id=" + r.requestId << "client=" + r.clientAddress
+                               << (pending.keyName.isEmpty() ? QStringLiteral("key=-") : "key=" + pending.keyName)
+                               << (socket && socket->state() == QAbstractSocket::ConnectedState ? QString() : QStringLiteral("(client gone)"));
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const QByteArray body = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.httpStatus) + ' ' + reasonPhrase(response.httpStatus) + "\r\n";
+    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "X-Request-Id: " + r.requestId.toLatin1() + "\r\n";
+    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto& h : response.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n" + body;
+    BoundedTcpServer::answered(socket);
+    socket->write(out);
+    if (close)
+        socket->disconnectFromHost();
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest&, QTcpSocket*)
+{
+    // handleRequest() answers every request.
+}
+
+int ApiServer::drain(int graceMs)
+{
+    m_stopping = true;
+    for (QTcpServer* s : servers())
+        s->close();
+    QDeadlineTimer deadline(graceMs);
+    if (m_inFlight > 0) {
+        QEventLoop loop;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (m_inFlight == 0 || deadline.hasExpired())
+                loop.quit();
+        });
+        poll.start();
+        loop.exec();
+    }
+    // Let the last answers leave before the process ends.
+    for (QTcpServer* s : servers()) {
+        for (QTcpSocket* socket : s->findChildren<QTcpSocket*>()) {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
+                socket->waitForBytesWritten(qMax<qint64>(100, deadline.remainingTime()));
+        }
+    }
+    return m_inFlight.load();
+}
+
+} // namespace otp
