@@ -6,10 +6,10 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
-#include <QRandomGenerator>
 #include <QString>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -18,16 +18,44 @@ QT_END_NAMESPACE
 
 namespace otp {
 
+namespace vendorsim {
+struct Request;
+struct Reply;
+class FaultInjector;
+class MessageStore;
+class GupshupApi;
+class WatiApi;
+class MyOperatorApi;
+class ControlApi;
+class ReceiptSender;
+} // namespace vendorsim
+
 // Serves the Gupshup Enterprise, WATI and MyOperator HTTP APIs (docs: /work/shared/VENDORS.md) so that
 // delivery code can be exercised over real HTTP: every accepted message lands in an inbox that tests
-// read back, and faults (latency, HTTP errors, vendor errors, garbage, resets, hangs) can be injected
-// per vendor and destination. Everything runs on the owning thread's event loop; nothing blocks.
+// read back, faults (latency, HTTP errors, vendor errors, garbage, resets, hangs) can be injected per
+// vendor and destination, and each vendor's delivery receipts can be called back to a URL. Everything
+// runs on the owning thread's event loop; nothing blocks.
+//
+// This class receives and dispatches; each vendor's API (GupshupApi, WatiApi, MyOperatorApi), the
+// /_sim/ control API (ControlApi), fault injection (FaultInjector), the inbox (MessageStore) and the
+// receipt callbacks (ReceiptSender) live in their own files.
 class VendorSimulator : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
     enum class MyOperatorShape { Sent, Accepted, Alternate };
+
+    // Where and how the vendors call back with delivery receipts (none by default).
+    struct ReceiptSettings
+    {
+        QHash<QString, QUrl> urls; // vendor name (gupshup | wati | myoperator) → its callback URL, whole
+        int delayMs = 1500;        // from acceptance to the callback
+        double failRate = 0.0;     // fraction of receipts reported failed / undelivered
+        bool gupshupGet = false;   // Gupshup: GET with the report in the query (else POST of a JSON array)
+        int retries = 2;           // further tries of a callback the receiver did not take (non-2xx or no answer)
+        int retryMs = 500;         // backoff before the first retry; doubled for each next one
+    };
 
     struct Config
     {
@@ -38,7 +66,7 @@ public:
         QString myOperatorCompany = QStringLiteral("sim-company");
         MyOperatorShape myOperatorShape = MyOperatorShape::Accepted;
         int latencyMs = 0;       // added to every vendor request (not to /_sim/ control requests)
-        quint32 seed = 1;        // drives the fault `rate` dice, so runs are reproducible
+        quint32 seed = 1;        // drives the fault `rate` dice and the receipt fail dice, so runs are reproducible
         int inboxLimit = 100000; // oldest messages are dropped beyond this
         bool logRequests = true; // one line per vendor request on the otp.vendorsim category
         // Rules the real vendors (or the operators behind them) enforce, checked only when asked:
@@ -47,6 +75,7 @@ public:
         // DLT templates as registered (id → text with {#var#} for each variable); with enforceDlt, an SMS to
         // +91 whose text does not match its registered template word for word is dropped by the "operator".
         QHash<QString, QString> dltTemplates;
+        ReceiptSettings receipts;
     };
 
     enum class FaultKind { Latency, Http, VendorError, Malformed, Reset, Hang };
@@ -83,17 +112,6 @@ public:
         QJsonObject toJson() const;
     };
 
-    explicit VendorSimulator(QObject* parent = nullptr);
-    explicit VendorSimulator(Config config, QObject* parent = nullptr);
-    ~VendorSimulator() override;
-
-    // Listens on host:port (port 0 = any free port). Returns the bound port, 0 on failure.
-    quint16 start(const QHostAddress& host = QHostAddress::LocalHost, quint16 port = 0);
-    quint16 port() const { return m_port; }
-    QUrl baseUrl() const;
-
-    QList<Message> inbox(const QString& to = {}, const QString& vendor = {}) const;
-
     // The delivery report the vendor would call back with for an accepted message, in its documented
     // shape (tests/fixtures/receipts/README.md names the sources): Gupshup a GET query (form "get") or
     // a POST JSON array (form "post"); WATI sentMessageDELIVERED_v2 / templateMessageFailed (v1 sends:
@@ -105,59 +123,67 @@ public:
         QByteArray contentType;
         QByteArray body;
     };
+
+    explicit VendorSimulator(QObject* parent = nullptr);
+    explicit VendorSimulator(Config config, QObject* parent = nullptr);
+    ~VendorSimulator() override;
+
+    // Listens on host:port (port 0 = any free port). Returns the bound port, 0 on failure.
+    quint16 start(const QHostAddress& host = QHostAddress::LocalHost, quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    QList<Message> inbox(const QString& to = {}, const QString& vendor = {}) const;
     std::optional<Receipt> receiptFor(const QString& messageId, bool delivered, const QString& form,
                                       QString* error) const;
+    // The receipt for `message` reported at `atMs`: each vendor's API writes its own.
+    static Receipt receiptOf(const Message& message, bool delivered, bool gupshupGet, qint64 atMs);
     int clearInbox();
     int addFault(Fault fault);
-    QList<Fault> faults() const { return m_faults; }
+    QList<Fault> faults() const;
     int clearFaults();
+    bool removeFault(int id);
     QJsonObject stats() const;
     void resetStats();
 
-    // Request/answer plumbing, defined in the .cpp.
-    struct Incoming;
-    struct Reply;
-    struct Handled;
+    // Receipt callbacks: where to, after how long, how many fail; changeable while running.
+    ReceiptSettings receiptSettings() const;
+    void setReceiptSettings(const ReceiptSettings& settings);
+    QJsonObject receiptStats() const;
+
+signals:
+    // A receipt callback ended: taken by the receiver (2xx), or given up after the last retry.
+    void receiptCallbackFinished(const QString& vendor, const QString& messageId, bool taken);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    enum class Vendor { None, Gupshup, Wati, MyOperator };
     struct VendorCounters
     {
         qint64 requests = 0, accepted = 0, rejected = 0, faulted = 0;
     };
 
-    static QString vendorName(Vendor vendor);
-    static Vendor vendorForPath(const QString& path, QString* watiApi, QString* watiTenant);
-    static QString destinationOf(Vendor vendor, const Incoming& in);
-
-    Reply handleControl(const Incoming& in);
-    void finishVendorRequest(QTcpSocket* socket, const Incoming& in, const std::optional<Fault>& fault);
-    Handled handleGupshup(const Incoming& in, const std::optional<Fault>& fault);
-    Handled handleWati(const Incoming& in, const std::optional<Fault>& fault);
-    Handled handleMyOperator(const Incoming& in, const std::optional<Fault>& fault);
-    void accept(Message message);
-    void writeReply(QTcpSocket* socket, const Incoming& in, const Reply& reply);
-    void logRequest(const Incoming& in, const QString& outcome) const;
+    void routeVendorRequest(QTcpSocket* socket, vendorsim::Request in);
+    void finishVendorRequest(QTcpSocket* socket, const vendorsim::Request& in, const std::optional<Fault>& fault);
+    void accept(const Message& message);
+    void writeReply(QTcpSocket* socket, const vendorsim::Request& in, const vendorsim::Reply& reply);
+    void logRequest(const vendorsim::Request& in, const QString& outcome) const;
 
     Config m_config;
     quint16 m_port = 0;
     QHostAddress m_host;
-    QRandomGenerator m_dice;
-    quint64 m_idBase = 0;
-    quint64 m_idCounter = 0;
-    QList<Message> m_inbox;
-    QList<Fault> m_faults;
-    int m_nextFaultId = 1;
+    std::unique_ptr<vendorsim::FaultInjector> m_faults;
+    std::unique_ptr<vendorsim::MessageStore> m_store;
+    std::unique_ptr<vendorsim::GupshupApi> m_gupshup;
+    std::unique_ptr<vendorsim::WatiApi> m_wati;
+    std::unique_ptr<vendorsim::MyOperatorApi> m_myOperator;
+    std::unique_ptr<vendorsim::ControlApi> m_control;
+    vendorsim::ReceiptSender* m_receipts = nullptr; // a child QObject
     qint64 m_requests = 0;
     qint64 m_controlRequests = 0;
-    qint64 m_accepted = 0;
     QHash<QString, VendorCounters> m_byVendor;
-    QHash<QString, int> m_requestsByTo;
-    bool m_nextMyOperatorSent = false;
 };
 
 } // namespace otp
