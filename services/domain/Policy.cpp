@@ -52,6 +52,33 @@ bool isVendorName(const QString& name)
     static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,31}$"));
     return re.match(name).hasMatch();
 }
+
+// allowed_countries: a comma list of ISO 3166 codes, upper-cased, each once. Returns the problem, if any.
+QString parseCountries(const QString& v, QStringList* list)
+{
+    for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString iso = part.trimmed().toUpper();
+        if (!DestinationParser::isKnownRegion(iso))
+            return QStringLiteral("allowed_countries: '%1' is not an ISO 3166 country code").arg(part.trimmed());
+        if (!list->contains(iso))
+            *list << iso;
+    }
+    return {};
+}
+
+// route_<channel>: a comma list of vendor names, lower-cased, each once. Returns the problem, if any.
+QString parseVendors(const QString& key, const QString& v, QStringList* list)
+{
+    for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed().toLower();
+        if (!isVendorName(name))
+            return QStringLiteral("%1: '%2' is not a vendor name (lower-case letters, digits, '.', '_', '-')")
+                .arg(key, part.trimmed());
+        if (!list->contains(name))
+            *list << name;
+    }
+    return {};
+}
 } // namespace
 
 QStringList Policy::keys()
@@ -100,13 +127,8 @@ QString Policy::set(const QString& key, const QString& rawValue)
     }
     if (key == QLatin1String("allowed_countries")) {
         QStringList list;
-        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString iso = part.trimmed().toUpper();
-            if (!DestinationParser::isKnownRegion(iso))
-                return QStringLiteral("allowed_countries: '%1' is not an ISO 3166 country code").arg(part.trimmed());
-            if (!list.contains(iso))
-                list << iso;
-        }
+        if (const QString problem = parseCountries(v, &list); !problem.isEmpty())
+            return problem;
         allowedCountries = list;
         return {};
     }
@@ -122,14 +144,8 @@ QString Policy::set(const QString& key, const QString& rawValue)
         if (!keys().contains(key))
             return QStringLiteral("unknown policy key '%1' (known: %2)").arg(key, keys().join(QStringLiteral(", ")));
         QStringList list;
-        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString name = part.trimmed().toLower();
-            if (!isVendorName(name))
-                return QStringLiteral("%1: '%2' is not a vendor name (lower-case letters, digits, '.', '_', '-')")
-                    .arg(key, part.trimmed());
-            if (!list.contains(name))
-                list << name;
-        }
+        if (const QString problem = parseVendors(key, v, &list); !problem.isEmpty())
+            return problem;
         if (list.isEmpty())
             routes.remove(channel);
         else

@@ -64,13 +64,11 @@ QJsonObject AlarmRow::toJson() const
     return o;
 }
 
-AlarmMonitor::Changes AlarmMonitor::evaluate(const QString& tenant, const Policy& p, qint64 now)
+namespace {
+// vendor_success and vendor_latency, per vendor with enough tries in the window.
+void judgeVendors(SqlSession& s, const Policy& p, qint64 since, std::map<Key, Firing>& firing)
 {
-    const qint64 windowMs = qint64(p.alarmWindowMin) * 60000;
-    const qint64 since = now - windowMs;
-    std::map<Key, Firing> firing;
-
-    for (const VendorHealthRow& h : VendorHealth(m_s).all(since)) {
+    for (const VendorHealthRow& h : VendorHealth(s).all(since)) {
         if (h.tries < p.alarmMinTries)
             continue;
         if (h.accepted * 100 < p.alarmVendorSuccessPct * h.tries)
@@ -84,42 +82,50 @@ AlarmMonitor::Changes AlarmMonitor::evaluate(const QString& tenant, const Policy
                 QStringLiteral("vendor %1 answered with a p95 latency of %2 ms in the last %3 min (over %4 ms)")
                     .arg(h.vendor).arg(h.p95LatencyMs).arg(p.alarmWindowMin).arg(p.alarmP95LatencyMs)};
     }
+}
 
-    const int depth = m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'queued' AND tenant = ?"),
-                                 {tenant}).toInt();
+// outbox_depth and lockouts, per tenant.
+void judgeTenant(SqlSession& s, const QString& tenant, const Policy& p, qint64 now, std::map<Key, Firing>& firing)
+{
+    const int depth = s.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'queued' AND tenant = ?"),
+                               {tenant}).toInt();
     if (depth > p.alarmOutboxDepth)
         firing[{QStringLiteral("outbox_depth"), tenant}] = {
             QString::number(depth), QString::number(p.alarmOutboxDepth),
             QStringLiteral("%1 deliveries are queued (more than %2): is a worker running?").arg(depth).arg(p.alarmOutboxDepth)};
 
-    const int lockouts = m_s.scalar(QStringLiteral("SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND locked_at >= ?"),
-                                    {tenant, now - 60000}).toInt();
+    const int lockouts = s.scalar(QStringLiteral("SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND locked_at >= ?"),
+                                  {tenant, now - 60000}).toInt();
     if (lockouts > p.alarmLockoutsPerMin)
         firing[{QStringLiteral("lockouts"), tenant}] = {
             QStringLiteral("%1/min").arg(lockouts), QStringLiteral("%1/min").arg(p.alarmLockoutsPerMin),
             QStringLiteral("%1 lockouts in the last minute (more than %2): guessing, or a broken app?").arg(lockouts).arg(p.alarmLockoutsPerMin)};
+}
 
-    // Conversion per number block. Its usual level: the block's own conversion over the 7 days before
-    // the window when it had enough codes there, else the tenant's over those days, else
-    // kAssumedUsualConversionPct. Pumped numbers (premium ranges an attacker is paid for) never type a code.
+// Conversion per number block. Its usual level: the block's own conversion over the 7 days before
+// the window when it had enough codes there, else the tenant's over those days, else
+// kAssumedUsualConversionPct. Pumped numbers (premium ranges an attacker is paid for) never type a code.
+void judgeConversion(SqlSession& s, const QString& tenant, const Policy& p, qint64 since, qint64 now,
+                     std::map<Key, Firing>& firing)
+{
     const qint64 historyFrom = since - 7 * 86400000LL;
     double tenantUsual = -1;
-    for (const auto& [prefix, counts] : conversion(m_s, tenant, since, now + 1, now)) {
+    for (const auto& [prefix, counts] : conversion(s, tenant, since, now + 1, now)) {
         const auto [delivered, verified] = counts;
         if (delivered < p.alarmMinTries)
             continue;
         double usual = -1;
-        const auto own = conversion(m_s, tenant, historyFrom, since, now, prefix);
+        const auto own = conversion(s, tenant, historyFrom, since, now, prefix);
         if (const auto it = own.find(prefix); it != own.end() && it->second.first >= p.alarmMinTries)
             usual = 100.0 * it->second.second / it->second.first;
         if (usual < 0) {
             if (tenantUsual < 0) {
                 int d = 0, v = 0;
-                for (const auto& [pre, c] : conversion(m_s, tenant, historyFrom, since, now)) {
+                for (const auto& [pre, c] : conversion(s, tenant, historyFrom, since, now)) {
                     d += c.first;
                     v += c.second;
                 }
-                tenantUsual = d >= p.alarmMinTries ? 100.0 * v / d : kAssumedUsualConversionPct;
+                tenantUsual = d >= p.alarmMinTries ? 100.0 * v / d : AlarmMonitor::kAssumedUsualConversionPct;
             }
             usual = tenantUsual;
         }
@@ -132,29 +138,45 @@ AlarmMonitor::Changes AlarmMonitor::evaluate(const QString& tenant, const Policy
                                "SMS pumping?")
                     .arg(prefix).arg(verified).arg(delivered).arg(p.alarmWindowMin).arg(pct(now_pct)).arg(pct(usual))};
     }
+}
 
-    Changes changes;
+// Clears the active alarms that no longer fire and raises the firing ones not already active.
+AlarmMonitor::Changes applyFiring(SqlSession& s, const QString& tenant, const std::map<Key, Firing>& firing, qint64 now)
+{
+    AlarmMonitor::Changes changes;
     std::map<Key, qint64> active;
-    for (const QSqlRecord& r : m_s.select(QStringLiteral("SELECT id, rule, subject FROM alarms WHERE tenant = ? AND cleared_at IS NULL"),
-                                          {tenant}))
+    for (const QSqlRecord& r : s.select(QStringLiteral("SELECT id, rule, subject FROM alarms WHERE tenant = ? AND cleared_at IS NULL"),
+                                        {tenant}))
         active[{r.value(1).toString(), r.value(2).toString()}] = r.value(0).toLongLong();
     for (const auto& [key, id] : active) {
         if (firing.count(key))
             continue;
-        changes.cleared += m_s.update(QStringLiteral("UPDATE alarms SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL"),
-                                      {now, id});
+        changes.cleared += s.update(QStringLiteral("UPDATE alarms SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL"),
+                                    {now, id});
         qCInfo(lcAlarms) << "cleared" << key.first << key.second;
     }
     for (const auto& [key, f] : firing) {
         if (active.count(key))
             continue;
-        m_s.insert(QStringLiteral("INSERT INTO alarms (tenant, rule, subject, observed, threshold, message, raised_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                   {tenant, key.first, key.second, f.observed.left(64), f.threshold.left(64), f.message.left(512), now});
+        s.insert(QStringLiteral("INSERT INTO alarms (tenant, rule, subject, observed, threshold, message, raised_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {tenant, key.first, key.second, f.observed.left(64), f.threshold.left(64), f.message.left(512), now});
         ++changes.raised;
         qCWarning(lcAlarms) << "raised" << key.first << key.second << f.message;
     }
     return changes;
+}
+} // namespace
+
+AlarmMonitor::Changes AlarmMonitor::evaluate(const QString& tenant, const Policy& p, qint64 now)
+{
+    const qint64 windowMs = qint64(p.alarmWindowMin) * 60000;
+    const qint64 since = now - windowMs;
+    std::map<Key, Firing> firing;
+    judgeVendors(m_s, p, since, firing);
+    judgeTenant(m_s, tenant, p, now, firing);
+    judgeConversion(m_s, tenant, p, since, now, firing);
+    return applyFiring(m_s, tenant, firing, now);
 }
 
 QList<AlarmRow> AlarmMonitor::list(const QString& tenant, bool activeOnly, int limit)

@@ -18,6 +18,14 @@
 #include "VendorConfig.h"
 #include "RandomSource.h"
 
+#include "AdminFlow.h"
+#include "DeliveryFlow.h"
+#include "FlowContext.h"
+#include "FlowRequests.h"
+#include "ReadFlow.h"
+#include "SendFlow.h"
+#include "VerifyFlow.h"
+
 #include <QMutex>
 
 #include <atomic>
@@ -25,25 +33,14 @@
 
 namespace otp {
 
-struct SendRequest
-{
-    QString tenant = QStringLiteral("default");
-    QString destination;
-    std::optional<Channel> channel; // default: sms for phones, email for addresses
-    Purpose purpose = Purpose::Login;
-    QString vendor;                 // empty: the channel's default vendor
-};
-
-struct VerifyRequest
-{
-    QString tenant = QStringLiteral("default");
-    QString destination;
-    QString code;
-    Purpose purpose = Purpose::Login;
-};
-
 // otpcore's single implementation of every OTP rule (DESIGN.md). Thread-safe: each thread uses its
 // own database connection. Every public call returns an Outcome; nothing throws.
+//
+// A façade: each call is handed to the flow of its concern, one class and file each —
+// SendFlow (send, resend), VerifyFlow (verify), DeliveryFlow (sync/async delivery, the outbox worker's
+// step, receipts), AdminFlow (cancel, unlock, policy, vendors, breakers, secret audit, cleanup) and
+// ReadFlow (status, history, lockouts, accounts, profile, audit trail, stats, vendor health, alarms);
+// FlowContext holds what they share (database, vendors, clock, code hasher, outbox).
 class OtpService
 {
 public:
@@ -103,46 +100,18 @@ public:
     // The outbox worker's step: claims due deliveries of any process and tries them. Returns how many
     // vendor calls were made.
     int deliverDue(int max = 50);
-    Outbox& outbox() { return m_outbox; }
-    Database& database() { return m_db; }
+    Outbox& outbox() { return m_ctx.outbox; }
+    Database& database() { return m_ctx.db; }
 
     static bool isValidTenant(const QString& tenant);
 
 private:
-    Outcome issue(const SendRequest& request, const Actor& actor, bool isResend);
-    // Runs a send's tries in this thread until a vendor accepts or every hop failed (sync mode).
-    Outcome deliverNow(qint64 deliveryId, Outcome outcome);
-    void recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
-                     QJsonObject details);
-    Outcome guarded(const std::function<Outcome()>& flow);
-    // guarded() for a flow that is one write transaction and touches nothing outside the database:
-    // when the server gives the transaction up in a lock conflict, the whole flow runs again from its
-    // reads (retryOnConflict). Not for send/resend/verify, whose steps each retry on their own.
-    Outcome guardedTransaction(const std::function<Outcome()>& flow);
-
-    struct Gate
-    {
-        OutcomeStatus status = OutcomeStatus::CanSend;
-        QString message;
-        qint64 retryAfterMs = 0;
-        QJsonObject details;
-    };
-    Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now);
-    // Whose sends the per-destination caps count: the number, or the email's mailbox.
-    static CapKey capKey(const QString& tenant, const Destination& destination);
-    // verify()'s one transaction (counted, compared, consequence written), run again on a lock conflict.
-    Outcome verifyOnce(SqlSession& s, const VerifyRequest& request, const Policy& policy, Outcome base);
-
-    Database& m_db;
-    GatewayRegistry& m_gateways;
-    const Clock& m_clock;
-    CodeGenerator m_generator;
-    CodeHasher m_hasher;
-
-    Outbox m_outbox;
-    mutable QMutex m_pendingMutex;
-    QList<qint64> m_pending; // delivery ids this process queued (never a code: see Outbox)
-    std::atomic<bool> m_deliveryFailing{false}; // deliverDue's once-per-outage log
+    FlowContext m_ctx; // first: every flow below holds a reference to it
+    DeliveryFlow m_delivery;
+    SendFlow m_send;
+    VerifyFlow m_verify;
+    AdminFlow m_admin;
+    ReadFlow m_read;
 };
 
 } // namespace otp

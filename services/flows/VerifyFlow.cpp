@@ -1,0 +1,176 @@
+#include "VerifyFlow.h"
+
+#include "AccountStore.h"
+#include "ChallengeStore.h"
+#include "FlowSteps.h"
+#include "FlowSupport.h"
+#include "LockoutStore.h"
+#include "StoreError.h"
+
+namespace otp {
+
+using flows::ceilSeconds;
+
+namespace {
+// One verify inside its transaction, once the latest challenge is held and the time read.
+struct Attempt
+{
+    SqlSession& s;
+    WriteTransaction& tx;
+    const VerifyRequest& request;
+    const Policy& policy;
+    Outcome& o;
+    const qint64 now;
+
+    Outcome answer(OutcomeStatus status, const QString& message)
+    {
+        o.status = status;
+        o.message = message;
+        return o;
+    }
+};
+
+std::optional<Outcome> refuseWhileLocked(Attempt& a)
+{
+    if (auto lock = LockoutStore(a.s).active(a.request.tenant, a.o.destination, a.now)) {
+        a.o.retryAfterS = ceilSeconds(lock->lockedUntil - a.now);
+        return a.answer(OutcomeStatus::Locked, QStringLiteral("this destination is locked after too many wrong codes; try again later"));
+    }
+    return std::nullopt;
+}
+
+// Step 3: is there a code to compare with?
+std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<ChallengeRow>& c)
+{
+    if (!c || c->status == QLatin1String("superseded") || c->status == QLatin1String("canceled") ||
+        c->status == QLatin1String("delivery_failed") || c->status == QLatin1String("locked"))
+        return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("there is no active code for this destination; request a new one"));
+    a.o.challengeRef = c->ref;
+    a.o.channel = c->channel;
+    if (c->status == QLatin1String("verified"))
+        return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("this code was already used; request a new one"));
+    if (c->status == QLatin1String("expired") || c->expiresAt <= a.now) {
+        ChallengeStore(a.s).transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), a.now);
+        a.tx.commit();
+        return a.answer(OutcomeStatus::Expired, QStringLiteral("the code expired; request a new one"));
+    }
+    if (c->codeHash.isEmpty()) {
+        // Queued or between tries: no code has gone out yet, so there is nothing to compare.
+        return a.answer(OutcomeStatus::NoActiveCode,
+                        QStringLiteral("the code has not been delivered yet; wait for it or request a new one"));
+    }
+    if (a.request.code.size() != c->codeLength)
+        return a.answer(OutcomeStatus::InvalidInput, QStringLiteral("the code must be %1 digits").arg(c->codeLength));
+    if (c->attempts >= c->maxAttempts) {
+        // Only an older version could leave a pending code at its cap without the lockout (its crash
+        // between the two writes): finish that step now, so the destination is locked and unlockable.
+        flows::lockAtAttemptLimit(a.s, a.request.tenant, a.o.destination, c->id, a.policy, a.now);
+        a.tx.commit();
+        a.o.attemptsRemaining = 0;
+        a.o.retryAfterS = a.policy.lockoutS;
+        return a.answer(OutcomeStatus::Locked, QStringLiteral("no attempts are left on this code"));
+    }
+    return std::nullopt;
+}
+
+// Step 5a: the right code.
+Outcome acceptCode(Attempt& a, const ChallengeRow& c)
+{
+    // A compare-and-set on the very code compared, still current and unexpired.
+    if (!ChallengeStore(a.s).markVerified(c.id, c.codeHash, a.now))
+        throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c.ref));
+    // Two purposes verified at once must not both create the account ("find, then insert").
+    a.tx.lockKey(QStringLiteral("account:%1:%2").arg(a.request.tenant, a.o.destination));
+    // A password reset never creates an account; it marks an existing one verified when accounts
+    // are created at delivery.
+    const bool createsAccount = a.request.purpose != Purpose::PasswordReset;
+    AccountStore accounts(a.s);
+    if (createsAccount || (a.policy.accountCreation == Policy::AccountCreation::OnDelivery &&
+                           accounts.find(a.request.tenant, a.o.destination)))
+        accounts.ensure(a.request.tenant, a.o.destination, c.channel == QLatin1String("email"), true, a.now);
+    Database::notifyChange(a.s);
+    flowStep("verify.written");
+    a.tx.commit();
+    flowStep("verify.committed");
+    return a.answer(OutcomeStatus::Verified, QStringLiteral("the code is correct"));
+}
+
+// Step 5b: a wrong guess; the last one locks the destination in the same transaction.
+Outcome countWrongGuess(Attempt& a, const ChallengeRow& c, int attempts)
+{
+    const int left = c.maxAttempts - attempts;
+    if (left <= 0) {
+        flows::lockAtAttemptLimit(a.s, a.request.tenant, a.o.destination, c.id, a.policy, a.now);
+        Database::notifyChange(a.s); // a new lockout: live views show it at once
+    }
+    flowStep("verify.written");
+    a.tx.commit();
+    flowStep("verify.committed");
+    if (left <= 0) {
+        a.o.retryAfterS = a.policy.lockoutS;
+        a.o.attemptsRemaining = 0;
+        return a.answer(OutcomeStatus::Locked, QStringLiteral("wrong code; no attempts left, so this destination is locked for %1 minutes")
+                                                   .arg((a.policy.lockoutS + 59) / 60));
+    }
+    a.o.attemptsRemaining = left;
+    return a.answer(OutcomeStatus::WrongCode, QStringLiteral("wrong code; %1 attempt(s) left").arg(left));
+}
+} // namespace
+
+Outcome VerifyFlow::verify(const VerifyRequest& request, const Actor& actor)
+{
+    Outcome result = m_ctx.guarded([&]() -> Outcome {
+        // The code's shape is checked before anything else, and before any comparison (SECURITY.md row 10).
+        const QString shape = CodeInput::problem(request.code, int(request.code.size()));
+        if (!shape.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, shape);
+
+        SqlSession& s = m_ctx.db.session();
+        flows::Resolved r;
+        if (auto refused = flows::resolve(s, request.tenant, request.destination, request.purpose, &r))
+            return *refused;
+        Outcome base;
+        base.tenant = request.tenant;
+        base.destination = r.destination.value;
+        base.purpose = purposeName(request.purpose);
+        // One transaction counts the attempt, compares, and writes what it leads to (verified, or the
+        // lockout at the last attempt): a crash between them leaves the guess uncounted *and*
+        // unanswered, never counted without its consequence (SECURITY.md row 19). A lock conflict runs
+        // it again from its reads: nothing of the aborted run was committed, so the guess counts once.
+        return retryOnConflict(s, [&]() -> Outcome { return verifyOnce(s, request, r.policy, base); });
+    });
+    m_ctx.recordAudit(actor, QStringLiteral("verify"), request.tenant,
+                      result.destination.isEmpty() ? request.destination : result.destination,
+                      {{QStringLiteral("purpose"), purposeName(request.purpose)}, {QStringLiteral("status"), result.statusName()}});
+    return result;
+}
+
+Outcome VerifyFlow::verifyOnce(SqlSession& s, const VerifyRequest& request, const Policy& policy, Outcome o)
+{
+    WriteTransaction tx(s);
+    ChallengeStore challenges(s);
+    // Step 1: hold the latest challenge. From here on no resend, new send, cancel or other verify
+    // can move it until we commit, so what we read below is what we decide on.
+    std::optional<ChallengeRow> c = challenges.latestForUpdate(request.tenant, o.destination, o.purpose);
+    flowStep("verify.locked");
+    // Step 2: the time, read after the lock (on the server engines, the database's clock).
+    Attempt a{s, tx, request, policy, o, m_ctx.clock.nowMs()};
+    if (auto refused = refuseWhileLocked(a))
+        return *refused;
+    // Step 3: is there a code to compare with?
+    if (auto refused = refuseWithoutUsableCode(a, c))
+        return *refused;
+
+    // Step 4: count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
+    const std::optional<int> attempts = challenges.consumeAttempt(c->id, a.now);
+    if (!attempts)
+        throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref));
+    flowStep("verify.counted");
+    o.evaluated = true;
+    const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
+    if (m_ctx.hasher.matches(binding, request.code, c->codeHash))
+        return acceptCode(a, *c);             // step 5a
+    return countWrongGuess(a, *c, *attempts); // step 5b
+}
+
+} // namespace otp
