@@ -150,217 +150,290 @@ QList<Outbox::Hop> Outbox::route(Channel channel, const QString& requestedVendor
     return hops;
 }
 
-Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
+// One try of attempt() on its way through the steps: the row and challenge step 1 read, the code it
+// drew (and its HMAC), the message, and what the vendor answered in step 2.
+struct Outbox::Try
 {
-    SqlSession& s = m_db.session();
-    ChallengeStore challenges(s);
-    DeliveryLog log(s);
+    Try(SqlSession& session, qint64 id, bool retryLater, bool leaseNextTry)
+        : s(session), challenges(session), log(session), deliveryId(id), retry(retryLater), leaseNext(leaseNextTry)
+    {
+    }
 
-    // 1. Under the write lock: is this row still ours to send, and is its challenge still waiting for
-    //    it? Then draw the code, keep its HMAC, and commit `sending` before any byte leaves.
-    // A lock conflict (InnoDB deadlock victim, PostgreSQL serialization failure) rolls the whole
-    // transaction back and it runs again from the reads (retryOnConflict): nothing left this process.
+    SqlSession& s;
+    ChallengeStore challenges;
+    DeliveryLog log;
+    const qint64 deliveryId;
+    const bool retry;
+    const bool leaseNext;
     QString code, hash;
     OutgoingMessage message;
     DeliveryRow row;
     ChallengeRow challenge;
     Policy policy;
-    const std::optional<TryResult> unsent = retryOnConflict(s, [&]() -> std::optional<TryResult> {
-        WriteTransaction tx(s);
-        const qint64 now = m_clock.nowMs();
-        auto d = log.byId(deliveryId);
-        if (!d || d->state != QLatin1String("queued") || d->leaseOwner != m_owner) {
-            TryResult result;
-            result.answer.reason = QStringLiteral("the delivery is no longer ours to send");
-            return result;
-        }
-        row = *d;
-        auto c = challenges.byId(row.challengeId);
-        if (!c)
-            throw StoreError(QStringLiteral("delivery %1 has no challenge").arg(deliveryId));
-        challenge = *c;
-        const auto purpose = purposeFromName(challenge.purpose).value_or(Purpose::Login);
-        policy = PolicyStore(s).loadCached(challenge.tenant, challenge.purpose);
-        QString notSent;
-        // (A resend that replaced this send is caught by setCode below: its send_count moved on.)
-        if (challenge.status != QLatin1String("pending"))
-            notSent = QStringLiteral("not sent: the challenge is already %1").arg(challenge.status);
-        else if (challenge.sendCount > row.sendNo)
-            notSent = QStringLiteral("not sent: a resend replaced this send");
-        else if (challenge.expiresAt <= now)
-            notSent = QStringLiteral("not sent: the code's lifetime ended before it could be delivered");
-        if (!notSent.isEmpty()) {
-            log.closeUnsent(deliveryId, QStringLiteral("NOT_SENT"), notSent, now);
-            if (challenge.status == QLatin1String("pending") && challenge.expiresAt <= now &&
-                log.latestSendNo(challenge.id) == row.sendNo)
-                challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
-            tx.commit();
-            TryResult result;
-            result.answer.vendor = row.vendor;
-            result.answer.vendorCode = QStringLiteral("NOT_SENT");
-            result.answer.reason = notSent;
-            return result;
-        }
-        // A try queued for a vendor whose breaker opened since (a retry waiting out its backoff, a send
-        // queued before) goes to the next vendor of the route instead, in place: the same row, so the
-        // send caps count it once. Without a next vendor it goes to the open one after all. A try
-        // queued after the opening was planned knowing it (a vendor QA asked for, every vendor open).
-        if (const auto b = VendorBreaker(s).find(row.vendor); b && b->state == QLatin1String("open") &&
-                                                               (b->forced || b->openUntil > now) && row.createdAt < b->updatedAt) {
-            if (const auto next = hopAfter(channelFromName(challenge.channel).value_or(Channel::Sms), row.vendor,
-                                           channelFromName(row.channel).value_or(Channel::Sms), policy, now)) {
-                qCInfo(lcOutbox) << "delivery" << deliveryId << "moves from" << row.vendor << "to" << next->vendor
-                                 << "(breaker open)";
-                s.update(QStringLiteral("UPDATE deliveries SET vendor = ?, channel = ?, updated_at = ? "
-                                        "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
-                         {next->vendor, channelName(next->channel), now, deliveryId, m_owner});
-                row.vendor = next->vendor;
-                row.channel = channelName(next->channel);
-            }
-        }
-        // The conditional move to `sending` is what makes this try ours alone (on every engine, even
-        // when two threads of one process hold the same lease owner); only then is the code replaced.
-        if (s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
-                                    "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
-                     {now + m_leaseMs, now, deliveryId, m_owner}) != 1) {
-            TryResult result;
-            result.answer.reason = QStringLiteral("the delivery was taken by another worker");
-            return result;
-        }
-        code = m_generator.generate(challenge.codeLength);
-        hash = m_hasher.hash({challenge.ref, challenge.tenant, challenge.destination, challenge.purpose}, code);
-        if (!challenges.setCode(challenge.id, row.sendNo, hash, now)) {
-            // The challenge changed after we read it: a concurrent new send superseded it, a resend
-            // replaced this send, or it was canceled or verified. The server engines read without
-            // locking (READ COMMITTED), so this is where the race is decided; the winner's state stands.
-            const auto latest = challenges.byId(challenge.id);
-            const QString why = latest && latest->status != QLatin1String("pending")
-                                    ? QStringLiteral("not sent: the challenge became %1").arg(latest->status)
-                                    : QStringLiteral("not sent: a resend replaced this send");
-            log.closeUnsent(deliveryId, QStringLiteral("NOT_SENT"), why, now);
-            tx.commit();
-            code.fill(QLatin1Char('0'));
-            TryResult result;
-            result.answer.vendor = row.vendor;
-            result.answer.vendorCode = QStringLiteral("NOT_SENT");
-            result.answer.reason = why;
-            return result;
-        }
-        tx.commit();
-        flowStep("deliver.sending");
+    VendorAnswer answer;
+    bool called = false;
+};
 
-        const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);
-        message.tenant = challenge.tenant;
-        message.challengeRef = challenge.ref;
-        message.deliveryId = deliveryId;
-        message.channel = channelFromName(row.channel).value_or(Channel::Sms);
-        message.purpose = purpose;
-        message.destination = challenge.destination;
-        message.code = code;
-        message.ttlMinutes = ttlMinutes;
-        message.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
-                           .arg(purposeWords(purpose), code)
-                           .arg(ttlMinutes);
-        return std::nullopt;
-    });
+namespace {
+// A try that ended before the vendor was called, with nothing recorded on the row by us.
+Outbox::TryResult untried(const QString& why)
+{
+    Outbox::TryResult result;
+    result.answer.reason = why;
+    return result;
+}
+
+// A try closed as NOT_SENT on its row: the send no longer wants it.
+Outbox::TryResult notSent(const QString& vendor, const QString& why)
+{
+    Outbox::TryResult result;
+    result.answer.vendor = vendor;
+    result.answer.vendorCode = QStringLiteral("NOT_SENT");
+    result.answer.reason = why;
+    return result;
+}
+} // namespace
+
+Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
+{
+    Try t(m_db.session(), deliveryId, retry, leaseNext);
+
+    // 1. Under the write lock: is this row still ours to send, and is its challenge still waiting for
+    //    it? Then draw the code, keep its HMAC, and commit `sending` before any byte leaves.
+    // A lock conflict (InnoDB deadlock victim, PostgreSQL serialization failure) rolls the whole
+    // transaction back and it runs again from the reads (retryOnConflict): nothing left this process.
+    const std::optional<TryResult> unsent = retryOnConflict(t.s, [&] { return claimAndDraw(t); });
     if (unsent)
         return *unsent;
 
     // 2. The vendor call, outside any transaction: it may take seconds.
-    VendorAnswer answer;
-    bool called = false;
-    if (auto gateway = m_gateways.find(row.vendor)) {
-        answer = gateway->deliver(message);
-        called = true;
-    } else {
-        answer.vendor = row.vendor;
-        answer.vendorCode = QStringLiteral("NO_GATEWAY");
-        answer.reason = QStringLiteral("vendor %1 is not configured in this process").arg(row.vendor);
-    }
-    if (answer.vendor.isEmpty())
-        answer.vendor = row.vendor;
-    flowStep("deliver.answered");
-    answer = redacted(answer, code);
-    message.code.fill(QLatin1Char('0'));
-    message.body.clear();
-    code.fill(QLatin1Char('0'));
-    TryResult sent;
-    sent.sent = called;
-    sent.answer = answer;
-    sent.accepted = answer.accepted;
+    const TryResult sent = callVendor(t);
 
     // 3. Record the answer and decide what comes next, in one transaction. The vendor has been called,
     //    so a lock conflict must not lose its answer: the transaction runs again until it is recorded.
-    return retryOnConflict(s, [&]() -> TryResult {
-        TryResult result = sent;
-        WriteTransaction tx(s);
-        const qint64 now = m_clock.nowMs();
-        log.recordAnswer(deliveryId, answer, now);
-        Database::notifyChange(s);
-        challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
-        // The vendor's breaker learns from every answer it gave (VendorBreaker.h); open means no retry
-        // waits on it: the send moves to the next vendor now.
-        const bool vendorOpen = called && VendorBreaker(s).record(row.vendor, answer, policy, challenge.tenant, now);
-        if (answer.accepted) {
-            if (policy.accountCreation == Policy::AccountCreation::OnDelivery && message.purpose != Purpose::PasswordReset) {
-                tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
-                AccountStore(s).ensure(challenge.tenant, challenge.destination, message.channel == Channel::Email, false, now);
-            }
-            tx.commit();
-            flowStep("deliver.recorded");
-            return result;
-        }
-        if (answer.mayHaveSent) {
-            // A timeout (or a cut connection, an unreadable 2xx) may hide a message the vendor took:
-            // its code stays usable until the challenge ends, and no retry or other vendor sends a
-            // second, different code after it (README, "Timeouts"; SECURITY.md row 25). A person who
-            // gets nothing asks for a resend, which the cooldown and the caps judge.
-            tx.commit();
-            flowStep("deliver.recorded");
-            qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << "unconfirmed" << answer.vendorCode
-                             << "(not retried: the vendor may have sent it)";
-            return result;
-        }
-        // The code of a failed try must not work (unless a newer code replaced it meanwhile).
-        challenges.clearCode(challenge.id, hash, now);
-        const bool stillCurrent = log.latestSendNo(challenge.id) == row.sendNo;
-        auto current = challenges.byId(challenge.id);
-        const bool alive = stillCurrent && current && current->status == QLatin1String("pending") && current->expiresAt > now;
+    return retryOnConflict(t.s, [&] { return recordAnswer(t, sent); });
+}
 
-        Hop next{message.channel, row.vendor};
-        bool haveNext = false;
-        qint64 nextAt = now;
-        if (alive && retry && answer.retryable && !vendorOpen) {
-            const int tries = log.triesOn(challenge.id, row.sendNo, row.vendor);
-            if (tries < policy.deliveryMaxTries) {
-                nextAt = now + backoffMs(tries, policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
-                haveNext = nextAt < current->expiresAt;
-            }
+std::optional<Outbox::TryResult> Outbox::claimAndDraw(Try& t)
+{
+    WriteTransaction tx(t.s);
+    const qint64 now = m_clock.nowMs();
+    if (!readTry(t))
+        return untried(QStringLiteral("the delivery is no longer ours to send"));
+    if (auto closed = closeIfNotWanted(t, tx, now))
+        return closed;
+    moveOffOpenVendor(t, now);
+    // The conditional move to `sending` is what makes this try ours alone (on every engine, even
+    // when two threads of one process hold the same lease owner); only then is the code replaced.
+    if (t.s.update(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? "
+                                  "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                   {now + m_leaseMs, now, t.deliveryId, m_owner}) != 1)
+        return untried(QStringLiteral("the delivery was taken by another worker"));
+    if (auto closed = drawCode(t, tx, now))
+        return closed;
+    tx.commit();
+    flowStep("deliver.sending");
+    composeMessage(t, now);
+    return std::nullopt;
+}
+
+bool Outbox::readTry(Try& t)
+{
+    auto d = t.log.byId(t.deliveryId);
+    if (!d || d->state != QLatin1String("queued") || d->leaseOwner != m_owner)
+        return false;
+    t.row = *d;
+    auto c = t.challenges.byId(t.row.challengeId);
+    if (!c)
+        throw StoreError(QStringLiteral("delivery %1 has no challenge").arg(t.deliveryId));
+    t.challenge = *c;
+    t.policy = PolicyStore(t.s).loadCached(t.challenge.tenant, t.challenge.purpose);
+    return true;
+}
+
+std::optional<Outbox::TryResult> Outbox::closeIfNotWanted(Try& t, WriteTransaction& tx, qint64 now)
+{
+    const ChallengeRow& challenge = t.challenge;
+    QString why;
+    // (A resend that replaced this send is caught by setCode below: its send_count moved on.)
+    if (challenge.status != QLatin1String("pending"))
+        why = QStringLiteral("not sent: the challenge is already %1").arg(challenge.status);
+    else if (challenge.sendCount > t.row.sendNo)
+        why = QStringLiteral("not sent: a resend replaced this send");
+    else if (challenge.expiresAt <= now)
+        why = QStringLiteral("not sent: the code's lifetime ended before it could be delivered");
+    if (why.isEmpty())
+        return std::nullopt;
+    t.log.closeUnsent(t.deliveryId, QStringLiteral("NOT_SENT"), why, now);
+    if (challenge.status == QLatin1String("pending") && challenge.expiresAt <= now &&
+        t.log.latestSendNo(challenge.id) == t.row.sendNo)
+        t.challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+    tx.commit();
+    return notSent(t.row.vendor, why);
+}
+
+void Outbox::moveOffOpenVendor(Try& t, qint64 now)
+{
+    // A try queued for a vendor whose breaker opened since (a retry waiting out its backoff, a send
+    // queued before) goes to the next vendor of the route instead, in place: the same row, so the
+    // send caps count it once. Without a next vendor it goes to the open one after all. A try
+    // queued after the opening was planned knowing it (a vendor QA asked for, every vendor open).
+    if (const auto b = VendorBreaker(t.s).find(t.row.vendor); b && b->state == QLatin1String("open") &&
+                                                             (b->forced || b->openUntil > now) && t.row.createdAt < b->updatedAt) {
+        if (const auto next = hopAfter(channelFromName(t.challenge.channel).value_or(Channel::Sms), t.row.vendor,
+                                       channelFromName(t.row.channel).value_or(Channel::Sms), t.policy, now)) {
+            qCInfo(lcOutbox) << "delivery" << t.deliveryId << "moves from" << t.row.vendor << "to" << next->vendor
+                             << "(breaker open)";
+            t.s.update(QStringLiteral("UPDATE deliveries SET vendor = ?, channel = ?, updated_at = ? "
+                                      "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
+                       {next->vendor, channelName(next->channel), now, t.deliveryId, m_owner});
+            t.row.vendor = next->vendor;
+            t.row.channel = channelName(next->channel);
         }
-        if (alive && !haveNext) {
-            // The next hop of the whole route, without the vendors that are open now (this one may
-            // have opened just above, and is then behind us anyway).
-            if (const auto after = hopAfter(channelFromName(challenge.channel).value_or(Channel::Sms), row.vendor,
-                                            message.channel, policy, now)) {
-                next = *after;
-                haveNext = true;
-                nextAt = now;
-            }
-        }
-        if (haveNext) {
-            result.final = false;
-            result.nextDeliveryId = log.openTry(row, next.vendor, channelName(next.channel), nextAt,
-                                                leaseNext ? m_owner : QString(), now + m_leaseMs, now);
-        } else if (stillCurrent) {
-            // Every vendor of the route said no: the code never reached the user (seed 001).
-            challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+    }
+}
+
+std::optional<Outbox::TryResult> Outbox::drawCode(Try& t, WriteTransaction& tx, qint64 now)
+{
+    const ChallengeRow& challenge = t.challenge;
+    t.code = m_generator.generate(challenge.codeLength);
+    t.hash = m_hasher.hash({challenge.ref, challenge.tenant, challenge.destination, challenge.purpose}, t.code);
+    if (t.challenges.setCode(challenge.id, t.row.sendNo, t.hash, now))
+        return std::nullopt;
+    // The challenge changed after we read it: a concurrent new send superseded it, a resend
+    // replaced this send, or it was canceled or verified. The server engines read without
+    // locking (READ COMMITTED), so this is where the race is decided; the winner's state stands.
+    const auto latest = t.challenges.byId(challenge.id);
+    const QString why = latest && latest->status != QLatin1String("pending")
+                            ? QStringLiteral("not sent: the challenge became %1").arg(latest->status)
+                            : QStringLiteral("not sent: a resend replaced this send");
+    t.log.closeUnsent(t.deliveryId, QStringLiteral("NOT_SENT"), why, now);
+    tx.commit();
+    t.code.fill(QLatin1Char('0'));
+    return notSent(t.row.vendor, why);
+}
+
+void Outbox::composeMessage(Try& t, qint64 now)
+{
+    const ChallengeRow& challenge = t.challenge;
+    const auto purpose = purposeFromName(challenge.purpose).value_or(Purpose::Login);
+    const int ttlMinutes = int((challenge.expiresAt - now + 59999) / 60000);
+    OutgoingMessage& message = t.message;
+    message.tenant = challenge.tenant;
+    message.challengeRef = challenge.ref;
+    message.deliveryId = t.deliveryId;
+    message.channel = channelFromName(t.row.channel).value_or(Channel::Sms);
+    message.purpose = purpose;
+    message.destination = challenge.destination;
+    message.code = t.code;
+    message.ttlMinutes = ttlMinutes;
+    message.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
+                       .arg(purposeWords(purpose), t.code)
+                       .arg(ttlMinutes);
+}
+
+Outbox::TryResult Outbox::callVendor(Try& t)
+{
+    VendorAnswer& answer = t.answer;
+    if (auto gateway = m_gateways.find(t.row.vendor)) {
+        answer = gateway->deliver(t.message);
+        t.called = true;
+    } else {
+        answer.vendor = t.row.vendor;
+        answer.vendorCode = QStringLiteral("NO_GATEWAY");
+        answer.reason = QStringLiteral("vendor %1 is not configured in this process").arg(t.row.vendor);
+    }
+    if (answer.vendor.isEmpty())
+        answer.vendor = t.row.vendor;
+    flowStep("deliver.answered");
+    answer = redacted(answer, t.code);
+    t.message.code.fill(QLatin1Char('0'));
+    t.message.body.clear();
+    t.code.fill(QLatin1Char('0'));
+    TryResult sent;
+    sent.sent = t.called;
+    sent.answer = answer;
+    sent.accepted = answer.accepted;
+    return sent;
+}
+
+Outbox::TryResult Outbox::recordAnswer(Try& t, const TryResult& sent)
+{
+    TryResult result = sent;
+    const VendorAnswer& answer = t.answer;
+    const ChallengeRow& challenge = t.challenge;
+    WriteTransaction tx(t.s);
+    const qint64 now = m_clock.nowMs();
+    t.log.recordAnswer(t.deliveryId, answer, now);
+    Database::notifyChange(t.s);
+    t.challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
+    // The vendor's breaker learns from every answer it gave (VendorBreaker.h); open means no retry
+    // waits on it: the send moves to the next vendor now.
+    const bool vendorOpen = t.called && VendorBreaker(t.s).record(t.row.vendor, answer, t.policy, challenge.tenant, now);
+    if (answer.accepted) {
+        if (t.policy.accountCreation == Policy::AccountCreation::OnDelivery && t.message.purpose != Purpose::PasswordReset) {
+            tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
+            AccountStore(t.s).ensure(challenge.tenant, challenge.destination, t.message.channel == Channel::Email, false, now);
         }
         tx.commit();
         flowStep("deliver.recorded");
-        qCInfo(lcOutbox) << "delivery" << deliveryId << row.vendor << (answer.accepted ? "accepted" : "refused")
-                         << answer.vendorCode << (haveNext ? "→ next try" : "");
         return result;
-    });
+    }
+    if (answer.mayHaveSent) {
+        // A timeout (or a cut connection, an unreadable 2xx) may hide a message the vendor took:
+        // its code stays usable until the challenge ends, and no retry or other vendor sends a
+        // second, different code after it (README, "Timeouts"; SECURITY.md row 25). A person who
+        // gets nothing asks for a resend, which the cooldown and the caps judge.
+        tx.commit();
+        flowStep("deliver.recorded");
+        qCInfo(lcOutbox) << "delivery" << t.deliveryId << t.row.vendor << "unconfirmed" << answer.vendorCode
+                         << "(not retried: the vendor may have sent it)";
+        return result;
+    }
+    return afterRefusal(t, tx, vendorOpen, now, result);
+}
+
+Outbox::TryResult Outbox::afterRefusal(Try& t, WriteTransaction& tx, bool vendorOpen, qint64 now, TryResult result)
+{
+    const ChallengeRow& challenge = t.challenge;
+    // The code of a failed try must not work (unless a newer code replaced it meanwhile).
+    t.challenges.clearCode(challenge.id, t.hash, now);
+    const bool stillCurrent = t.log.latestSendNo(challenge.id) == t.row.sendNo;
+    auto current = t.challenges.byId(challenge.id);
+    const bool alive = stillCurrent && current && current->status == QLatin1String("pending") && current->expiresAt > now;
+
+    const std::optional<NextTry> next = alive ? nextTry(t, current->expiresAt, vendorOpen, now) : std::nullopt;
+    if (next) {
+        result.final = false;
+        result.nextDeliveryId = t.log.openTry(t.row, next->hop.vendor, channelName(next->hop.channel), next->at,
+                                              t.leaseNext ? m_owner : QString(), now + m_leaseMs, now);
+    } else if (stillCurrent) {
+        // Every vendor of the route said no: the code never reached the user (seed 001).
+        t.challenges.transition(challenge.id, QStringLiteral("pending"), QStringLiteral("delivery_failed"), now);
+    }
+    tx.commit();
+    flowStep("deliver.recorded");
+    qCInfo(lcOutbox) << "delivery" << t.deliveryId << t.row.vendor << (t.answer.accepted ? "accepted" : "refused")
+                     << t.answer.vendorCode << (next ? "→ next try" : "");
+    return result;
+}
+
+std::optional<Outbox::NextTry> Outbox::nextTry(Try& t, qint64 expiresAt, bool vendorOpen, qint64 now) const
+{
+    if (t.retry && t.answer.retryable && !vendorOpen) {
+        const int tries = t.log.triesOn(t.challenge.id, t.row.sendNo, t.row.vendor);
+        if (tries < t.policy.deliveryMaxTries) {
+            const qint64 at = now + backoffMs(tries, t.policy.deliveryBackoffS, QRandomGenerator::global()->generateDouble());
+            if (at < expiresAt)
+                return NextTry{{t.message.channel, t.row.vendor}, at};
+        }
+    }
+    // The next hop of the whole route, without the vendors that are open now (this one may
+    // have opened just above, and is then behind us anyway).
+    if (const auto after = hopAfter(channelFromName(t.challenge.channel).value_or(Channel::Sms), t.row.vendor,
+                                    t.message.channel, t.policy, now))
+        return NextTry{*after, now};
+    return std::nullopt;
 }
 
 bool Outbox::claim(qint64 deliveryId, qint64 now)

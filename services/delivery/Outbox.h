@@ -85,6 +85,33 @@ public:
     bool claim(qint64 deliveryId, qint64 now);
 
 private:
+    // One try of attempt() as it goes through the steps below (defined in Outbox.cpp).
+    struct Try;
+    // Where a refused try goes next: a vendor, on a channel, at a time.
+    struct NextTry
+    {
+        Hop hop;
+        qint64 at = 0;
+    };
+
+    // attempt()'s steps, in order. Step 1, one write transaction: the row is still ours and still
+    // wanted (else it is closed NOT_SENT), moves off a vendor whose breaker opened since it was
+    // queued, turns `sending`, gets a fresh code whose HMAC the challenge keeps, and is committed;
+    // then the message is written. A result means the try ends there.
+    std::optional<TryResult> claimAndDraw(Try& t);
+    bool readTry(Try& t);
+    std::optional<TryResult> closeIfNotWanted(Try& t, WriteTransaction& tx, qint64 now);
+    void moveOffOpenVendor(Try& t, qint64 now);
+    std::optional<TryResult> drawCode(Try& t, WriteTransaction& tx, qint64 now);
+    void composeMessage(Try& t, qint64 now);
+    // Step 2, outside any transaction: the vendor call; the code is wiped from memory after it.
+    TryResult callVendor(Try& t);
+    // Step 3, one write transaction: the answer recorded, the breaker told; then a refused try
+    // hands the send to its next try (nextTry) or ends the challenge as delivery_failed.
+    TryResult recordAnswer(Try& t, const TryResult& sent);
+    TryResult afterRefusal(Try& t, WriteTransaction& tx, bool vendorOpen, qint64 now, TryResult result);
+    std::optional<NextTry> nextTry(Try& t, qint64 expiresAt, bool vendorOpen, qint64 now) const;
+
     // plan() before the breakers have their say.
     QList<Hop> route(Channel channel, const QString& requestedVendor, const Policy& policy, QString* error) const;
     // `hops` without the vendors whose breaker is open; the first one left may be a probe it claimed.

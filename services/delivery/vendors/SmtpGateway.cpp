@@ -76,6 +76,140 @@ struct CurlListDeleter
     void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
+// What one send hands to libcurl, which keeps pointers into it until curl_easy_perform() returns.
+struct SmtpTransfer
+{
+    QByteArray url;
+    QByteArray username;
+    QByteArray password;
+    QByteArray mailFrom;
+    std::unique_ptr<curl_slist, CurlListDeleter> recipients;
+    long useSsl = CURLUSESSL_ALL;
+    Upload upload;
+    char errorBuffer[CURL_ERROR_SIZE] = {0};
+    QStringList replies;
+};
+
+SmtpTransfer transferFor(const VendorConfig& config, const QString& smtpPassword, const QString& to,
+                         const QString& fromAddress, QByteArray message)
+{
+    SmtpTransfer t;
+    t.upload.data = std::move(message);
+    t.url = config.setting(QStringLiteral("url")).toUtf8();
+    t.username = config.setting(QStringLiteral("username")).toUtf8();
+    t.password = smtpPassword.toUtf8();
+    t.mailFrom = "<" + fromAddress.toUtf8() + ">";
+    t.recipients.reset(curl_slist_append(nullptr, ("<" + to.toUtf8() + ">").constData()));
+    const QString starttls = config.setting(QStringLiteral("starttls"), QStringLiteral("required")).toLower();
+    t.useSsl = starttls == QLatin1String("none") ? CURLUSESSL_NONE
+               : starttls == QLatin1String("optional") ? CURLUSESSL_TRY
+                                                       : CURLUSESSL_ALL;
+    return t;
+}
+
+void configure(CURL* c, SmtpTransfer& t, int timeoutMs)
+{
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // no SIGALRM for timeouts: we run on worker threads
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    curl_easy_setopt(c, CURLOPT_URL, t.url.constData());
+    curl_easy_setopt(c, CURLOPT_USE_SSL, t.useSsl);
+    if (!t.username.isEmpty()) {
+        curl_easy_setopt(c, CURLOPT_USERNAME, t.username.constData());
+        curl_easy_setopt(c, CURLOPT_PASSWORD, t.password.constData());
+    }
+    curl_easy_setopt(c, CURLOPT_MAIL_FROM, t.mailFrom.constData());
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, t.recipients.get());
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, readUpload);
+    curl_easy_setopt(c, CURLOPT_READDATA, &t.upload);
+    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(t.upload.data.size()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(timeoutMs));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeoutMs));
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t.errorBuffer);
+    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, collectReplies);
+    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &t.replies);
+    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L); // feeds collectReplies; nothing is printed
+}
+
+// The reply that decided: the last one carrying the final code (a QUIT's 221 may follow it).
+QString decidingReply(const QStringList& replies, long smtpCode)
+{
+    for (auto it = replies.crbegin(); it != replies.crend(); ++it) {
+        if (smtpCode > 0 && it->startsWith(QString::number(smtpCode)))
+            return *it;
+    }
+    return {};
+}
+
+// Why `message` cannot go by SMTP to `to` at all; empty when it can.
+QString unsendable(const OutgoingMessage& message, const QString& to)
+{
+    if (message.channel != Channel::Email)
+        return QStringLiteral("SMTP delivers e-mail only, not %1").arg(channelName(message.channel));
+    if (!to.contains(QLatin1Char('@')) || to.contains(QLatin1Char('\r')) || to.contains(QLatin1Char('\n'))
+        || to.contains(QLatin1Char('<')) || to.contains(QLatin1Char('>')))
+        return QStringLiteral("the destination is not a plain e-mail address");
+    return {};
+}
+
+// A failure libcurl reports without a 4xx/5xx reply code, by its category.
+void interpretCurlFailure(VendorAnswer& a, int curlCode, const QString& said, const QString& error)
+{
+    switch (curlCode) {
+    case CURLE_COULDNT_CONNECT:
+        a.retryable = true;
+        a.vendorCode = QStringLiteral("CONNECTION_REFUSED");
+        a.reason = QStringLiteral("could not connect to the SMTP server (%1)").arg(error);
+        break;
+    case CURLE_COULDNT_RESOLVE_HOST:
+        a.retryable = true;
+        a.vendorCode = QStringLiteral("HOST_NOT_FOUND");
+        a.reason = QStringLiteral("the SMTP server's host name could not be resolved (%1)").arg(error);
+        break;
+    case CURLE_OPERATION_TIMEDOUT:
+        // The server may have queued it in the last moment: not sent again, its code stays usable.
+        a.retryable = true;
+        a.mayHaveSent = true;
+        a.vendorCode = QStringLiteral("TIMEOUT");
+        a.reason = QStringLiteral("the SMTP server did not answer in time (%1)").arg(error);
+        break;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+        a.retryable = true;
+        a.mayHaveSent = true;
+        a.vendorCode = QStringLiteral("CONNECTION_RESET");
+        a.reason = QStringLiteral("the SMTP connection broke before the server answered (%1)").arg(error);
+        break;
+    case CURLE_USE_SSL_FAILED:
+        a.retryable = false;
+        a.vendorCode = QStringLiteral("STARTTLS_UNAVAILABLE");
+        a.reason = QStringLiteral("the SMTP server does not offer STARTTLS, which the starttls setting requires (%1)").arg(error);
+        break;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+        a.retryable = false;
+        a.vendorCode = QStringLiteral("TLS_ERROR");
+        a.reason = QStringLiteral("the TLS connection to the SMTP server failed (%1)").arg(error);
+        break;
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+        a.retryable = false;
+        a.vendorCode = QStringLiteral("BAD_URL");
+        a.reason = QStringLiteral("the SMTP url setting cannot be used (%1)").arg(error);
+        break;
+    default:
+        // Unknown failure: not retried, since we cannot tell whether the message went out.
+        a.retryable = false;
+        a.mayHaveSent = true;
+        a.vendorCode = QStringLiteral("CURL_%1").arg(curlCode);
+        a.reason = QStringLiteral("sending through the SMTP server failed (%1)").arg(said);
+        break;
+    }
+}
+
 } // namespace
 
 SmtpGateway::SmtpGateway(VendorConfig config, QString password)
@@ -233,59 +367,7 @@ VendorAnswer SmtpGateway::interpret(int curlCode, int smtpCode, const QString& s
                                : QStringLiteral("the SMTP server refused the message (%1)").arg(said);
         return a;
     }
-    switch (curlCode) {
-    case CURLE_COULDNT_CONNECT:
-        a.retryable = true;
-        a.vendorCode = QStringLiteral("CONNECTION_REFUSED");
-        a.reason = QStringLiteral("could not connect to the SMTP server (%1)").arg(error);
-        break;
-    case CURLE_COULDNT_RESOLVE_HOST:
-        a.retryable = true;
-        a.vendorCode = QStringLiteral("HOST_NOT_FOUND");
-        a.reason = QStringLiteral("the SMTP server's host name could not be resolved (%1)").arg(error);
-        break;
-    case CURLE_OPERATION_TIMEDOUT:
-        // The server may have queued it in the last moment: not sent again, its code stays usable.
-        a.retryable = true;
-        a.mayHaveSent = true;
-        a.vendorCode = QStringLiteral("TIMEOUT");
-        a.reason = QStringLiteral("the SMTP server did not answer in time (%1)").arg(error);
-        break;
-    case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING:
-        a.retryable = true;
-        a.mayHaveSent = true;
-        a.vendorCode = QStringLiteral("CONNECTION_RESET");
-        a.reason = QStringLiteral("the SMTP connection broke before the server answered (%1)").arg(error);
-        break;
-    case CURLE_USE_SSL_FAILED:
-        a.retryable = false;
-        a.vendorCode = QStringLiteral("STARTTLS_UNAVAILABLE");
-        a.reason = QStringLiteral("the SMTP server does not offer STARTTLS, which the starttls setting requires (%1)").arg(error);
-        break;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-        a.retryable = false;
-        a.vendorCode = QStringLiteral("TLS_ERROR");
-        a.reason = QStringLiteral("the TLS connection to the SMTP server failed (%1)").arg(error);
-        break;
-    case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT:
-        a.retryable = false;
-        a.vendorCode = QStringLiteral("BAD_URL");
-        a.reason = QStringLiteral("the SMTP url setting cannot be used (%1)").arg(error);
-        break;
-    default:
-        // Unknown failure: not retried, since we cannot tell whether the message went out.
-        a.retryable = false;
-        a.mayHaveSent = true;
-        a.vendorCode = QStringLiteral("CURL_%1").arg(curlCode);
-        a.reason = QStringLiteral("sending through the SMTP server failed (%1)").arg(said);
-        break;
-    }
+    interpretCurlFailure(a, curlCode, said, error);
     return a;
 }
 
@@ -305,11 +387,8 @@ VendorAnswer SmtpGateway::deliver(const OutgoingMessage& message)
         answer.vendor = name();
         return answer;
     };
-    if (message.channel != Channel::Email)
-        return refuse(QStringLiteral("SMTP delivers e-mail only, not %1").arg(channelName(message.channel)));
-    if (!to.contains(QLatin1Char('@')) || to.contains(QLatin1Char('\r')) || to.contains(QLatin1Char('\n'))
-        || to.contains(QLatin1Char('<')) || to.contains(QLatin1Char('>')))
-        return refuse(QStringLiteral("the destination is not a plain e-mail address"));
+    if (const QString why = unsendable(message, to); !why.isEmpty())
+        return refuse(why);
 
     std::unique_ptr<CURL, CurlHandleDeleter> curl(curl_easy_init());
     if (!curl) {
@@ -319,54 +398,17 @@ VendorAnswer SmtpGateway::deliver(const OutgoingMessage& message)
     const QString domain = fromAddress.section(QLatin1Char('@'), -1);
     const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces)
                               + QLatin1Char('@') + (domain.isEmpty() ? QStringLiteral("otp.invalid") : domain);
-    Upload upload{buildMessage(message, QDateTime::currentDateTimeUtc(), messageId)};
-
-    const QByteArray url = m_config.setting(QStringLiteral("url")).toUtf8();
-    const QByteArray username = m_config.setting(QStringLiteral("username")).toUtf8();
-    const QByteArray password = m_password.toUtf8();
-    const QByteArray mailFrom = "<" + fromAddress.toUtf8() + ">";
-    std::unique_ptr<curl_slist, CurlListDeleter> recipients(curl_slist_append(nullptr, ("<" + to.toUtf8() + ">").constData()));
-    const QString starttls = m_config.setting(QStringLiteral("starttls"), QStringLiteral("required")).toLower();
-    const long useSsl = starttls == QLatin1String("none") ? CURLUSESSL_NONE
-                        : starttls == QLatin1String("optional") ? CURLUSESSL_TRY
-                                                                : CURLUSESSL_ALL;
-    char errorBuffer[CURL_ERROR_SIZE] = {0};
-    QStringList replies;
-
+    SmtpTransfer transfer = transferFor(m_config, m_password, to, fromAddress,
+                                        buildMessage(message, QDateTime::currentDateTimeUtc(), messageId));
     CURL* c = curl.get();
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // no SIGALRM for timeouts: we run on worker threads
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(c, CURLOPT_URL, url.constData());
-    curl_easy_setopt(c, CURLOPT_USE_SSL, useSsl);
-    if (!username.isEmpty()) {
-        curl_easy_setopt(c, CURLOPT_USERNAME, username.constData());
-        curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
-    }
-    curl_easy_setopt(c, CURLOPT_MAIL_FROM, mailFrom.constData());
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, recipients.get());
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, readUpload);
-    curl_easy_setopt(c, CURLOPT_READDATA, &upload);
-    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(upload.data.size()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(m_timeoutMs));
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_timeoutMs));
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorBuffer);
-    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, collectReplies);
-    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &replies);
-    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L); // feeds collectReplies; nothing is printed
+    configure(c, transfer, m_timeoutMs);
 
     const CURLcode rc = curl_easy_perform(c);
     long smtpCode = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &smtpCode);
-    // The reply that decided: the last one carrying the final code (a QUIT's 221 may follow it).
-    QString serverReply;
-    for (auto it = replies.crbegin(); it != replies.crend(); ++it) {
-        if (smtpCode > 0 && it->startsWith(QString::number(smtpCode))) {
-            serverReply = *it;
-            break;
-        }
-    }
-    const QString curlError = errorBuffer[0] ? QString::fromUtf8(errorBuffer) : QString::fromUtf8(curl_easy_strerror(rc));
+    const QString serverReply = decidingReply(transfer.replies, smtpCode);
+    const QString curlError = transfer.errorBuffer[0] ? QString::fromUtf8(transfer.errorBuffer)
+                                                      : QString::fromUtf8(curl_easy_strerror(rc));
 
     answer = interpret(rc, static_cast<int>(smtpCode), serverReply, curlError, redactor);
     if (answer.accepted)
