@@ -87,16 +87,18 @@ void ReceiptSender::onAnswer(Callback callback, int status, const QString& error
     const QString why = status ? QStringLiteral("HTTP %1").arg(status) : error;
     if (callback.tries > m_settings.retries) {
         ++m_givenUp;
-        qCWarning(lcReceipts).noquote() << vendor << "receipt for" << callback.messageId << "given up after"
-                                        << callback.tries << "tries to" << shown(callback.url) << ":" << why;
+        qCWarning(lcReceipts).noquote() << vendor << "receipt for" << callback.messageId
+                                        << QStringLiteral("given up after %1 tries to %2: %3")
+                                               .arg(QString::number(callback.tries), shown(callback.url), why);
         emit finished(vendor, callback.messageId, false);
         return;
     }
     ++m_retried;
-    const int backoffMs = qMax(0, m_settings.retryMs) << qMin(callback.tries - 1, 16);
+    // Doubling per try (at most 10 retries), capped at an hour.
+    const int backoffMs = int(qMin<qint64>(qint64(qMax(0, m_settings.retryMs)) << qMin(callback.tries - 1, 10), 3600000));
     if (m_log)
-        qCInfo(lcReceipts).noquote() << vendor << "receipt for" << callback.messageId << "not taken (" << why
-                                     << "), again in" << backoffMs << "ms";
+        qCInfo(lcReceipts).noquote() << vendor << "receipt for" << callback.messageId
+                                     << QStringLiteral("not taken (%1), again in %2 ms").arg(why, QString::number(backoffMs));
     QTimer::singleShot(backoffMs, this, [this, callback] { send(callback); });
 }
 
