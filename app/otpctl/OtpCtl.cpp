@@ -1,5 +1,6 @@
 #include "OtpCtl.h"
 
+#include "ApiKeysCommand.h"
 #include "AuditLog.h"
 #include "OtpRuntime.h"
 #include "OutboxCommands.h"
@@ -41,6 +42,8 @@ const char* kUsage = R"(Commands:
   vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
            health [NAME] [--since 15m]   success rate, timeouts, p95 latency and circuit breaker per vendor
            open NAME --reason TEXT | close NAME --reason TEXT   force a vendor's breaker (audited)
+  apikeys  create --tenant T --name NAME [--scopes send,verify,read,accounts] | list [--tenant T]
+           | revoke NAME --reason TEXT      keys of the apps calling otpd (shown once, stored hashed)
   secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
            OS keychain; OTP_SECRETS_DIR=DIR for files, OTP_SECRETS=env for OTP_SECRET_<NAME> only
 Purposes: login, registration, password_reset, signup.
@@ -141,6 +144,8 @@ int OtpCtl::run(const QStringList& arguments)
     const QCommandLineOption roleOpt(QStringLiteral("role"), QStringLiteral("operators set: support, admin or qa"), QStringLiteral("ROLE"));
     const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("operators set: display name"), QStringLiteral("NAME"));
     const QCommandLineOption flowsOpt(QStringLiteral("flows"), QStringLiteral("simulate: exactly N flows, then stop"), QStringLiteral("N"));
+    const QCommandLineOption scopesOpt(QStringLiteral("scopes"), QStringLiteral("apikeys create: send,verify,read,accounts (default send,verify,read)"), QStringLiteral("LIST"));
+    p.addOption(scopesOpt);
     p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, roleOpt, nameOpt, flowsOpt});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
@@ -165,7 +170,7 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
                                    QStringLiteral("simulate"), QStringLiteral("secrets"),
                                    QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt"),
-                                   QStringLiteral("operators"), QStringLiteral("alarms")};
+                                   QStringLiteral("operators"), QStringLiteral("alarms"), QStringLiteral("apikeys")};
     if (!known.contains(cmd))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
     if (cmd == QLatin1String("secrets"))
@@ -212,7 +217,8 @@ int OtpCtl::run(const QStringList& arguments)
         }
         if (sub == QLatin1String("set") && policyValues.isEmpty())
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("policy set needs KEY=VALUE pairs"));
-    } else if (pos.size() > 1 && cmd != QLatin1String("vendors") && cmd != QLatin1String("operators")) {
+    } else if (pos.size() > 1 && cmd != QLatin1String("vendors") && cmd != QLatin1String("operators") &&
+               cmd != QLatin1String("apikeys")) {
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(pos.at(1)));
     }
 
@@ -290,6 +296,9 @@ int OtpCtl::run(const QStringList& arguments)
     }
     if (cmd == QLatin1String("operators"))
         return report(OutboxCommands::operators(*runtime, pos.mid(1), p.value(roleOpt), p.value(nameOpt), actor));
+    if (cmd == QLatin1String("apikeys"))
+        return report(ApiKeysCommand::run(*runtime, {pos.mid(1), p.isSet(tenant) ? tenantId : QString(), p.value(nameOpt),
+                                                     p.value(scopesOpt), p.value(reason)}, actor));
     if (cmd == QLatin1String("alarms"))
         return report(service.alarms(tenantId, p.isSet(active), limitValue == 20 && !p.isSet(limit) ? 100 : limitValue));
     if (cmd == QLatin1String("vendors")) {

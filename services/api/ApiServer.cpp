@@ -1,10 +1,12 @@
 #include "ApiServer.h"
 
 #include "ApiKeyStore.h"
+#include "ApiMetrics.h"
 #include "BoundedTcpServer.h"
 #include "Database.h"
 #include "JsonInput.h"
 #include "OtpService.h"
+#include "ReceiptRoutes.h"
 #include "StoreError.h"
 
 #include <QCoreApplication>
@@ -129,10 +131,8 @@ QString ApiServer::sanitizedRequestId(const QByteArray& given)
     return QUuid::createUuid().toString(QUuid::Id128);
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+std::shared_ptr<ApiServer::Pending> ApiServer::copyRequest(const QHttpServerRequest& request, QTcpSocket* socket) const
 {
-    if (socket->property(BoundedTcpServer::kRefusedProperty).toBool())
-        return true; // already answered 413 and closing
     auto pending = std::make_shared<Pending>();
     pending->elapsed.start();
     ApiRequest& r = pending->request;
@@ -147,67 +147,74 @@ bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
         r.headers.insert(name, h.second);
     }
     r.body = request.body();
-    r.peer = request.remoteAddress();
+    r.peer = socket->peerAddress().isNull() ? request.remoteAddress() : socket->peerAddress();
     r.clientAddress = m_clientAddress.resolve(r.peer, forwardedFor);
     r.requestId = sanitizedRequestId(r.header("x-request-id"));
     pending->closeAfter = r.header("connection").toLower().contains("close");
-    QPointer<QTcpSocket> sock(socket);
+    return pending;
+}
 
+std::optional<ApiResponse> ApiServer::refusalBeforeRouting(const Pending& pending, const ApiRouter::Match& match) const
+{
+    const ApiRequest& r = pending.request;
     if (m_stopping) {
         ApiResponse stop = ApiResponse::make(503, QStringLiteral("unavailable"), QStringLiteral("this otpd is shutting down; try again"));
         stop.closeConnection = true;
-        stop.retryAfter(1);
-        respond(sock, *pending, stop);
-        return true;
+        return stop.retryAfter(1);
     }
-    const ApiRouter::Match match = m_router.match(r.method, r.path);
-    if (match.kind == ApiRouter::Match::Kind::NotFound) {
-        respond(sock, *pending, ApiResponse::notFound(QStringLiteral("there is no route %1").arg(r.path.left(200))));
-        return true;
-    }
+    if (match.kind == ApiRouter::Match::Kind::NotFound)
+        return ApiResponse::notFound(QStringLiteral("there is no route %1").arg(r.path.left(200)));
     if (match.kind == ApiRouter::Match::Kind::MethodNotAllowed) {
+        const QString allowed = match.allowed.join(QStringLiteral(", "));
         ApiResponse n = ApiResponse::make(405, QStringLiteral("method_not_allowed"),
-                                          QStringLiteral("%1 is not allowed here; use %2").arg(r.method, match.allowed.join(QStringLiteral(", "))));
-        n.headers.append({QByteArrayLiteral("Allow"), match.allowed.join(QStringLiteral(", ")).toLatin1()});
-        respond(sock, *pending, n);
-        return true;
+                                          QStringLiteral("%1 is not allowed here; use %2").arg(r.method, allowed));
+        n.headers.append({QByteArrayLiteral("Allow"), allowed.toLatin1()});
+        return n;
     }
     const ApiRoute& route = *match.route;
-    pending->routePattern = route.pattern;
     if (r.body.size() > m_options.maxBodyBytes) {
         ApiResponse big = ApiResponse::make(413, QStringLiteral("payload_too_large"),
                                             QStringLiteral("the body is %1 bytes; at most %2 are accepted").arg(r.body.size()).arg(m_options.maxBodyBytes));
         big.closeConnection = true;
-        respond(sock, *pending, big);
-        return true;
+        return big;
     }
-    if (route.body == ApiRoute::Body::Json && !r.body.trimmed().isEmpty() && !isJsonType(r.header("content-type"))) {
-        respond(sock, *pending, ApiResponse::make(415, QStringLiteral("unsupported_media_type"),
-                                                  QStringLiteral("the body must be JSON, sent with Content-Type: application/json")));
-        return true;
-    }
-    if (route.body == ApiRoute::Body::None && !r.body.isEmpty()) {
-        respond(sock, *pending, ApiResponse::invalidInput(QStringLiteral("%1 %2 takes no body").arg(r.method, route.pattern)));
-        return true;
-    }
+    if (route.body == ApiRoute::Body::Json && !r.body.trimmed().isEmpty() && !isJsonType(r.header("content-type")))
+        return ApiResponse::make(415, QStringLiteral("unsupported_media_type"),
+                                 QStringLiteral("the body must be JSON, sent with Content-Type: application/json"));
+    if (route.body == ApiRoute::Body::None && !r.body.isEmpty() && !ReceiptRoutes::takesVendorBody(route))
+        return ApiResponse::invalidInput(QStringLiteral("%1 %2 takes no body").arg(r.method, route.pattern));
     if (route.scope) {
         if (const qint64 wait = m_throttle.authRefusedFor(r.clientAddress); wait > 0) {
             ApiResponse slow = ApiResponse::make(429, QStringLiteral("rate_limited"),
                                                  QStringLiteral("too many requests with wrong keys from this address; wait before trying again"));
-            slow.retryAfter(secondsFor(wait));
-            respond(sock, *pending, slow);
-            return true;
+            return slow.retryAfter(secondsFor(wait));
         }
     }
-    if (route.inline_) {
-        respond(sock, *pending, route.handler(ApiCall{r, match.params, {}, std::nullopt}));
+    return std::nullopt;
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (socket->property(BoundedTcpServer::kRefusedProperty).toBool())
+        return true; // already answered 413 and closing
+    const std::shared_ptr<Pending> pending = copyRequest(request, socket);
+    const QPointer<QTcpSocket> sock(socket);
+    const ApiRouter::Match match = m_router.match(pending->request.method, pending->request.path);
+    if (match.route)
+        pending->routePattern = match.route->pattern;
+    if (const auto refusal = refusalBeforeRouting(*pending, match)) {
+        respond(sock, *pending, *refusal);
+        return true;
+    }
+    if (match.route->inline_) {
+        respond(sock, *pending, match.route->handler(ApiCall{pending->request, match.params, {}, std::nullopt}));
         return true;
     }
     ++m_inFlight;
     const QHash<QString, QString> params = match.params;
-    const ApiRoute* routePtr = &route;
-    m_pool.start([this, pending, params, routePtr, sock] {
-        ApiResponse response = runOnPool(*pending, *routePtr, params);
+    const ApiRoute* route = match.route;
+    m_pool.start([this, pending, params, route, sock] {
+        ApiResponse response = runOnPool(*pending, *route, params);
         QMetaObject::invokeMethod(this, [this, pending, sock, response] {
             respond(sock, *pending, response);
             --m_inFlight;
@@ -259,7 +266,9 @@ ApiResponse ApiServer::runOnPool(Pending& pending, const ApiRoute& route, const 
                 return ApiResponse::invalidInput(problem);
             call.body = *body;
         }
-        return route.handler(call);
+        ApiResponse answer = route.handler(call);
+        ApiMetrics::instance().observeCall(route.pattern, call.tenant(), call.body, answer);
+        return answer;
     } catch (const StoreError& e) {
         qCWarning(lcApi).noquote() << "request" << r.requestId << "failed:" << e.message();
         return ApiResponse::internalError();
@@ -272,19 +281,27 @@ ApiResponse ApiServer::runOnPool(Pending& pending, const ApiRoute& route, const 
 void ApiServer::respond(QPointer<QTcpSocket> socket, const Pending& pending, ApiResponse response)
 {
     const ApiRequest& r = pending.request;
-    if (!response.body.contains(QStringLiteral("request_id")))
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    const std::optional<QByteArray> raw = RawBody::take(response, &contentType); // /metrics, /openapi.json
+    if (!raw && !response.body.contains(QStringLiteral("request_id")))
         response.body.insert(QStringLiteral("request_id"), r.requestId);
     const bool close = response.closeConnection || pending.closeAfter || m_stopping;
     const qint64 ms = pending.elapsed.elapsed();
-    qCInfo(lcAccess).noquote() << r.method << pending.routePattern << response.httpStatus << QStringLiteral("%1ms").arg(ms)
-                               << "id=" + r.requestId << "client=" + r.clientAddress
-                               << (pending.keyName.isEmpty() ? QStringLiteral("key=-") : "key=" + pending.keyName)
-                               << (socket && socket->state() == QAbstractSocket::ConnectedState ? QString() : QStringLiteral("(client gone)"));
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+    const bool connected = socket && socket->state() == QAbstractSocket::ConnectedState;
+    QString line = QStringLiteral("%1 %2 %3 %4ms id=%5 client=%6 key=%7")
+                       .arg(r.method, pending.routePattern)
+                       .arg(response.httpStatus)
+                       .arg(ms)
+                       .arg(r.requestId, r.clientAddress, pending.keyName.isEmpty() ? QStringLiteral("-") : pending.keyName);
+    if (!connected)
+        line += QStringLiteral(" (client gone)");
+    qCInfo(lcAccess).noquote() << line;
+    ApiMetrics::instance().observeRequest(pending.routePattern, response.httpStatus, pending.elapsed.nsecsElapsed() / 1e9);
+    if (!connected)
         return;
-    const QByteArray body = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    const QByteArray body = raw ? *raw : QJsonDocument(response.body).toJson(QJsonDocument::Compact);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.httpStatus) + ' ' + reasonPhrase(response.httpStatus) + "\r\n";
-    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += "X-Request-Id: " + r.requestId.toLatin1() + "\r\n";
     out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
     for (const auto& h : response.headers)

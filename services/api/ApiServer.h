@@ -10,6 +10,8 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -69,6 +71,10 @@ private:
         QElapsedTimer elapsed;
         bool closeAfter = false;
     };
+    std::shared_ptr<Pending> copyRequest(const QHttpServerRequest& request, QTcpSocket* socket) const;
+    // What is refused on the event-loop thread, before any database work: shutting down, 404, 405,
+    // 413, 415, a body where none belongs, an address refused for its failed keys.
+    std::optional<ApiResponse> refusalBeforeRouting(const Pending& pending, const ApiRouter::Match& match) const;
     ApiResponse runOnPool(Pending& pending, const ApiRoute& route, const QHash<QString, QString>& params);
     void respond(QPointer<QTcpSocket> socket, const Pending& pending, ApiResponse response);
     static QString sanitizedRequestId(const QByteArray& given);
@@ -78,7 +84,7 @@ private:
     OtpService& m_service;
     Options m_options;
     ClientAddress m_clientAddress;
-    RequestThrottle m_throttle;
+    mutable RequestThrottle m_throttle;
     QThreadPool m_pool;
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};

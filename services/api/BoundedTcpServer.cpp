@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUuid>
 
 namespace otp {
@@ -28,7 +29,13 @@ void BoundedTcpServer::incomingConnection(qintptr descriptor)
 void BoundedTcpServer::inspect(QTcpSocket* socket)
 {
     if (socket->property(kRefusedProperty).toBool()) {
-        socket->skip(socket->bytesAvailable()); // nothing more is parsed on a refused connection
+        // Nothing more is parsed on a refused connection; what the client still sends is read and
+        // dropped for a moment, so its TCP stack does not reset the connection before it read the 413.
+        const qint64 dropped = socket->property(kUnansweredProperty).toLongLong() + socket->bytesAvailable();
+        socket->skip(socket->bytesAvailable());
+        socket->setProperty(kUnansweredProperty, dropped);
+        if (dropped > kMaxDrainBytes)
+            socket->abort();
         return;
     }
     const qint64 before = socket->property(kUnansweredProperty).toLongLong();
@@ -80,7 +87,8 @@ void BoundedTcpServer::refuse(QTcpSocket* socket, const QString& reason)
                   QByteArray::number(body.size()) + "\r\nX-Request-Id: " + requestId.toLatin1() +
                   "\r\nConnection: close\r\n\r\n" + body);
     socket->skip(socket->bytesAvailable());
-    socket->disconnectFromHost();
+    socket->setProperty(kUnansweredProperty, qint64(0));
+    QTimer::singleShot(kDrainMs, socket, [socket] { socket->disconnectFromHost(); });
     emit refused(socket, reason);
 }
 

@@ -11,6 +11,11 @@ std::optional<QJsonObject> JsonInput::parseObject(const QByteArray& body, QStrin
         return QJsonObject();
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QByteArray start = body.trimmed().left(1);
+    if (start != "{" && start != "[") {
+        *problem = QStringLiteral("the body must be a JSON object");
+        return std::nullopt;
+    }
     if (error.error != QJsonParseError::NoError) {
         *problem = QStringLiteral("the body is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset);
         return std::nullopt;

@@ -1,8 +1,11 @@
 #include "OtpdProcess.h"
 
+#include "ApiMetrics.h"
 #include "ApiServer.h"
 #include "DeliveryWorker.h"
+#include "OpenApiDocument.h"
 #include "OtpRuntime.h"
+#include "ReceiptRoutes.h"
 #include "StoreError.h"
 #include "V1Routes.h"
 
@@ -34,11 +37,69 @@ int fail(const QString& message, int code)
     std::fprintf(stderr, "otpd: %s\n", qPrintable(message));
     return code;
 }
+
+// SIGTERM/SIGINT reach the event loop through a socket pair (a signal handler may only write()).
+QSocketNotifier* watchStopSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return nullptr;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [notifier] {
+        char b;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &b, 1);
+        notifier->setEnabled(false);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+    return notifier;
+}
+
+// After the event loop: the answers in flight, the worker, then the leases this process still holds
+// on rows it has not started sending go back to the outbox at once, so another instance takes them
+// now rather than when the lease runs out.
+void stopGracefully(ApiServer& server, DeliveryWorker* worker, OtpRuntime& runtime, int graceMs)
+{
+    qCInfo(lcOtpd) << "stopping: no new connections; finishing the requests in flight";
+    const int left = server.drain(graceMs);
+    if (left > 0)
+        qCWarning(lcOtpd) << left << "request(s) still in flight after" << graceMs / 1000 << "s; stopping anyway";
+    if (worker) {
+        worker->requestStop();
+        worker->stop();
+    }
+    try {
+        const int handedBack = runtime.database().session().update(
+            QStringLiteral("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'queued'"),
+            {runtime.service().outbox().owner()});
+        if (handedBack > 0)
+            qCInfo(lcOtpd) << "handed back" << handedBack << "outbox lease(s)";
+    } catch (const StoreError& e) {
+        qCWarning(lcOtpd).noquote() << "could not hand back outbox leases (they expire on their own):" << e.message();
+    }
+    qCInfo(lcOtpd) << "stopped";
+}
+
+bool writePortFile(const QString& path, quint16 port)
+{
+    if (path.isEmpty())
+        return true;
+    QSaveFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(QByteArray::number(port) + '\n') >= 0 && f.commit();
+}
 } // namespace
 
-void OtpdProcess::addRoutes(ApiRouter& router, OtpRuntime& runtime, const OtpdOptions&)
+void OtpdProcess::addRoutes(ApiRouter& router, OtpRuntime& runtime, const OtpdOptions& options)
 {
     V1Routes::add(router, {runtime.service(), runtime.database(), runtime.clock()});
+    ReceiptRoutes::add(router, runtime);
+    ApiMetrics::addRoute(router, runtime.database(), runtime.clock(), options.metricsToken);
+    OpenApiDocument::addRoute(router); // last: describes the table as built so far and anything added later
 }
 
 int OtpdProcess::run(const QStringList& arguments)
@@ -51,7 +112,6 @@ int OtpdProcess::run(const QStringList& arguments)
         std::fputs(qPrintable(options.helpText), stdout);
         return 0;
     }
-
     OtpRuntime::Options ro;
     ro.databaseUrl = options.databaseUrl;
     auto runtime = OtpRuntime::open(ro, &error);
@@ -67,25 +127,9 @@ int OtpdProcess::run(const QStringList& arguments)
     ApiServer server(router, runtime->database(), runtime->service(), so);
     if (const QString problem = server.configure(); !problem.isEmpty())
         return fail(problem, 2);
-
-    // SIGTERM/SIGINT reach the event loop through a socket pair (a signal handler may only write()).
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+    const std::unique_ptr<QSocketNotifier> stopSignals(watchStopSignals());
+    if (!stopSignals)
         return fail(QStringLiteral("cannot create the signal pipe"), 1);
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&notifier] {
-        char b;
-        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &b, 1);
-        notifier.setEnabled(false);
-        QCoreApplication::quit();
-    });
-    struct sigaction sa = {};
-    sa.sa_handler = onStopSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &sa, nullptr);
-    ::sigaction(SIGINT, &sa, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
-
     if (!server.listenOn(options.listenAddress, options.listenPort, &error))
         return fail(error, 1);
 
@@ -96,12 +140,8 @@ int OtpdProcess::run(const QStringList& arguments)
         worker = std::make_unique<DeliveryWorker>(runtime->service(), wo);
         worker->start();
     }
-
-    if (!options.portFile.isEmpty()) {
-        QSaveFile f(options.portFile);
-        if (!f.open(QIODevice::WriteOnly) || f.write(QByteArray::number(server.port()) + '\n') < 0 || !f.commit())
-            return fail(QStringLiteral("cannot write the port file %1").arg(options.portFile), 1);
-    }
+    if (!writePortFile(options.portFile, server.port()))
+        return fail(QStringLiteral("cannot write the port file %1").arg(options.portFile), 1);
     const QString shownHost = options.listenAddress.protocol() == QAbstractSocket::IPv6Protocol
                                   ? QStringLiteral("[%1]").arg(options.listenAddress.toString())
                                   : options.listenAddress.toString();
@@ -111,27 +151,7 @@ int OtpdProcess::run(const QStringList& arguments)
                              << "threads;" << (worker ? "outbox worker running" : "no outbox worker (--no-worker)");
 
     QCoreApplication::exec();
-
-    qCInfo(lcOtpd) << "stopping: no new connections; finishing the requests in flight";
-    const int left = server.drain(kGraceMs);
-    if (left > 0)
-        qCWarning(lcOtpd) << left << "request(s) still in flight after" << kGraceMs / 1000 << "s; stopping anyway";
-    if (worker) {
-        worker->requestStop();
-        worker->stop();
-    }
-    // Leases this process still holds on rows it has not started sending go back to the outbox at
-    // once, so another instance takes them now rather than when the lease runs out.
-    try {
-        const int handedBack = runtime->database().session().update(
-            QStringLiteral("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'queued'"),
-            {runtime->service().outbox().owner()});
-        if (handedBack > 0)
-            qCInfo(lcOtpd) << "handed back" << handedBack << "outbox lease(s)";
-    } catch (const StoreError& e) {
-        qCWarning(lcOtpd).noquote() << "could not hand back outbox leases (they expire on their own):" << e.message();
-    }
-    qCInfo(lcOtpd) << "stopped";
+    stopGracefully(server, worker.get(), *runtime, kGraceMs);
     return 0;
 }
 
