@@ -5,11 +5,14 @@
 #include "StoreError.h"
 #include "OperatorStore.h"
 #include "OtpRuntime.h"
+#include "SecretStore.h"
 #include "VendorStore.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QUrl>
 #include <QThread>
 
 #include <atomic>
@@ -114,6 +117,61 @@ Outcome worker(OtpRuntime& runtime, const WorkerOptions& options)
     return o;
 }
 
+Outcome receiptUrl(OtpRuntime& runtime, const QString& vendor, const QString& baseGiven, const Actor& actor)
+{
+    QString base = baseGiven;
+    if (base.isEmpty())
+        base = qEnvironmentVariable("OTP_PUBLIC_URL", QStringLiteral("http://127.0.0.1:8080"));
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QUrl url(base, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty() || url.hasQuery() || url.hasFragment())
+        return Outcome::make(OutcomeStatus::InvalidInput,
+                             QStringLiteral("the base URL must look like https://otp.example.com (otpd as the vendor reaches it), not '%1'")
+                                 .arg(base.left(200)));
+    std::optional<VendorConfig> config;
+    try {
+        config = VendorStore(runtime.database().session()).find(vendor);
+    } catch (const StoreError& e) {
+        return Outcome::make(OutcomeStatus::InternalError, e.message());
+    }
+    if (!config)
+        return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("there is no vendor named '%1'").arg(vendor.left(64)));
+    if (!QStringList{QStringLiteral("gupshup"), QStringLiteral("wati"), QStringLiteral("myoperator")}.contains(config->kind))
+        return Outcome::make(OutcomeStatus::InvalidInput,
+                             QStringLiteral("vendor '%1' (%2) sends no delivery receipts; gupshup, wati and myoperator do").arg(vendor, config->kind));
+    QString error;
+    SecretStore* store = runtime.secrets(&error);
+    if (!store)
+        return Outcome::make(OutcomeStatus::InternalError, QStringLiteral("the secret store cannot be opened: %1").arg(error));
+    // The name otpd reads (ReceiptRoutes::tokenSecretName).
+    const QString name = QStringLiteral("receipt-token/") + vendor;
+    std::optional<QString> token = store->get(name, &error);
+    if (!error.isEmpty())
+        return Outcome::make(OutcomeStatus::InternalError, QStringLiteral("cannot read %1: %2").arg(name, error));
+    const bool created = !token || token->isEmpty();
+    if (created) {
+        QByteArray raw(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(raw.data()), reinterpret_cast<quint32*>(raw.data() + raw.size()));
+        token = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        raw.fill('\0');
+        if (!store->set(name, *token, &error))
+            return Outcome::make(OutcomeStatus::InternalError, QStringLiteral("cannot store %1: %2").arg(name, error));
+        const Outcome audit = runtime.service().recordSecretChange(QStringLiteral("secret_set"), name, store->describe(), actor);
+        if (audit.status != OutcomeStatus::Ok)
+            return audit;
+    }
+    Outcome o = Outcome::make(OutcomeStatus::Ok,
+                              QStringLiteral("%1 receipt token for vendor %2: paste this URL into the vendor's dashboard as its delivery "
+                                             "report / webhook URL (it carries the token; keep it private)")
+                                  .arg(created ? QStringLiteral("made a new") : QStringLiteral("the existing"), vendor));
+    o.details.insert(QStringLiteral("url"), QStringLiteral("%1/v1/receipts/%2/%3").arg(base, vendor, *token));
+    o.details.insert(QStringLiteral("secret"), name);
+    o.details.insert(QStringLiteral("created"), created);
+    return o;
+}
+
 Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kind, const QString& secret,
                 bool disabled, const Actor& actor, const QString& reason, qint64 healthWindowS)
 {
@@ -154,6 +212,11 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
             return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("use: vendors remove NAME"));
         return service.removeVendor(args.at(1), actor);
     }
+    if (sub == QLatin1String("receipt-url")) {
+        if (args.size() < 2 || args.size() > 3)
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("use: vendors receipt-url NAME [BASE_URL]"));
+        return receiptUrl(runtime, args.at(1), args.value(2), actor);
+    }
     if (sub == QLatin1String("add")) {
         if (args.size() < 2)
             return Outcome::make(OutcomeStatus::InvalidInput,
@@ -172,7 +235,7 @@ Outcome vendors(OtpRuntime& runtime, const QStringList& args, const QString& kin
         return service.saveVendor(c, actor);
     }
     return Outcome::make(OutcomeStatus::InvalidInput,
-                         QStringLiteral("unknown vendors command '%1' (list, add, remove, health, open, close)").arg(sub));
+                         QStringLiteral("unknown vendors command '%1' (list, add, remove, health, open, close, receipt-url)").arg(sub));
 }
 
 Outcome receipt(OtpRuntime& runtime, const QString& vendor, const QString& query, const QByteArray& body)
