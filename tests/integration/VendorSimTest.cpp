@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -552,6 +553,48 @@ TEST_F(VendorSimTest, ManyConcurrentDeliveriesAllLand)
     EXPECT_EQ(ok, kCount);
     EXPECT_EQ(sim->inbox().size(), kCount);
     std::printf("[          ] %d deliveries in %lld ms\n", kCount, static_cast<long long>(timer.elapsed()));
+}
+
+// Issue 14 item 3: embedded, the simulator says when a receipt callback ends; one nobody takes (the port
+// refuses connections) is tried `retries` more times, then given up.
+TEST_F(VendorSimTest, ReceiptCallbackNobodyTakesIsGivenUpAndSignalled)
+{
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 refusing = closed.serverPort();
+    closed.close();
+
+    VendorSimulator::Config config;
+    config.logRequests = false;
+    config.receipts.urls.insert(QStringLiteral("wati"), QUrl(QStringLiteral("http://127.0.0.1:%1/wati").arg(refusing)));
+    config.receipts.delayMs = 0;
+    config.receipts.retries = 1;
+    config.receipts.retryMs = 10;
+    sim = std::make_unique<VendorSimulator>(config);
+    ASSERT_NE(sim->start(QHostAddress::LocalHost, 0), 0);
+    base = sim->baseUrl().toString();
+
+    QEventLoop loop;
+    QString finishedId;
+    bool taken = true;
+    QObject::connect(sim.get(), &VendorSimulator::receiptCallbackFinished, &loop,
+                     [&](const QString& vendor, const QString& messageId, bool wasTaken) {
+                         EXPECT_EQ(vendor, QStringLiteral("wati"));
+                         finishedId = messageId;
+                         taken = wasTaken;
+                         loop.quit();
+                     });
+    const QString id = wati(kPhone, QStringLiteral("v2")).json().value(QStringLiteral("receivers")).toArray().first()
+                           .toObject().value(QStringLiteral("localMessageId")).toString();
+    if (finishedId.isEmpty()) {
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit); // never hang the suite
+        loop.exec();
+    }
+    EXPECT_EQ(finishedId, id);
+    EXPECT_FALSE(taken);
+    const QJsonObject stats = sim->receiptStats();
+    EXPECT_EQ(stats.value(QStringLiteral("retried")).toInt(), 1);
+    EXPECT_EQ(stats.value(QStringLiteral("given_up")).toInt(), 1);
 }
 
 } // namespace
