@@ -105,6 +105,35 @@ TEST_F(OtpdApi, HealthAndReadinessNeedNoKey)
     EXPECT_EQ(r.status, 200) << r.text();
     EXPECT_GT(r.json.value(QStringLiteral("schema_version")).toInt(), 6);
     expectShape(r);
+    // a schema this otpd does not know (another process upgraded it): not ready, with the reason
+    database.scalar(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)"));
+    const HttpAnswer future = get(QStringLiteral("/readyz"), {});
+    EXPECT_EQ(future.status, 503) << future.text();
+    EXPECT_TRUE(future.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("999"))) << future.text();
+    expectShape(future);
+    EXPECT_EQ(get(QStringLiteral("/healthz"), {}).status, 200) << "the process still serves";
+}
+
+TEST_F(OtpdApi, AsyncSendAnswers202AndTheCodeFollows)
+{
+    ASSERT_EQ(otpctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("delivery=async")}).exitCode, 0);
+    otpd = start();
+    const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
+    const HttpAnswer s = post(QStringLiteral("/v1/verifications"), {{QStringLiteral("to"), kPhone}}, k);
+    ASSERT_EQ(s.status, 202) << s.text();
+    EXPECT_EQ(s.statusName(), QStringLiteral("queued"));
+    const QString id = s.json.value(QStringLiteral("id")).toString();
+    EXPECT_FALSE(id.isEmpty());
+    EXPECT_EQ(s.json.value(QStringLiteral("attempts_remaining")).toInt(), 3);
+    // Each read is a round trip to otpd, which hands the queued send to the vendor right after answering.
+    QString state;
+    for (int i = 0; i < 500 && state != QLatin1String("accepted"); ++i)
+        state = get(QStringLiteral("/v1/verifications/") + id, k).json.value(QStringLiteral("deliveries")).toArray()
+                    .at(0).toObject().value(QStringLiteral("state")).toString();
+    ASSERT_EQ(state, QStringLiteral("accepted"));
+    const QString code = outbox.lastCodeFor(kPhone);
+    ASSERT_EQ(code.size(), 6);
+    EXPECT_EQ(post(QStringLiteral("/v1/verifications/check"), {{QStringLiteral("to"), kPhone}, {QStringLiteral("code"), code}}, k).status, 200);
 }
 
 TEST_F(OtpdApi, SendReadCheckFlowWithEveryField)
