@@ -7,8 +7,14 @@
 #include "ScratchDatabase.h"
 #include "WrongCode.h"
 
+#include "Database.h"
+#include "SqlSession.h"
+
 #include <QJsonArray>
+#include <QEventLoop>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -541,6 +547,33 @@ TEST_F(OtpdApi, SigtermFinishesAndExitsZero)
     EXPECT_EQ(otpd->terminate(), 0);
     EXPECT_TRUE(otpd->log().contains(QStringLiteral("stopped"))) << otpd->log().toStdString();
     EXPECT_EQ(get(QStringLiteral("/healthz"), {}).status, 0) << "no longer accepting";
+}
+
+TEST_F(OtpdApi, SigtermLetsARequestInFlightFinish)
+{
+    const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
+    ASSERT_EQ(get(QStringLiteral("/healthz"), {}).status, 200);
+    // The send waits on a write lock the test holds (the lock the send itself takes on its number
+    // block; on SQLite the database's one write lock), so it is in flight when SIGTERM arrives.
+    otp::Database blocker(database.config());
+    auto hold = std::make_unique<otp::WriteTransaction>(blocker.session());
+    hold->lockKey(QStringLiteral("send:+919876543"));
+    QNetworkReply* reply = http.start(otpd->baseUrl(), {"POST", QStringLiteral("/v1/verifications"), json({{QStringLiteral("to"), kPhone}}), k});
+    {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::requestSent, &loop, &QEventLoop::quit);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    otpd->signalTerm();
+    hold.reset(); // rolled back: the send goes on
+    const HttpAnswer a = HttpClient::finish(reply);
+    // 201 when otpd read the request before the signal (nearly always), 503 + Connection: close when after.
+    EXPECT_TRUE(a.status == 201 || a.status == 503) << "an answer, never a reset: " << a.text() << a.error.toStdString();
+    if (a.status == 201)
+        EXPECT_EQ(outbox.lastCodeFor(kPhone).size(), 6);
+    EXPECT_EQ(otpd->terminate(), 0) << otpd->log().toStdString();
 }
 
 // SECURITY.md rows 5 and 6 across two otpd processes on one database (on PostgreSQL this is the

@@ -60,6 +60,12 @@ RunningOtpd::~RunningOtpd()
     }
 }
 
+void RunningOtpd::signalTerm()
+{
+    if (m_process->state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process->processId()), SIGTERM);
+}
+
 int RunningOtpd::terminate()
 {
     if (m_process->state() == QProcess::NotRunning)
@@ -84,20 +90,48 @@ HttpAnswer HttpClient::call(const QString& baseUrl, const HttpCall& c)
     return all({{baseUrl, c}}).value(0);
 }
 
+QNetworkReply* HttpClient::start(const QString& base, const HttpCall& c)
+{
+    QNetworkRequest request(QUrl(base + c.path));
+    request.setTransferTimeout(30000);
+    if (!c.key.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + c.key.toLatin1());
+    if (!c.body.isEmpty() && c.json)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto& h : c.headers)
+        request.setRawHeader(h.first, h.second);
+    return m_nam->sendCustomRequest(request, c.method, c.body);
+}
+
+HttpAnswer HttpClient::finish(QNetworkReply* r)
+{
+    if (!r->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer guard;
+        guard.setSingleShot(true);
+        QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+        guard.start(120000);
+        loop.exec();
+    }
+    HttpAnswer a;
+    a.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.raw = r->readAll();
+    a.json = QJsonDocument::fromJson(a.raw).object();
+    for (const auto& h : r->rawHeaderPairs())
+        a.headers.insert(h.first.toLower(), h.second);
+    if (r->error() != QNetworkReply::NoError && a.status == 0)
+        a.error = r->errorString();
+    r->abort();
+    r->deleteLater();
+    return a;
+}
+
 QList<HttpAnswer> HttpClient::all(const QList<QPair<QString, HttpCall>>& calls)
 {
     QList<QNetworkReply*> replies;
-    for (const auto& [base, c] : calls) {
-        QNetworkRequest request(QUrl(base + c.path));
-        request.setTransferTimeout(30000);
-        if (!c.key.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + c.key.toLatin1());
-        if (!c.body.isEmpty() && c.json)
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        for (const auto& h : c.headers)
-            request.setRawHeader(h.first, h.second);
-        replies << m_nam->sendCustomRequest(request, c.method, c.body);
-    }
+    for (const auto& [base, c] : calls)
+        replies << start(base, c);
     int open = int(replies.size());
     QEventLoop loop;
     for (QNetworkReply* r : replies)
@@ -112,19 +146,8 @@ QList<HttpAnswer> HttpClient::all(const QList<QPair<QString, HttpCall>>& calls)
     if (open > 0)
         loop.exec();
     QList<HttpAnswer> out;
-    for (QNetworkReply* r : replies) {
-        HttpAnswer a;
-        a.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.raw = r->readAll();
-        a.json = QJsonDocument::fromJson(a.raw).object();
-        for (const auto& h : r->rawHeaderPairs())
-            a.headers.insert(h.first.toLower(), h.second);
-        if (r->error() != QNetworkReply::NoError && a.status == 0)
-            a.error = r->errorString();
-        out << a;
-        r->abort();
-        r->deleteLater();
-    }
+    for (QNetworkReply* r : replies)
+        out << finish(r);
     return out;
 }
 

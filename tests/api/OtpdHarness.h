@@ -15,6 +15,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace otp::test {
 
@@ -53,6 +54,8 @@ public:
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     // SIGTERM, then waits for the exit; returns the exit code (-1 when it did not exit normally).
     int terminate();
+    // SIGTERM without waiting.
+    void signalTerm();
     // Everything it wrote to stderr so far (the access log).
     QString log();
     QString startupOutput() const { return m_startup; }
@@ -71,6 +74,9 @@ public:
     HttpClient();
     ~HttpClient();
     HttpAnswer call(const QString& baseUrl, const HttpCall& call);
+    // A call left running: finish() waits for its answer.
+    QNetworkReply* start(const QString& baseUrl, const HttpCall& call);
+    static HttpAnswer finish(QNetworkReply* reply);
     QList<HttpAnswer> all(const QList<QPair<QString, HttpCall>>& calls);
 
 private:

@@ -16,6 +16,9 @@
 #include "ScratchDatabase.h"
 #include "SecretStores.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -676,4 +679,111 @@ TEST_F(OtpdOps, OpenApiDocumentPassesTheLinter)
                                  out.contains(QLatin1String("ETARGET"))))
         GTEST_SKIP() << "@redocly/cli could not be fetched (offline?): run .ci/install-deps\n" << out.toStdString();
     EXPECT_EQ(lint.exitCode(), 0) << out.toStdString();
+}
+
+// End to end with the real otp-vendor-sim: sends go to the simulated Gupshup, WATI and MyOperator APIs,
+// and the simulator calls each vendor's delivery receipt back to the URL `otpctl vendors receipt-url`
+// printed; otpd applies them. Waits on otpd's access log (its stderr), never on time.
+TEST_F(OtpdOps, VendorSimulatorReceiptsArriveOverHttp)
+{
+    QProcess sim;
+    sim.start(QStringLiteral(OTP_TEST_VENDORSIM), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                                                   QStringLiteral("--receipt-delay-ms"), QStringLiteral("0")});
+    static const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+    QString simBase;
+    QByteArray simOut;
+    while (simBase.isEmpty() && sim.waitForReadyRead(10000)) {
+        simOut += sim.readAllStandardOutput();
+        if (const auto m = listening.match(QString::fromUtf8(simOut)); m.hasMatch())
+            simBase = m.captured(1);
+    }
+    ASSERT_FALSE(simBase.isEmpty()) << "otp-vendor-sim did not start: " << sim.readAllStandardError().constData();
+    const auto secret = [&](const QString& name, const QByteArray& value) {
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.start(otpctlPath(), {QStringLiteral("secrets"), QStringLiteral("set"), name, QStringLiteral("--db"), database.url()});
+        p.write(value);
+        p.closeWriteChannel();
+        EXPECT_EQ(CliRun::finish(p).exitCode, 0);
+    };
+    const auto vendor = [&](const QString& name, const QString& kind, QStringList settings) {
+        settings.prepend(QStringLiteral("base_url=") + simBase);
+        const CliRun r = otpctl(QStringList{QStringLiteral("vendors"), QStringLiteral("add"), name, QStringLiteral("--kind"), kind,
+                                            QStringLiteral("--secret"), QStringLiteral("vendor/") + name} + settings);
+        EXPECT_EQ(r.exitCode, 0) << r.all();
+    };
+    secret(QStringLiteral("vendor/gs"), "sim-password");
+    secret(QStringLiteral("vendor/wa"), "sim-wati-token");
+    secret(QStringLiteral("vendor/mo"), "sim-myop-token");
+    vendor(QStringLiteral("gs"), QStringLiteral("gupshup"), {QStringLiteral("userid=sim-user"), QStringLiteral("principal_entity_id=1101"),
+                                                             QStringLiteral("dlt_template_id=1107"), QStringLiteral("mask=OTPSIM")});
+    vendor(QStringLiteral("wa"), QStringLiteral("wati"), {QStringLiteral("template_name=login_otp")});
+    vendor(QStringLiteral("mo"), QStringLiteral("myoperator"), {QStringLiteral("company_id=sim-company"), QStringLiteral("phone_number_id=1234"),
+                                                                QStringLiteral("template_name=login_otp")});
+    auto served = start(); // loads the vendors configured above
+    ASSERT_TRUE(served->started());
+    QJsonObject urls;
+    for (const auto& [name, kind] : {std::pair{"gs", "gupshup"}, std::pair{"wa", "wati"}, std::pair{"mo", "myoperator"}}) {
+        const CliRun r = otpctl({QStringLiteral("vendors"), QStringLiteral("receipt-url"), QLatin1String(name), served->baseUrl()});
+        ASSERT_EQ(r.exitCode, 0) << r.all();
+        urls.insert(QLatin1String(kind), r.json.value(QStringLiteral("url")));
+    }
+    const HttpAnswer set = http.call(simBase, {"POST", QStringLiteral("/_sim/receipts"),
+                                               json(QJsonObject{{QStringLiteral("urls"), urls}, {QStringLiteral("delay_ms"), 0}})});
+    ASSERT_EQ(set.status, 200) << set.text();
+
+    const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
+    QStringList ids;
+    for (const auto& [name, channel] : {std::pair{"gs", "sms"}, std::pair{"wa", "whatsapp"}, std::pair{"mo", "whatsapp"}}) {
+        const HttpAnswer s = call(QStringLiteral("/v1/verifications"),
+                                  {"POST", QStringLiteral("/v1/verifications"),
+                                   json(QJsonObject{{QStringLiteral("to"), nextPhone()}, {QStringLiteral("channel"), QLatin1String(channel)},
+                                                    {QStringLiteral("vendor"), QLatin1String(name)}}), k}, served.get());
+        ASSERT_EQ(s.status, 201) << name << ": " << s.text();
+        ids << s.json.value(QStringLiteral("id")).toString();
+    }
+    // The simulator's three callbacks, as otpd logs them (route pattern and status; never the token).
+    const QString line = QStringLiteral("POST /v1/receipts/{vendor}/{token} 200");
+    QDeadlineTimer deadline(20000);
+    while (served->log().count(line) < 3 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    ASSERT_EQ(served->log().count(line), 3) << served->log().toStdString();
+    for (const QString& id : ids) {
+        const HttpAnswer v = call(QStringLiteral("/v1/verifications/{id}"), {"GET", QStringLiteral("/v1/verifications/") + id, {}, k}, served.get());
+        const QJsonObject d = v.json.value(QStringLiteral("deliveries")).toArray().first().toObject();
+        EXPECT_EQ(d.value(QStringLiteral("state")).toString(), QStringLiteral("delivered")) << v.text();
+    }
+    EXPECT_FALSE(served->log().contains(urls.value(QStringLiteral("wati")).toString().section(QLatin1Char('/'), -1)));
+    const Exposition m = scrape(served.get());
+    using L = QMap<QString, QString>;
+    for (const char* v : {"gs", "wa", "mo"}) {
+        EXPECT_GE(m.sum(QStringLiteral("otp_deliveries_total"), L{{QStringLiteral("vendor"), QLatin1String(v)}, {QStringLiteral("state"), QStringLiteral("delivered")}}), 1) << v;
+        EXPECT_GE(m.sum(QStringLiteral("otp_vendor_request_duration_seconds_count"), L{{QStringLiteral("vendor"), QLatin1String(v)}}), 1) << v;
+    }
+    sim.kill();
+    sim.waitForFinished(5000);
+}
+
+// The checks above are only as good as their parser and validator: each catches what it must.
+TEST(OtpdOpsHelpers, PrometheusParserAndSchemaValidatorCatchTheirCases)
+{
+    EXPECT_TRUE(parsePrometheus("# HELP a_total x\n# TYPE a_total counter\na_total{k=\"v\\\"q\"} 3\n").problems.isEmpty());
+    EXPECT_FALSE(parsePrometheus("a_total 1\n").problems.isEmpty()) << "no TYPE";
+    EXPECT_FALSE(parsePrometheus("# TYPE a gauge\na{k=v} 1\n").problems.isEmpty()) << "unquoted label";
+    EXPECT_FALSE(parsePrometheus("# TYPE a gauge\nnot a sample line\n").problems.isEmpty());
+    EXPECT_FALSE(parsePrometheus("# TYPE h histogram\nh_bucket{le=\"1\"} 5\nh_bucket{le=\"+Inf\"} 4\nh_sum 1\nh_count 4\n").problems.isEmpty())
+        << "buckets must be cumulative";
+    EXPECT_FALSE(parsePrometheus("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_sum 1\nh_count 3\n").problems.isEmpty())
+        << "+Inf must equal _count";
+    ApiSpec spec;
+    spec.doc = QJsonDocument::fromJson(R"({"components":{"schemas":{"E":{"type":"string","enum":["a","b"]}}}})").object();
+    const QJsonObject schema = QJsonDocument::fromJson(
+        R"({"type":"object","required":["n"],"properties":{"n":{"type":"integer"},"e":{"$ref":"#/components/schemas/E"},
+            "l":{"type":"array","items":{"type":["string","null"]}}}})").object();
+    const auto check = [&](const char* body) { return spec.validate(QJsonDocument::fromJson(body).object(), schema, QStringLiteral("body")); };
+    EXPECT_TRUE(check(R"({"n":1,"e":"a","l":["x",null]})").isEmpty());
+    EXPECT_FALSE(check(R"({"e":"a"})").isEmpty()) << "required";
+    EXPECT_FALSE(check(R"({"n":1.5})").isEmpty()) << "integer";
+    EXPECT_FALSE(check(R"({"n":1,"e":"c"})").isEmpty()) << "enum through $ref";
+    EXPECT_FALSE(check(R"({"n":1,"l":[1]})").isEmpty()) << "items";
 }
