@@ -121,35 +121,46 @@ bool VendorBreaker::record(const QString& vendor, const VendorAnswer& a, const P
     std::optional<BreakerRow> row = find(vendor);
     if (row && row->forced)
         return row->state == QLatin1String("open");
+    if (a.accepted)
+        return recordSuccess(vendor, row, policy, tenant, now);
+    return recordFailure(vendor, a, row, policy, tenant, now);
+}
+
+bool VendorBreaker::recordSuccess(const QString& vendor, const std::optional<BreakerRow>& row, const Policy& policy,
+                                  const QString& tenant, qint64 now)
+{
+    const QString state = row ? row->state : QStringLiteral("closed");
+    if (!row)
+        return false; // the common case: a vendor that never failed has no row, nothing to write
+    if (state == QLatin1String("half_open")) {
+        if (row->probeSuccesses + 1 >= policy.breakerCloseSuccesses) {
+            if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', consecutive_failures = 0, "
+                                          "probe_successes = 0, probe_until = 0, closed_at = ?, reason = ?, updated_at = ? "
+                                          "WHERE vendor = ? AND state = 'half_open' AND forced = 0"),
+                           {now, QStringLiteral("probes succeeded"), now, vendor}) == 1)
+                audit(systemActor(), QStringLiteral("vendor_breaker_closed"), tenant, vendor, state,
+                      QStringLiteral("closed"),
+                      QStringLiteral("%1 probe(s) in a row were accepted").arg(row->probeSuccesses + 1), now);
+        } else {
+            // One more probe is needed: the next send may take it at once.
+            m_s.update(QStringLiteral("UPDATE vendor_breakers SET probe_successes = probe_successes + 1, probe_until = 0, "
+                                      "updated_at = ? WHERE vendor = ? AND state = 'half_open'"),
+                       {now, vendor});
+        }
+        return false;
+    }
+    if (state == QLatin1String("closed") && row->consecutiveFailures > 0)
+        m_s.update(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = 0, updated_at = ? "
+                                  "WHERE vendor = ? AND state = 'closed'"),
+                   {now, vendor});
+    return state == QLatin1String("open"); // a try sent before it opened: one success decides nothing
+}
+
+bool VendorBreaker::recordFailure(const QString& vendor, const VendorAnswer& a, std::optional<BreakerRow> row,
+                                  const Policy& policy, const QString& tenant, qint64 now)
+{
     const qint64 cooloffMs = qint64(policy.breakerCooloffS) * 1000;
     const QString state = row ? row->state : QStringLiteral("closed");
-    if (a.accepted) {
-        if (!row)
-            return false; // the common case: a vendor that never failed has no row, nothing to write
-        if (state == QLatin1String("half_open")) {
-            if (row->probeSuccesses + 1 >= policy.breakerCloseSuccesses) {
-                if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', consecutive_failures = 0, "
-                                              "probe_successes = 0, probe_until = 0, closed_at = ?, reason = ?, updated_at = ? "
-                                              "WHERE vendor = ? AND state = 'half_open' AND forced = 0"),
-                               {now, QStringLiteral("probes succeeded"), now, vendor}) == 1)
-                    audit(systemActor(), QStringLiteral("vendor_breaker_closed"), tenant, vendor, state,
-                          QStringLiteral("closed"),
-                          QStringLiteral("%1 probe(s) in a row were accepted").arg(row->probeSuccesses + 1), now);
-            } else {
-                // One more probe is needed: the next send may take it at once.
-                m_s.update(QStringLiteral("UPDATE vendor_breakers SET probe_successes = probe_successes + 1, probe_until = 0, "
-                                          "updated_at = ? WHERE vendor = ? AND state = 'half_open'"),
-                           {now, vendor});
-            }
-            return false;
-        }
-        if (state == QLatin1String("closed") && row->consecutiveFailures > 0)
-            m_s.update(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = 0, updated_at = ? "
-                                      "WHERE vendor = ? AND state = 'closed'"),
-                       {now, vendor});
-        return state == QLatin1String("open"); // a try sent before it opened: one success decides nothing
-    }
-
     // A failure (a timeout included). A failed probe opens it again for a new cool-off.
     if (state == QLatin1String("half_open")) {
         const QString why = QStringLiteral("the probe failed (%1)").arg(answerWords(a));
@@ -173,6 +184,23 @@ bool VendorBreaker::record(const QString& vendor, const VendorAnswer& a, const P
         row = find(vendor);
         consecutive = row ? row->consecutiveFailures : consecutive + 1;
     }
+    const QString why = reasonToOpen(vendor, a, row, consecutive, policy, now);
+    if (why.isEmpty())
+        return false;
+    ensureRow(vendor, now);
+    if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'open', open_until = ?, probe_successes = 0, "
+                                  "probe_until = 0, reason = ?, updated_at = ? WHERE vendor = ? AND state = 'closed' AND forced = 0"),
+                   {now + cooloffMs, why.left(512), now, vendor}) == 1) {
+        qCWarning(lcBreaker) << "vendor" << vendor << "breaker opened:" << why;
+        audit(systemActor(), QStringLiteral("vendor_breaker_opened"), tenant, vendor, QStringLiteral("closed"),
+              QStringLiteral("open"), why, now);
+    }
+    return true;
+}
+
+QString VendorBreaker::reasonToOpen(const QString& vendor, const VendorAnswer& a, const std::optional<BreakerRow>& row,
+                                    int consecutive, const Policy& policy, qint64 now)
+{
     QString why;
     if (consecutive >= policy.breakerFailures) {
         why = QStringLiteral("%1 consecutive retryable failures (last: %2)").arg(consecutive).arg(answerWords(a));
@@ -185,17 +213,7 @@ bool VendorBreaker::record(const QString& vendor, const VendorAnswer& a, const P
                       .arg(h.accepted).arg(h.tries).arg(policy.breakerWindowMin)
                       .arg(h.successPct(), 0, 'f', 1).arg(policy.breakerMinSuccessPct);
     }
-    if (why.isEmpty())
-        return false;
-    ensureRow(vendor, now);
-    if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'open', open_until = ?, probe_successes = 0, "
-                                  "probe_until = 0, reason = ?, updated_at = ? WHERE vendor = ? AND state = 'closed' AND forced = 0"),
-                   {now + cooloffMs, why.left(512), now, vendor}) == 1) {
-        qCWarning(lcBreaker) << "vendor" << vendor << "breaker opened:" << why;
-        audit(systemActor(), QStringLiteral("vendor_breaker_opened"), tenant, vendor, QStringLiteral("closed"),
-              QStringLiteral("open"), why, now);
-    }
-    return true;
+    return why;
 }
 
 void VendorBreaker::force(const QString& vendor, bool open, const QString& reason, const Actor& actor, qint64 now)

@@ -48,6 +48,15 @@ public:
     void force(const QString& vendor, bool open, const QString& reason, const Actor& actor, qint64 now);
 
 private:
+    // record()'s two cases: an accepted answer (a probe closes it, a closed one forgets its
+    // failures) and a failed one (a failed probe reopens it; N in a row or a low success rate opens it).
+    bool recordSuccess(const QString& vendor, const std::optional<BreakerRow>& row, const Policy& policy,
+                       const QString& tenant, qint64 now);
+    bool recordFailure(const QString& vendor, const VendorAnswer& answer, std::optional<BreakerRow> row,
+                       const Policy& policy, const QString& tenant, qint64 now);
+    // Why a closed breaker opens now (empty: it stays closed).
+    QString reasonToOpen(const QString& vendor, const VendorAnswer& answer, const std::optional<BreakerRow>& row,
+                         int consecutive, const Policy& policy, qint64 now);
     void ensureRow(const QString& vendor, qint64 now);
     void audit(const Actor& actor, const QString& action, const QString& tenant, const QString& vendor,
                const QString& from, const QString& to, const QString& reason, qint64 now);
