@@ -580,6 +580,8 @@ TEST_F(OtpdApi, SigtermLetsARequestInFlightFinish)
 // production shape; the other engines run it too).
 TEST_F(OtpdApi, TwoProcessesOneCodeVerifiesOnceAndGuessesStayCapped)
 {
+    ASSERT_EQ(otpctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("cooldown_s=0")}).exitCode, 0);
+    otpd = start();
     auto second = start();
     ASSERT_TRUE(second->started());
     const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
@@ -612,4 +614,24 @@ TEST_F(OtpdApi, TwoProcessesOneCodeVerifiesOnceAndGuessesStayCapped)
     EXPECT_EQ(wrong, 2);
     EXPECT_EQ(lockedNow, 1);
     EXPECT_EQ(database.scalar(QStringLiteral("SELECT attempts FROM challenges WHERE destination = ?"), {other}), 3);
+
+    // the hourly send cap (3) holds exactly across both processes
+    const QString third = QStringLiteral("+919876500007");
+    QList<QPair<QString, HttpCall>> sends;
+    for (int i = 0; i < 10; ++i)
+        sends.append({(i % 2 ? second : otpd)->baseUrl(),
+                      HttpCall{"POST", QStringLiteral("/v1/verifications"), json({{QStringLiteral("to"), third}}), k}});
+    // Admitted sends race each other: a newer one supersedes an older one before its vendor call, which
+    // then answers 502 "superseded" (only the newest code goes out). Admitted ones are counted by the cap.
+    int admitted = 0, capped = 0;
+    for (const HttpAnswer& a : http.all(sends)) {
+        admitted += a.status == 201 || (a.status == 502 && a.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("superseded")));
+        capped += a.status == 429 && a.statusName() == QLatin1String("rate_limited");
+        EXPECT_TRUE(a.status == 201 || a.status == 502 || a.status == 429) << a.text();
+    }
+    EXPECT_EQ(admitted, 3);
+    EXPECT_EQ(capped, 7);
+    EXPECT_EQ(database.scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE destination = ?"), {third}), 3);
+    EXPECT_GE(outbox.countFor(third), 1);
+    EXPECT_LE(outbox.countFor(third), 3);
 }

@@ -36,6 +36,8 @@ using namespace otp::test;
 
 namespace {
 
+const QString kPhone = QStringLiteral("+919876543299");
+
 QByteArray json(const QJsonValue& v)
 {
     return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
@@ -643,8 +645,17 @@ TEST_F(OtpdOps, OpenApiCoversEveryRouteAndEveryPathIsServed)
         EXPECT_TRUE(components.value(QStringLiteral("headers")).toObject().contains(QLatin1String(h))) << h;
     EXPECT_EQ(components.value(QStringLiteral("securitySchemes")).toObject().value(QStringLiteral("bearerAuth")).toObject().value(QStringLiteral("scheme")).toString(),
               QStringLiteral("bearer"));
-    // A 405 and a keyed refusal validate against the document too.
+    // A 405, 413, 415 and keyed refusals validate against the document too.
     call(QStringLiteral("/v1/verifications"), {"DELETE", QStringLiteral("/v1/verifications")});
+    const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
+    HttpAnswer a = call(QStringLiteral("/v1/verifications"), {"POST", QStringLiteral("/v1/verifications"), QByteArray(20 * 1024, 'a'), k});
+    EXPECT_EQ(a.status, 413) << a.text();
+    a = call(QStringLiteral("/v1/verifications"), {"POST", QStringLiteral("/v1/verifications"), "to=1", k, {{"Content-Type", "text/plain"}}, false});
+    EXPECT_EQ(a.status, 415) << a.text();
+    a = call(QStringLiteral("/v1/verifications"), {"POST", QStringLiteral("/v1/verifications"), json(QJsonObject{{QStringLiteral("to"), 5}}), k});
+    EXPECT_EQ(a.status, 400) << a.text();
+    a = call(QStringLiteral("/v1/verifications"), {"POST", QStringLiteral("/v1/verifications"), json(QJsonObject{{QStringLiteral("to"), kPhone}}), k + QStringLiteral("x")});
+    EXPECT_EQ(a.status, 401) << a.text();
     const HttpAnswer noKey = call(QStringLiteral("/v1/status"), {"GET", QStringLiteral("/v1/status?to=%2B919876543210")});
     EXPECT_EQ(noKey.status, 401);
 }
