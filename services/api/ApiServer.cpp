@@ -116,6 +116,7 @@ bool ApiServer::listenOn(const QHostAddress& address, quint16 port, QString* err
     }
     connect(tcp, &BoundedTcpServer::refused, this, [](QTcpSocket* socket, const QString& reason) {
         qCInfo(lcAccess).noquote() << "- - 413 0ms client=" + ClientAddress::text(socket->peerAddress()) << reason;
+        ApiMetrics::instance().observeRequest(QStringLiteral("-"), 413, 0);
     });
     bind(tcp);
     m_port = tcp->serverPort();
