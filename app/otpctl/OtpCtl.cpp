@@ -42,6 +42,8 @@ const char* kUsage = R"(Commands:
   vendors  list | add NAME --kind gupshup|wati|myoperator|smtp [--secret NAME] KEY=VALUE... | remove NAME
            health [NAME] [--since 15m]   success rate, timeouts, p95 latency and circuit breaker per vendor
            open NAME --reason TEXT | close NAME --reason TEXT   force a vendor's breaker (audited)
+  templates list | set --purpose P --channel C --lang L TEXT... | remove --purpose P --channel C --lang L
+           the texts codes travel in ({code} once, {minutes}, {app}, {purpose}); SMS to India checked against DLT
   apikeys  create --tenant T --name NAME [--scopes send,verify,read,accounts] | list [--tenant T]
            | revoke NAME --reason TEXT      keys of the apps calling otpd (shown once, stored hashed)
   secrets  set NAME (value on stdin) | secrets list | secrets delete NAME
@@ -106,63 +108,118 @@ int OtpCtl::fail(OutcomeStatus status, const QString& message)
     return report(Outcome::make(status, message));
 }
 
-int OtpCtl::run(const QStringList& arguments)
+// The command line: every option otpctl knows, registered once.
+struct OtpCtl::Cli
 {
+    Cli();
     QCommandLineParser p;
+    static QCommandLineOption opt(const char* name, const char* help, const char* value = nullptr, const char* fallback = nullptr)
+    {
+        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
+        if (value)
+            o.setValueName(QString::fromLatin1(value));
+        if (fallback)
+            o.setDefaultValue(QString::fromLatin1(fallback));
+        return o;
+    }
+    const QCommandLineOption db = opt("db", "database URL (sqlite:///path.db, postgresql://user@host/db, mysql://user@host/db)", "URL");
+    const QCommandLineOption tenant = opt("tenant", "tenant id", "ID", "default");
+    const QCommandLineOption json = opt("json", "print one JSON object");
+    const QCommandLineOption to = opt("to", "phone number or email", "DEST");
+    const QCommandLineOption channel = opt("channel", "sms, whatsapp or email", "CHANNEL");
+    const QCommandLineOption purpose = opt("purpose", "login, registration, password_reset, signup", "PURPOSE");
+    const QCommandLineOption vendor = opt("vendor", "vendor name", "NAME");
+    const QCommandLineOption code = opt("code", "the code to verify", "CODE");
+    const QCommandLineOption reason = opt("reason", "why (recorded in the audit log)", "TEXT");
+    const QCommandLineOption active = opt("active", "only active lockouts or alarms");
+    const QCommandLineOption since = opt("since", "window: 15m, 1h, 24h, 7d", "WINDOW", "1h");
+    const QCommandLineOption by = opt("by", "vendor, channel or status", "KEY", "vendor");
+    const QCommandLineOption limit = opt("limit", "how many rows", "N", "20");
+    const QCommandLineOption rate = opt("rate", "simulated flows per second", "N", "5");
+    const QCommandLineOption duration = opt("duration", "seconds to simulate (0: until stopped)", "S", "10");
+    const QCommandLineOption seed = opt("seed", "random seed of the simulation", "N", "0");
+    const QCommandLineOption refuseShare = opt("refuse-share", "share of simulated deliveries the vendor refuses", "F", "0.06");
+    const QCommandLineOption staleAfter = opt("stale-after", "seconds after which a silent delivery is failed", "S", "600");
+    const QCommandLineOption firstName = opt("first-name", "profile first name", "X");
+    const QCommandLineOption lastName = opt("last-name", "profile last name", "X");
+    const QCommandLineOption email = opt("email", "profile email", "X");
+    const QCommandLineOption address = opt("address", "profile address", "X");
+    const QCommandLineOption once = opt("once", "worker: deliver what is due, then exit");
+    const QCommandLineOption concurrency = opt("concurrency", "worker: parallel deliveries", "N", "4");
+    const QCommandLineOption leaseS = opt("lease-s", "worker: seconds a claimed delivery stays ours (default 60, or longer than the slowest vendor's timeout)", "S", "60");
+    const QCommandLineOption kind = opt("kind", "vendors add: gupshup, wati, myoperator, smtp", "KIND");
+    const QCommandLineOption secret = opt("secret", "vendors add: the name of its credential in the secret store", "NAME");
+    const QCommandLineOption disabled = opt("disabled", "vendors add: configured but not used");
+    const QCommandLineOption receiptQuery = opt("query", "receipt: a Gupshup report's query string", "QUERY");
+    const QCommandLineOption role = opt("role", "operators set: support, admin or qa", "ROLE");
+    const QCommandLineOption name = opt("name", "operators set: display name", "NAME");
+    const QCommandLineOption flows = opt("flows", "simulate: exactly N flows, then stop", "N");
+    const QCommandLineOption scopes = opt("scopes", "apikeys create: send,verify,read,accounts (default send,verify,read)", "LIST");
+    const QCommandLineOption lang = opt("lang", "templates: the language, ISO 639-1 (en, hi, ta, …)", "LANG");
+};
+
+OtpCtl::Cli::Cli()
+{
     p.setApplicationDescription(QStringLiteral("otpctl: the OTP core from the shell.\n") + QLatin1String(kUsage));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("what to do (see above)"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("database URL (sqlite:///path.db, postgresql://user@host/db, mysql://user@host/db)"), QStringLiteral("URL"));
-    const QCommandLineOption tenant(QStringLiteral("tenant"), QStringLiteral("tenant id"), QStringLiteral("ID"), QStringLiteral("default"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("phone number or email"), QStringLiteral("DEST"));
-    const QCommandLineOption channel(QStringLiteral("channel"), QStringLiteral("sms, whatsapp or email"), QStringLiteral("CHANNEL"));
-    const QCommandLineOption purpose(QStringLiteral("purpose"), QStringLiteral("login, registration, password_reset, signup"), QStringLiteral("PURPOSE"));
-    const QCommandLineOption vendor(QStringLiteral("vendor"), QStringLiteral("vendor name"), QStringLiteral("NAME"));
-    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("the code to verify"), QStringLiteral("CODE"));
-    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("why (recorded in the audit log)"), QStringLiteral("TEXT"));
-    const QCommandLineOption active(QStringLiteral("active"), QStringLiteral("only active lockouts or alarms"));
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("window: 15m, 1h, 24h, 7d"), QStringLiteral("WINDOW"), QStringLiteral("1h"));
-    const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("vendor, channel or status"), QStringLiteral("KEY"), QStringLiteral("vendor"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("how many rows"), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("simulated flows per second"), QStringLiteral("N"), QStringLiteral("5"));
-    const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("seconds to simulate (0: until stopped)"), QStringLiteral("S"), QStringLiteral("10"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("random seed of the simulation"), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption refuseShare(QStringLiteral("refuse-share"), QStringLiteral("share of simulated deliveries the vendor refuses"), QStringLiteral("F"), QStringLiteral("0.06"));
-    const QCommandLineOption staleAfter(QStringLiteral("stale-after"), QStringLiteral("seconds after which a silent delivery is failed"), QStringLiteral("S"), QStringLiteral("600"));
-    const QCommandLineOption firstName(QStringLiteral("first-name"), QStringLiteral("profile first name"), QStringLiteral("X"));
-    const QCommandLineOption lastName(QStringLiteral("last-name"), QStringLiteral("profile last name"), QStringLiteral("X"));
-    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("profile email"), QStringLiteral("X"));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("profile address"), QStringLiteral("X"));
-    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("worker: deliver what is due, then exit"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("worker: parallel deliveries"), QStringLiteral("N"), QStringLiteral("4"));
-    const QCommandLineOption leaseS(QStringLiteral("lease-s"), QStringLiteral("worker: seconds a claimed delivery stays ours (default 60, or longer than the slowest vendor's timeout)"), QStringLiteral("S"), QStringLiteral("60"));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("vendors add: gupshup, wati, myoperator, smtp"), QStringLiteral("KIND"));
-    const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("vendors add: the name of its credential in the secret store"), QStringLiteral("NAME"));
-    const QCommandLineOption disabled(QStringLiteral("disabled"), QStringLiteral("vendors add: configured but not used"));
-    const QCommandLineOption receiptQuery(QStringLiteral("query"), QStringLiteral("receipt: a Gupshup report's query string"), QStringLiteral("QUERY"));
-    const QCommandLineOption roleOpt(QStringLiteral("role"), QStringLiteral("operators set: support, admin or qa"), QStringLiteral("ROLE"));
-    const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("operators set: display name"), QStringLiteral("NAME"));
-    const QCommandLineOption flowsOpt(QStringLiteral("flows"), QStringLiteral("simulate: exactly N flows, then stop"), QStringLiteral("N"));
-    const QCommandLineOption scopesOpt(QStringLiteral("scopes"), QStringLiteral("apikeys create: send,verify,read,accounts (default send,verify,read)"), QStringLiteral("LIST"));
-    p.addOption(scopesOpt);
-    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, roleOpt, nameOpt, flowsOpt});
     p.addOptions({db, tenant, json, to, channel, purpose, vendor, code, reason, active, since, by, limit, rate, duration,
                   seed, refuseShare, staleAfter, firstName, lastName, email, address});
+    p.addOptions({once, concurrency, leaseS, kind, secret, disabled, receiptQuery, role, name, flows, scopes, lang});
+}
 
-    if (!p.parse(arguments)) {
+// What every command may use, validated before the database is touched.
+struct OtpCtl::Request
+{
+    QStringList pos;
+    QString cmd;
+    QString tenant;
+    std::optional<Purpose> purpose;
+    std::optional<Channel> channel;
+    int limit = 20;
+    QMap<QString, QString> policyValues;
+    Purpose purposeOrLogin() const { return purpose.value_or(Purpose::Login); }
+};
+
+OtpCtl::~OtpCtl() = default;
+
+int OtpCtl::run(const QStringList& arguments)
+{
+    Cli cli;
+    if (!cli.p.parse(arguments)) {
         m_json = arguments.contains(QStringLiteral("--json"));
-        return fail(OutcomeStatus::InvalidInput, p.errorText());
+        return fail(OutcomeStatus::InvalidInput, cli.p.errorText());
     }
-    m_json = p.isSet(json);
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText();
+    m_json = cli.p.isSet(cli.json);
+    if (cli.p.isSet(QStringLiteral("help"))) {
+        m_out << cli.p.helpText();
         return 0;
     }
-    const QStringList pos = p.positionalArguments();
-    if (pos.isEmpty())
-        return fail(OutcomeStatus::InvalidInput, QStringLiteral("no command given; try otpctl --help"));
-    const QString cmd = pos.first();
+    Request r;
+    r.pos = cli.p.positionalArguments();
+    r.cmd = r.pos.value(0);
+    if (const auto refused = checkCommand(r))
+        return *refused;
+    if (r.cmd == QLatin1String("secrets"))
+        return report(SecretsCommand::run(r.pos.mid(1), cli.p.value(cli.db)));
+    if (const auto refused = validate(cli, r))
+        return *refused;
+
+    QString error;
+    OtpRuntime::Options options;
+    options.databaseUrl = cli.p.value(cli.db);
+    auto runtime = OtpRuntime::open(options, &error);
+    if (!runtime)
+        return fail(error.contains(QLatin1String("URL")) ? OutcomeStatus::InvalidInput : OutcomeStatus::InternalError, error);
+    if (const auto rc = runFlowCommand(*runtime, cli, r))
+        return *rc;
+    if (const auto rc = runOpsCommand(*runtime, cli, r))
+        return *rc;
+    return runSimulate(*runtime, cli, r);
+}
+
+std::optional<int> OtpCtl::checkCommand(const Request& r)
+{
     static const QStringList known{QStringLiteral("send"), QStringLiteral("resend"), QStringLiteral("verify"),
                                    QStringLiteral("cancel"), QStringLiteral("status"), QStringLiteral("history"),
                                    QStringLiteral("accounts"), QStringLiteral("profile"), QStringLiteral("lockouts"),
@@ -170,178 +227,233 @@ int OtpCtl::run(const QStringList& arguments)
                                    QStringLiteral("audit"), QStringLiteral("migrate"), QStringLiteral("cleanup"),
                                    QStringLiteral("simulate"), QStringLiteral("secrets"),
                                    QStringLiteral("worker"), QStringLiteral("vendors"), QStringLiteral("receipt"),
-                                   QStringLiteral("operators"), QStringLiteral("alarms"), QStringLiteral("apikeys")};
-    if (!known.contains(cmd))
-        return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(cmd));
-    if (cmd == QLatin1String("secrets"))
-        return report(SecretsCommand::run(pos.mid(1), p.value(db)));
+                                   QStringLiteral("operators"), QStringLiteral("alarms"), QStringLiteral("apikeys"),
+                                   QStringLiteral("templates")};
+    if (r.cmd.isEmpty())
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("no command given; try otpctl --help"));
+    if (!known.contains(r.cmd))
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown command '%1'; try otpctl --help").arg(r.cmd));
+    return std::nullopt;
+}
 
-    // Validate every argument before touching the database.
-    const QString tenantId = p.value(tenant);
-    std::optional<Purpose> purposeValue;
-    if (p.isSet(purpose)) {
-        purposeValue = purposeFromName(p.value(purpose));
-        if (!purposeValue)
+std::optional<int> OtpCtl::validate(const Cli& cli, Request& r)
+{
+    const QCommandLineParser& p = cli.p;
+    r.tenant = p.value(cli.tenant);
+    if (p.isSet(cli.purpose)) {
+        r.purpose = purposeFromName(p.value(cli.purpose));
+        if (!r.purpose)
             return fail(OutcomeStatus::InvalidInput,
-                        QStringLiteral("unknown purpose '%1' (login, registration, password_reset, signup)").arg(p.value(purpose)));
+                        QStringLiteral("unknown purpose '%1' (login, registration, password_reset, signup)").arg(p.value(cli.purpose)));
     }
-    std::optional<Channel> channelValue;
-    if (p.isSet(channel)) {
-        channelValue = channelFromName(p.value(channel));
-        if (!channelValue)
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown channel '%1' (sms, whatsapp, email)").arg(p.value(channel)));
+    if (p.isSet(cli.channel)) {
+        r.channel = channelFromName(p.value(cli.channel));
+        if (!r.channel)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("unknown channel '%1' (sms, whatsapp, email)").arg(p.value(cli.channel)));
     }
     static const QStringList needsTo{QStringLiteral("send"), QStringLiteral("resend"), QStringLiteral("verify"),
                                      QStringLiteral("cancel"), QStringLiteral("status"), QStringLiteral("history"),
                                      QStringLiteral("accounts"), QStringLiteral("profile"), QStringLiteral("unlock")};
-    if (needsTo.contains(cmd) && p.value(to).trimmed().isEmpty())
-        return fail(OutcomeStatus::InvalidInput, QStringLiteral("%1 needs --to DEST").arg(cmd));
-    if (cmd == QLatin1String("verify") && !p.isSet(code))
+    if (needsTo.contains(r.cmd) && p.value(cli.to).trimmed().isEmpty())
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("%1 needs --to DEST").arg(r.cmd));
+    if (r.cmd == QLatin1String("verify") && !p.isSet(cli.code))
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("verify needs --code CODE"));
-    if (cmd == QLatin1String("unlock") && p.value(reason).trimmed().isEmpty())
+    if (r.cmd == QLatin1String("unlock") && p.value(cli.reason).trimmed().isEmpty())
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("unlock needs --reason TEXT"));
     bool ok = true;
-    const int limitValue = p.value(limit).toInt(&ok);
-    if (!ok || limitValue < 1 || limitValue > 10000)
+    r.limit = p.value(cli.limit).toInt(&ok);
+    if (!ok || r.limit < 1 || r.limit > 10000)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--limit must be a number from 1 to 10000"));
-    QMap<QString, QString> policyValues;
-    if (cmd == QLatin1String("policy")) {
-        const QString sub = pos.value(1);
-        if (sub != QLatin1String("show") && sub != QLatin1String("set"))
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("use: policy show | policy set KEY=VALUE..."));
-        for (const QString& kv : pos.mid(2)) {
-            const qsizetype eq = kv.indexOf(QLatin1Char('='));
-            if (eq <= 0)
-                return fail(OutcomeStatus::InvalidInput, QStringLiteral("'%1' is not KEY=VALUE").arg(kv));
-            policyValues.insert(kv.left(eq).trimmed(), kv.mid(eq + 1));
-        }
-        if (sub == QLatin1String("set") && policyValues.isEmpty())
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("policy set needs KEY=VALUE pairs"));
-    } else if (pos.size() > 1 && cmd != QLatin1String("vendors") && cmd != QLatin1String("operators") &&
-               cmd != QLatin1String("apikeys")) {
-        return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(pos.at(1)));
+    return validatePositionals(r);
+}
+
+std::optional<int> OtpCtl::validatePositionals(Request& r)
+{
+    static const QStringList withSubcommands{QStringLiteral("vendors"), QStringLiteral("operators"), QStringLiteral("apikeys"),
+                                             QStringLiteral("templates")};
+    if (r.cmd != QLatin1String("policy")) {
+        if (r.pos.size() > 1 && !withSubcommands.contains(r.cmd))
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(r.pos.at(1)));
+        return std::nullopt;
     }
+    const QString sub = r.pos.value(1);
+    if (sub != QLatin1String("show") && sub != QLatin1String("set"))
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("use: policy show | policy set KEY=VALUE..."));
+    for (const QString& kv : r.pos.mid(2)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("'%1' is not KEY=VALUE").arg(kv));
+        r.policyValues.insert(kv.left(eq).trimmed(), kv.mid(eq + 1));
+    }
+    if (sub == QLatin1String("set") && r.policyValues.isEmpty())
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("policy set needs KEY=VALUE pairs"));
+    return std::nullopt;
+}
 
-    QString error;
-    OtpRuntime::Options options;
-    options.databaseUrl = p.value(db);
-    auto runtime = OtpRuntime::open(options, &error);
-    if (!runtime)
-        return fail(error.contains(QLatin1String("URL")) ? OutcomeStatus::InvalidInput : OutcomeStatus::InternalError, error);
-    OtpService& service = runtime->service();
+// The flows of OtpService, one call each.
+std::optional<int> OtpCtl::runFlowCommand(OtpRuntime& runtime, const Cli& cli, const Request& r)
+{
+    const QCommandLineParser& p = cli.p;
+    OtpService& service = runtime.service();
     const Actor actor = Actor::currentOsUser(QStringLiteral("cli"));
-    const Purpose purposeOrLogin = purposeValue.value_or(Purpose::Login);
-
+    const QString& cmd = r.cmd;
+    const QString to = p.value(cli.to);
     if (cmd == QLatin1String("send") || cmd == QLatin1String("resend")) {
-        SendRequest req{tenantId, p.value(to), channelValue, purposeOrLogin, p.value(vendor)};
+        SendRequest req{r.tenant, to, r.channel, r.purposeOrLogin(), p.value(cli.vendor)};
         const Outcome o = cmd == QLatin1String("send") ? service.send(req, actor) : service.resend(req, actor);
         const int rc = report(o);
         service.deliverPending(); // async mode: the answer is out; now deliver in-process
         return rc;
     }
     if (cmd == QLatin1String("verify"))
-        return report(service.verify({tenantId, p.value(to), p.value(code), purposeOrLogin}, actor));
+        return report(service.verify({r.tenant, to, p.value(cli.code), r.purposeOrLogin()}, actor));
     if (cmd == QLatin1String("cancel"))
-        return report(service.cancel(tenantId, p.value(to), purposeOrLogin, actor, p.value(reason)));
+        return report(service.cancel(r.tenant, to, r.purposeOrLogin(), actor, p.value(cli.reason)));
     if (cmd == QLatin1String("status"))
-        return report(service.status(tenantId, p.value(to), purposeOrLogin));
+        return report(service.status(r.tenant, to, r.purposeOrLogin()));
     if (cmd == QLatin1String("history"))
-        return report(service.history(tenantId, p.value(to), limitValue));
+        return report(service.history(r.tenant, to, r.limit));
     if (cmd == QLatin1String("accounts"))
-        return report(service.accounts(tenantId, p.value(to)));
+        return report(service.accounts(r.tenant, to));
     if (cmd == QLatin1String("profile"))
-        return report(service.updateProfile(tenantId, p.value(to),
-                                          {p.value(firstName), p.value(lastName), p.value(email), p.value(address)}, actor));
+        return report(service.updateProfile(r.tenant, to, {p.value(cli.firstName), p.value(cli.lastName), p.value(cli.email),
+                                                           p.value(cli.address)}, actor));
     if (cmd == QLatin1String("lockouts"))
-        return report(service.lockouts(tenantId, p.isSet(active), limitValue > 20 ? limitValue : 200));
+        return report(service.lockouts(r.tenant, p.isSet(cli.active), r.limit > 20 ? r.limit : 200));
     if (cmd == QLatin1String("unlock"))
-        return report(service.unlock(tenantId, p.value(to), actor, p.value(reason)));
+        return report(service.unlock(r.tenant, to, actor, p.value(cli.reason)));
     if (cmd == QLatin1String("audit"))
-        return report(service.auditTrail(limitValue, p.value(to)));
+        return report(service.auditTrail(r.limit, to));
+    if (cmd == QLatin1String("alarms"))
+        return report(service.alarms(r.tenant, p.isSet(cli.active), r.limit == 20 && !p.isSet(cli.limit) ? 100 : r.limit));
     if (cmd == QLatin1String("stats")) {
-        const auto window = parseWindow(p.value(since));
+        const auto window = parseWindow(p.value(cli.since));
         if (!window)
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("--since must look like 15m, 1h, 24h or 7d"));
-        return report(service.stats(*window, p.value(by)));
+        return report(service.stats(*window, p.value(cli.by)));
     }
     if (cmd == QLatin1String("policy")) {
-        if (pos.value(1) == QLatin1String("show"))
-            return report(service.policyShow(tenantId, purposeValue));
-        return report(service.policySet(tenantId, purposeValue, policyValues, actor));
+        if (r.pos.value(1) == QLatin1String("show"))
+            return report(service.policyShow(r.tenant, r.purpose));
+        return report(service.policySet(r.tenant, r.purpose, r.policyValues, actor));
     }
-    if (cmd == QLatin1String("worker")) {
-        OutboxCommands::WorkerOptions wo;
-        wo.alarmTenant = tenantId;
-        wo.once = p.isSet(once);
-        wo.concurrency = p.value(concurrency).toInt(&ok);
-        if (!ok || wo.concurrency < 1 || wo.concurrency > 64)
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--concurrency must be a number from 1 to 64"));
-        wo.leaseS = p.value(leaseS).toInt(&ok);
-        wo.leaseGiven = p.isSet(leaseS);
-        if (!ok || wo.leaseS < 1 || wo.leaseS > 3600)
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--lease-s must be a number from 1 to 3600"));
-        wo.durationS = p.isSet(duration) ? p.value(duration).toInt(&ok) : 0;
-        if (!ok || wo.durationS < 0)
-            return fail(OutcomeStatus::InvalidInput, QStringLiteral("--duration must be a number of seconds"));
-        return report(OutboxCommands::worker(*runtime, wo));
-    }
+    if (cmd == QLatin1String("templates"))
+        return runTemplates(service, cli, r, actor);
+    return std::nullopt;
+}
+
+int OtpCtl::runTemplates(OtpService& service, const Cli& cli, const Request& r, const Actor& actor)
+{
+    const QString sub = r.pos.value(1, QStringLiteral("list"));
+    if (sub == QLatin1String("list"))
+        return report(service.templates(r.tenant));
+    if (sub != QLatin1String("set") && sub != QLatin1String("remove"))
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("use: templates list | templates set --purpose P --channel C "
+                                                                "--lang L TEXT | templates remove --purpose P --channel C --lang L"));
+    if (!r.purpose || !r.channel || !cli.p.isSet(cli.lang))
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("templates %1 needs --purpose, --channel and --lang").arg(sub));
+    if (sub == QLatin1String("remove"))
+        return report(service.removeTemplate(r.tenant, *r.purpose, *r.channel, cli.p.value(cli.lang), actor));
+    MessageTemplate t;
+    t.tenant = r.tenant;
+    t.purpose = *r.purpose;
+    t.channel = *r.channel;
+    t.language = cli.p.value(cli.lang);
+    t.body = r.pos.mid(2).join(QLatin1Char(' '));
+    return report(service.saveTemplate(t, actor));
+}
+
+// Operations: the outbox worker, receipts, operators, keys, vendors, the schema and cleanup.
+std::optional<int> OtpCtl::runOpsCommand(OtpRuntime& runtime, const Cli& cli, const Request& r)
+{
+    const QCommandLineParser& p = cli.p;
+    const Actor actor = Actor::currentOsUser(QStringLiteral("cli"));
+    const QString& cmd = r.cmd;
+    if (cmd == QLatin1String("worker"))
+        return runWorker(runtime, cli, r);
     if (cmd == QLatin1String("receipt")) {
         QByteArray body;
-        if (!p.isSet(receiptQuery)) {
+        if (!p.isSet(cli.receiptQuery)) {
             QFile in;
             if (in.open(stdin, QIODevice::ReadOnly))
                 body = in.readAll();
         }
-        return report(OutboxCommands::receipt(*runtime, p.value(vendor), p.value(receiptQuery), body));
+        return report(OutboxCommands::receipt(runtime, p.value(cli.vendor), p.value(cli.receiptQuery), body));
     }
     if (cmd == QLatin1String("operators"))
-        return report(OutboxCommands::operators(*runtime, pos.mid(1), p.value(roleOpt), p.value(nameOpt), actor));
+        return report(OutboxCommands::operators(runtime, r.pos.mid(1), p.value(cli.role), p.value(cli.name), actor));
     if (cmd == QLatin1String("apikeys"))
-        return report(ApiKeysCommand::run(*runtime, {pos.mid(1), p.isSet(tenant) ? tenantId : QString(), p.value(nameOpt),
-                                                     p.value(scopesOpt), p.value(reason)}, actor));
-    if (cmd == QLatin1String("alarms"))
-        return report(service.alarms(tenantId, p.isSet(active), limitValue == 20 && !p.isSet(limit) ? 100 : limitValue));
+        return report(ApiKeysCommand::run(runtime, {r.pos.mid(1), p.isSet(cli.tenant) ? r.tenant : QString(), p.value(cli.name),
+                                                    p.value(cli.scopes), p.value(cli.reason)}, actor));
     if (cmd == QLatin1String("vendors")) {
         qint64 healthWindowS = 900;
-        if (p.isSet(since)) {
-            const auto w = parseWindow(p.value(since));
+        if (p.isSet(cli.since)) {
+            const auto w = parseWindow(p.value(cli.since));
             if (!w)
-                return fail(OutcomeStatus::InvalidInput, QStringLiteral("--since must look like 15m, 1h, 24h or 7d, not '%1'").arg(p.value(since)));
+                return fail(OutcomeStatus::InvalidInput, QStringLiteral("--since must look like 15m, 1h, 24h or 7d, not '%1'").arg(p.value(cli.since)));
             healthWindowS = *w;
         }
-        return report(OutboxCommands::vendors(*runtime, pos.mid(1), p.value(kind), p.value(secret), p.isSet(disabled), actor,
-                                              p.value(reason), healthWindowS));
+        return report(OutboxCommands::vendors(runtime, r.pos.mid(1), p.value(cli.kind), p.value(cli.secret), p.isSet(cli.disabled),
+                                              actor, p.value(cli.reason), healthWindowS));
     }
     if (cmd == QLatin1String("migrate")) {
-        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("schema is at version %1").arg(runtime->database().schemaVersion()));
-        o.details.insert(QStringLiteral("schema_version"), runtime->database().schemaVersion());
-        o.details.insert(QStringLiteral("database"), runtime->database().config().displayUrl());
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("schema is at version %1").arg(runtime.database().schemaVersion()));
+        o.details.insert(QStringLiteral("schema_version"), runtime.database().schemaVersion());
+        o.details.insert(QStringLiteral("database"), runtime.database().config().displayUrl());
         return report(o);
     }
     if (cmd == QLatin1String("cleanup")) {
-        const int stale = p.value(staleAfter).toInt(&ok);
+        bool ok = false;
+        const int stale = p.value(cli.staleAfter).toInt(&ok);
         if (!ok || stale < 0)
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("--stale-after must be a number of seconds"));
-        return report(service.cleanup(actor, stale));
+        return report(runtime.service().cleanup(actor, stale));
     }
-    // simulate
-    const double rateValue = p.value(rate).toDouble(&ok);
+    return std::nullopt;
+}
+
+int OtpCtl::runWorker(OtpRuntime& runtime, const Cli& cli, const Request& r)
+{
+    const QCommandLineParser& p = cli.p;
+    bool ok = true;
+    OutboxCommands::WorkerOptions wo;
+    wo.alarmTenant = r.tenant;
+    wo.once = p.isSet(cli.once);
+    wo.concurrency = p.value(cli.concurrency).toInt(&ok);
+    if (!ok || wo.concurrency < 1 || wo.concurrency > 64)
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("--concurrency must be a number from 1 to 64"));
+    wo.leaseS = p.value(cli.leaseS).toInt(&ok);
+    wo.leaseGiven = p.isSet(cli.leaseS);
+    if (!ok || wo.leaseS < 1 || wo.leaseS > 3600)
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("--lease-s must be a number from 1 to 3600"));
+    wo.durationS = p.isSet(cli.duration) ? p.value(cli.duration).toInt(&ok) : 0;
+    if (!ok || wo.durationS < 0)
+        return fail(OutcomeStatus::InvalidInput, QStringLiteral("--duration must be a number of seconds"));
+    return report(OutboxCommands::worker(runtime, wo));
+}
+
+int OtpCtl::runSimulate(OtpRuntime& runtime, const Cli& cli, const Request& r)
+{
+    const QCommandLineParser& p = cli.p;
+    bool ok = true;
+    const double rateValue = p.value(cli.rate).toDouble(&ok);
     if (!ok || rateValue <= 0 || rateValue > 10000)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--rate must be a number of flows per second (0-10000]"));
-    const int durationValue = p.value(duration).toInt(&ok);
+    const int durationValue = p.value(cli.duration).toInt(&ok);
     if (!ok || durationValue < 0)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--duration must be a number of seconds"));
-    const double refuse = p.value(refuseShare).toDouble(&ok);
+    const double refuse = p.value(cli.refuseShare).toDouble(&ok);
     if (!ok || refuse < 0 || refuse > 1)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--refuse-share must be between 0 and 1"));
-    const quint32 seedValue = p.value(seed).toUInt();
-    const int flowsValue = p.isSet(flowsOpt) ? p.value(flowsOpt).toInt(&ok) : 0;
+    const quint32 seedValue = p.value(cli.seed).toUInt();
+    const int flowsValue = p.isSet(cli.flows) ? p.value(cli.flows).toInt(&ok) : 0;
     if (!ok || flowsValue < 0)
         return fail(OutcomeStatus::InvalidInput, QStringLiteral("--flows must be a number of flows"));
     // The simulated users read their codes off handsets that tap every gateway (dev, or the vendors).
     auto handsets = std::make_shared<SimulatedHandsets>(refuse, seedValue ? seedValue : 1);
-    handsets->tapAll(runtime->gateways());
-    TrafficSimulator sim(service, *handsets, tenantId, seedValue ? seedValue : quint32(QDateTime::currentMSecsSinceEpoch()));
+    handsets->tapAll(runtime.gateways());
+    TrafficSimulator sim(runtime.service(), *handsets, r.tenant,
+                         seedValue ? seedValue : quint32(QDateTime::currentMSecsSinceEpoch()));
     // --flows N: exactly N flows (as fast as --rate allows), for scripts and tests that must not depend on speed.
     const auto tally = sim.run(rateValue, flowsValue > 0 ? 0 : durationValue, {}, flowsValue);
     Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 simulated flows").arg(tally.flows));

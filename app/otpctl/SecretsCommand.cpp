@@ -145,6 +145,73 @@ std::unique_ptr<OtpRuntime> openRuntime(const QString& databaseUrl, QString* err
     options.databaseUrl = databaseUrl;
     return OtpRuntime::open(options, error);
 }
+Outcome listSecrets(SecretStore& store)
+{
+    QString error;
+    const QStringList names = store.names(&error);
+    const QJsonObject backends = error.isEmpty() ? backendsOf(store, names, &error) : QJsonObject();
+    if (!error.isEmpty())
+        return internal(error);
+    Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 secret(s) in the %2").arg(QString::number(names.size()), store.describe()));
+    o.details.insert(QStringLiteral("secrets"), QJsonArray::fromStringList(names));
+    o.details.insert(QStringLiteral("backends"), backends);
+    o.details.insert(QStringLiteral("store"), store.describe());
+    return o;
+}
+
+Outcome setSecret(SecretStore& writable, bool chained, const QString& name, const QString& databaseUrl)
+{
+    QString error;
+    const std::optional<QString> value = readValue(&error);
+    if (!value)
+        return invalid(error);
+    auto runtime = openRuntime(databaseUrl, &error);
+    if (!runtime)
+        return internal(QStringLiteral("nothing stored: %1").arg(error));
+    if (!writable.set(name, *value, &error))
+        return internal(error);
+    const QString where = writable.describe();
+    if (const QString auditError = audit(*runtime, QStringLiteral("secret_set"), name, where); !auditError.isEmpty())
+        return internal(QStringLiteral("the secret was stored but its audit row was not written: %1").arg(auditError));
+    Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("stored secret '%1' in the %2").arg(name, where));
+    o.details.insert(QStringLiteral("name"), name);
+    o.details.insert(QStringLiteral("store"), where);
+    if (chained && envOverrides(name)) {
+        o.message += QStringLiteral("; note: %1 is set and wins when the secret is read").arg(SecretStores::environmentVariable(name));
+        o.details.insert(QStringLiteral("overridden_by"), SecretStores::environmentVariable(name));
+    }
+    return o;
+}
+
+Outcome deleteSecret(SecretStore& writable, bool chained, const QString& name, const QString& databaseUrl)
+{
+    QString error;
+    const std::optional<QString> existing = writable.get(name, &error);
+    if (!error.isEmpty())
+        return internal(error);
+    if (!existing) {
+        if (chained && envOverrides(name))
+            return invalid(QStringLiteral("'%1' comes from the environment (%2), not the %3: unset it there")
+                               .arg(name, SecretStores::environmentVariable(name), writable.describe()));
+        return invalid(QStringLiteral("there is no secret named '%1' in the %2").arg(name, writable.describe()));
+    }
+    auto runtime = openRuntime(databaseUrl, &error);
+    if (!runtime)
+        return internal(QStringLiteral("nothing deleted: %1").arg(error));
+    if (!writable.remove(name, &error))
+        return internal(error);
+    const QString where = writable.describe();
+    if (const QString auditError = audit(*runtime, QStringLiteral("secret_delete"), name, where); !auditError.isEmpty())
+        return internal(QStringLiteral("the secret was deleted but its audit row was not written: %1").arg(auditError));
+    Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("deleted secret '%1' from the %2").arg(name, where));
+    o.details.insert(QStringLiteral("name"), name);
+    o.details.insert(QStringLiteral("store"), where);
+    if (chained && envOverrides(name)) {
+        o.message += QStringLiteral("; note: %1 is still set and still provides it").arg(SecretStores::environmentVariable(name));
+        o.details.insert(QStringLiteral("overridden_by"), SecretStores::environmentVariable(name));
+    }
+    return o;
+}
 } // namespace
 
 Outcome SecretsCommand::run(const QStringList& arguments, const QString& databaseUrl)
@@ -170,19 +237,8 @@ Outcome SecretsCommand::run(const QStringList& arguments, const QString& databas
         return internal(error);
     auto* chain = dynamic_cast<ChainSecretStore*>(store.get());
     SecretStore& writable = chain ? chain->primary() : *store;
-
-    if (sub == QLatin1String("list")) {
-        const QStringList names = store->names(&error);
-        const QJsonObject backends = error.isEmpty() ? backendsOf(*store, names, &error) : QJsonObject();
-        if (!error.isEmpty())
-            return internal(error);
-        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 secret(s) in the %2").arg(QString::number(names.size()), store->describe()));
-        o.details.insert(QStringLiteral("secrets"), QJsonArray::fromStringList(names));
-        o.details.insert(QStringLiteral("backends"), backends);
-        o.details.insert(QStringLiteral("store"), store->describe());
-        return o;
-    }
-
+    if (sub == QLatin1String("list"))
+        return listSecrets(*store);
     if (isReadOnly(*store)) {
         QString readOnly;
         if (sub == QLatin1String("set"))
@@ -191,56 +247,9 @@ Outcome SecretsCommand::run(const QStringList& arguments, const QString& databas
             store->remove(name, &readOnly);
         return invalid(readOnly + QStringLiteral(" (OTP_SECRETS=env)"));
     }
-
-    if (sub == QLatin1String("set")) {
-        const std::optional<QString> value = readValue(&error);
-        if (!value)
-            return invalid(error);
-        auto runtime = openRuntime(databaseUrl, &error);
-        if (!runtime)
-            return internal(QStringLiteral("nothing stored: %1").arg(error));
-        if (!writable.set(name, *value, &error))
-            return internal(error);
-        const QString where = writable.describe();
-        if (const QString auditError = audit(*runtime, QStringLiteral("secret_set"), name, where); !auditError.isEmpty())
-            return internal(QStringLiteral("the secret was stored but its audit row was not written: %1").arg(auditError));
-        QString message = QStringLiteral("stored secret '%1' in the %2").arg(name, where);
-        Outcome o = Outcome::make(OutcomeStatus::Ok, message);
-        o.details.insert(QStringLiteral("name"), name);
-        o.details.insert(QStringLiteral("store"), where);
-        if (chain && envOverrides(name)) {
-            o.message += QStringLiteral("; note: %1 is set and wins when the secret is read").arg(SecretStores::environmentVariable(name));
-            o.details.insert(QStringLiteral("overridden_by"), SecretStores::environmentVariable(name));
-        }
-        return o;
-    }
-
-    // delete
-    const std::optional<QString> existing = writable.get(name, &error);
-    if (!error.isEmpty())
-        return internal(error);
-    if (!existing) {
-        if (chain && envOverrides(name))
-            return invalid(QStringLiteral("'%1' comes from the environment (%2), not the %3: unset it there")
-                               .arg(name, SecretStores::environmentVariable(name), writable.describe()));
-        return invalid(QStringLiteral("there is no secret named '%1' in the %2").arg(name, writable.describe()));
-    }
-    auto runtime = openRuntime(databaseUrl, &error);
-    if (!runtime)
-        return internal(QStringLiteral("nothing deleted: %1").arg(error));
-    if (!writable.remove(name, &error))
-        return internal(error);
-    const QString where = writable.describe();
-    if (const QString auditError = audit(*runtime, QStringLiteral("secret_delete"), name, where); !auditError.isEmpty())
-        return internal(QStringLiteral("the secret was deleted but its audit row was not written: %1").arg(auditError));
-    Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("deleted secret '%1' from the %2").arg(name, where));
-    o.details.insert(QStringLiteral("name"), name);
-    o.details.insert(QStringLiteral("store"), where);
-    if (chain && envOverrides(name)) {
-        o.message += QStringLiteral("; note: %1 is still set and still provides it").arg(SecretStores::environmentVariable(name));
-        o.details.insert(QStringLiteral("overridden_by"), SecretStores::environmentVariable(name));
-    }
-    return o;
+    if (sub == QLatin1String("set"))
+        return setSecret(writable, chain != nullptr, name, databaseUrl);
+    return deleteSecret(writable, chain != nullptr, name, databaseUrl);
 }
 
 } // namespace otp

@@ -5,6 +5,7 @@
 #include "DeliveryLog.h"
 #include "FlowSteps.h"
 #include "PolicyStore.h"
+#include "TemplateStore.h"
 #include "Redactor.h"
 #include "StoreError.h"
 #include "VendorBreaker.h"
@@ -170,6 +171,7 @@ struct Outbox::Try
     DeliveryRow row;
     ChallengeRow challenge;
     Policy policy;
+    MessageTemplate text; // read inside step 1's transaction, so a failed read leaves nothing `sending`
     VendorAnswer answer;
     bool called = false;
 };
@@ -229,6 +231,8 @@ std::optional<Outbox::TryResult> Outbox::claimAndDraw(Try& t)
                                   "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
                    {now + m_leaseMs, now, t.deliveryId, m_owner}) != 1)
         return untried(QStringLiteral("the delivery was taken by another worker"));
+    t.text = TemplateStore(t.s).resolveCached(t.challenge.tenant, purposeFromName(t.challenge.purpose).value_or(Purpose::Login),
+                                              channelFromName(t.row.channel).value_or(Channel::Sms), t.policy.messageLanguage);
     if (auto closed = drawCode(t, tx, now))
         return closed;
     tx.commit();
@@ -327,9 +331,9 @@ void Outbox::composeMessage(Try& t, qint64 now)
     message.destination = challenge.destination;
     message.code = t.code;
     message.ttlMinutes = ttlMinutes;
-    message.body = QStringLiteral("Your %1 code is %2. It expires in %3 minutes. Never share it with anyone.")
-                       .arg(purposeWords(purpose), t.code)
-                       .arg(ttlMinutes);
+    // The tenant's text for the policy's language (MessageTemplate.h), or the shipped one.
+    const QString app = t.policy.appName.isEmpty() ? challenge.tenant : t.policy.appName;
+    message.body = MessageTemplates::render(t.text.body, t.code, ttlMinutes, app, purpose);
 }
 
 Outbox::TryResult Outbox::callVendor(Try& t)

@@ -3,8 +3,11 @@
 #include "CodeGenerator.h"
 #include "DestinationParser.h"
 #include "InputLimits.h"
+#include "MessageTemplate.h"
 
 #include <QRegularExpression>
+
+#include <optional>
 
 namespace otp {
 
@@ -81,13 +84,42 @@ QString parseVendors(const QString& key, const QString& v, QStringList* list)
 }
 } // namespace
 
+// The keys whose value is a word: default_region, message_language, app_name. nullopt: not one of them.
+static std::optional<QString> setTextKey(Policy& p, const QString& key, const QString& v)
+{
+    if (key == QLatin1String("default_region")) {
+        const QString iso = v.toUpper();
+        if (!DestinationParser::isKnownRegion(iso))
+            return QStringLiteral("default_region: '%1' is not an ISO 3166 country code").arg(v);
+        p.defaultRegion = iso;
+        return QString();
+    }
+    if (key == QLatin1String("message_language")) {
+        if (const QString problem = MessageTemplates::languageProblem(v); !problem.isEmpty())
+            return QStringLiteral("message_language: ") + problem;
+        p.messageLanguage = v;
+        return QString();
+    }
+    if (key == QLatin1String("app_name")) {
+        if (v.size() > 30)
+            return QStringLiteral("app_name: at most 30 characters (a DLT variable's limit), not %1").arg(v.size());
+        for (const QChar c : v) {
+            if (c.category() == QChar::Other_Control || c == QLatin1Char('{') || c == QLatin1Char('}'))
+                return QStringLiteral("app_name: control characters and braces are not allowed");
+        }
+        p.appName = v;
+        return QString();
+    }
+    return std::nullopt;
+}
+
 QStringList Policy::keys()
 {
     QStringList out;
     for (const auto& k : kIntKeys)
         out << QString::fromLatin1(k.name);
     out << QStringLiteral("delivery") << QStringLiteral("account_creation") << QStringLiteral("allowed_countries")
-        << QStringLiteral("default_region");
+        << QStringLiteral("default_region") << QStringLiteral("message_language") << QStringLiteral("app_name");
     for (const char* c : kRouteChannels)
         out << QStringLiteral("route_") + QLatin1String(c);
     for (const char* c : kFallbackChannels)
@@ -132,13 +164,8 @@ QString Policy::set(const QString& key, const QString& rawValue)
         allowedCountries = list;
         return {};
     }
-    if (key == QLatin1String("default_region")) {
-        const QString iso = v.toUpper();
-        if (!DestinationParser::isKnownRegion(iso))
-            return QStringLiteral("default_region: '%1' is not an ISO 3166 country code").arg(v);
-        defaultRegion = iso;
-        return {};
-    }
+    if (const std::optional<QString> problem = setTextKey(*this, key, v))
+        return *problem;
     if (key.startsWith(QLatin1String("route_"))) {
         const QString channel = key.mid(6);
         if (!keys().contains(key))
@@ -181,6 +208,10 @@ QString Policy::value(const QString& key) const
         return allowedCountries.join(QLatin1Char(','));
     if (key == QLatin1String("default_region"))
         return defaultRegion;
+    if (key == QLatin1String("message_language"))
+        return messageLanguage;
+    if (key == QLatin1String("app_name"))
+        return appName;
     if (key.startsWith(QLatin1String("route_")))
         return routes.value(key.mid(6)).join(QLatin1Char(','));
     if (key.startsWith(QLatin1String("fallback_")))

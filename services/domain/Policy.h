@@ -53,6 +53,10 @@ struct Policy
     AccountCreation accountCreation = AccountCreation::OnVerify;
     QStringList allowedCountries; // empty: every country
     QString defaultRegion = QStringLiteral("IN");
+    // The language of the message a code travels in (MessageTemplate.h: the tenant's template for it, or
+    // the shipped text), and the app's name in it ({app}; empty: the tenant's name).
+    QString messageLanguage = QStringLiteral("en");
+    QString appName;
 
     static QStringList keys();
     // Applies KEY=VALUE; returns an empty string or the problem in plain words. Nothing changes on error.

@@ -1,12 +1,14 @@
 #include "OtpService.h"
 
+#include "AlarmAcknowledge.h"
+
 // The façade: every public call is handed to the flow of its concern (see OtpService.h).
 
 namespace otp {
 
 OtpService::OtpService(Database& db, GatewayRegistry& gateways, const Clock& clock, RandomSource& random, QByteArray pepper)
     : m_ctx(db, gateways, clock, random, std::move(pepper)), m_delivery(m_ctx), m_send(m_ctx, m_delivery),
-      m_verify(m_ctx), m_admin(m_ctx), m_read(m_ctx)
+      m_verify(m_ctx), m_admin(m_ctx), m_read(m_ctx), m_templates(m_ctx)
 {
 }
 
@@ -76,6 +78,22 @@ Outcome OtpService::removeVendor(const QString& name, const Actor& actor)
     return m_admin.removeVendor(name, actor);
 }
 
+Outcome OtpService::templates(const QString& tenant)
+{
+    return m_templates.list(tenant);
+}
+
+Outcome OtpService::saveTemplate(const MessageTemplate& text, const Actor& actor)
+{
+    return m_templates.save(text, actor);
+}
+
+Outcome OtpService::removeTemplate(const QString& tenant, Purpose purpose, Channel channel, const QString& language,
+                                   const Actor& actor)
+{
+    return m_templates.remove(tenant, purpose, channel, language, actor);
+}
+
 Outcome OtpService::forceBreaker(const QString& vendor, bool open, const QString& reason, const Actor& actor)
 {
     return m_admin.forceBreaker(vendor, open, reason, actor);
@@ -142,6 +160,11 @@ Outcome OtpService::evaluateAlarms(const QString& tenant)
 Outcome OtpService::alarms(const QString& tenant, bool activeOnly, int limit)
 {
     return m_read.alarms(tenant, activeOnly, limit);
+}
+
+Outcome OtpService::acknowledgeAlarm(qint64 alarmId, const QString& reason, const Actor& actor)
+{
+    return AlarmAcknowledge(m_ctx.db, m_ctx.clock).run(alarmId, reason, actor);
 }
 
 // Delivery.

@@ -24,6 +24,7 @@
 #include "FlowRequests.h"
 #include "ReadFlow.h"
 #include "SendFlow.h"
+#include "TemplateFlow.h"
 #include "VerifyFlow.h"
 
 #include <QMutex>
@@ -73,6 +74,13 @@ public:
     Outcome vendors();
     Outcome saveVendor(const VendorConfig& config, const Actor& actor);
     Outcome removeVendor(const QString& name, const Actor& actor);
+
+    // Message templates per purpose, channel and language (MessageTemplate.h; TemplateFlow.h): validated
+    // first (placeholders, and the DLT registration of SMS to India), audited.
+    Outcome templates(const QString& tenant);
+    Outcome saveTemplate(const MessageTemplate& text, const Actor& actor);
+    Outcome removeTemplate(const QString& tenant, Purpose purpose, Channel channel, const QString& language,
+                           const Actor& actor);
     // Health per vendor over the last `windowS` (success rate, timeouts, p95 latency: VendorHealth.h)
     // and each vendor's breaker (VendorBreaker.h), as every process sees them.
     Outcome vendorHealth(qint64 windowS);
@@ -82,6 +90,8 @@ public:
     Outcome evaluateAlarms(const QString& tenant);
     // evaluateAlarms(), then the tenant's alarms, newest first (only the active ones when asked).
     Outcome alarms(const QString& tenant, bool activeOnly, int limit = 100);
+    // An operator acknowledges alarm `alarmId` (AlarmAcknowledge.h): once per alarm, audited with `reason`.
+    Outcome acknowledgeAlarm(qint64 alarmId, const QString& reason, const Actor& actor);
     // One audit row for a credential written to or deleted from a SecretStore (`action` is
     // secret_set | secret_delete): who, which secret, which store. Never the value.
     Outcome recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor);
@@ -112,6 +122,7 @@ private:
     VerifyFlow m_verify;
     AdminFlow m_admin;
     ReadFlow m_read;
+    TemplateFlow m_templates;
 };
 
 } // namespace otp

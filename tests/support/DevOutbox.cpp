@@ -20,7 +20,8 @@ QList<QJsonObject> DevOutbox::messages() const
 
 QString DevOutbox::lastCodeFor(const QString& destination) const
 {
-    static const QRegularExpression re(QStringLiteral("code is (\\d+)"));
+    // The first run of 4-10 digits: the code, whatever the tenant's template says around it (MessageTemplate.h).
+    static const QRegularExpression re(QStringLiteral("(?<!\\d)(\\d{4,10})(?!\\d)"));
     QString code;
     for (const QJsonObject& m : messages())
         if (m.value(QStringLiteral("to")).toString() == destination)

@@ -74,6 +74,8 @@ const std::vector<KeyCases>& keyCases()
          {{"in, gb", "IN,GB"}, {"IN", "IN"}, {"in,IN, in", "IN"}, {"us,,gb", "US,GB"}, {"", ""}},
          {"XX", "IN,XX", "India", "IN;GB", "ZZ"}},
         {"default_region", {{"gb", "GB"}, {" us ", "US"}, {"IN", "IN"}}, {"", "XX", "ZZ", "India", "IN,GB"}},
+        {"message_language", {{"hi", "hi"}, {" ta ", "ta"}, {"en", "en"}}, {"", "EN", "hindi", "h1", "en-IN"}},
+        {"app_name", {{"Acme", "Acme"}, {" Zenith Pay ", "Zenith Pay"}, {"", ""}}, {"{code}", "Acme\x07", "An app name of thirty-one chars"}},
         {"delivery_max_tries", {{"1", "1"}, {"10", "10"}}, intRefusals({"0", "11"})},
         {"delivery_backoff_s", {{"1", "1"}, {"600", "600"}}, intRefusals({"0", "601"})},
         {"breaker_failures", {{"1", "1"}, {"1000", "1000"}}, intRefusals({"0", "1001", "-5"})},
