@@ -265,7 +265,11 @@ QByteArray ApiMetrics::render() const
 
 void ApiMetrics::addRoute(ApiRouter& router, Database& database, const Clock& clock, const QString& token)
 {
-    instance().startDatabaseFeed(clock.nowMs());
+    try {
+        instance().startDatabaseFeed(clock.nowMs());
+    } catch (const StoreError&) {
+        // the database's clock did not answer: the feed starts at the first scrape instead
+    }
     const QByteArray tokenDigest =
         token.isEmpty() ? QByteArray() : QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
     Database* db = &database;
