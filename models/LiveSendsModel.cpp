@@ -159,9 +159,14 @@ void LiveSendsModel::fetchMore(const QModelIndex& parent)
     const qint64 beforeId = m_rows.last().deliveryId;
     const int limit = qMin(m_pageSize, m_historyLimit - int(m_rows.size()));
     DatabaseThread* db = m_db;
+    const int generation = m_generation;
     m_db->run<QList<SendRow>>(
         this, [db, beforeId, limit]() { return LiveSendsQuery(db->session()).older(beforeId, limit); },
-        [this, beforeId, limit](QList<SendRow> rows) {
+        [this, beforeId, limit, generation](QList<SendRow> rows) {
+            if (generation != m_generation) {
+                m_fetching = false;
+                return; // read for rows a reload() has dropped
+            }
             if (rows.size() < limit)
                 m_historyEnd = true;
             appendOlder(beforeId, rows);
@@ -189,6 +194,24 @@ void LiveSendsModel::appendOlder(qint64 beforeId, const QList<SendRow>& rows)
     emit fetched(int(rows.size()));
 }
 
+void LiveSendsModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    for (auto& counts : m_distinct)
+        counts.clear();
+    m_rows.clear();
+    m_seqOf.clear();
+    m_topSeq = 0;
+    m_maxId = 0;
+    m_watermark = 0;
+    m_keep = m_maxRows;
+    m_loaded = false;
+    m_historyEnd = false;
+    endResetModel();
+    refresh();
+}
+
 void LiveSendsModel::start()
 {
     refresh();
@@ -211,14 +234,19 @@ void LiveSendsModel::refresh()
     const qint64 maxId = m_maxId;
     const qint64 since = m_watermark - kWatermarkSlackMs;
     DatabaseThread* db = m_db;
+    const int generation = m_generation;
     m_db->run<QList<SendRow>>(
         this,
         [db, loaded, limit, minId, maxId, since]() {
             LiveSendsQuery q(db->session());
             return loaded ? q.changes(minId, maxId, since, limit) : q.latest(limit);
         },
-        [this, loaded, limit](QList<SendRow> rows) {
+        [this, loaded, limit, generation](QList<SendRow> rows) {
             m_inFlight = false;
+            if (generation != m_generation) {
+                refresh(); // a reload() came meanwhile: read afresh
+                return;
+            }
             m_loaded = true;
             if (!loaded && rows.size() < limit)
                 m_historyEnd = true; // the first read already reached the oldest send

@@ -44,6 +44,13 @@ public:
     void setMaxRows(int rows);
     // The most rows held once older ones were fetched, and how many one fetch reads.
     void setHistoryLimit(int rows) { m_historyLimit = rows; }
+    int maxRows() const { return m_maxRows; }
+    int historyLimit() const { return m_historyLimit; }
+    // Whether the oldest send in the database is held (nothing older to fetch).
+    bool reachedOldest() const { return m_historyEnd; }
+    bool fetching() const { return m_fetching; }
+    // When the oldest held send was made (ms); 0 when none is held.
+    qint64 oldestHeldMs() const { return m_rows.isEmpty() ? 0 : m_rows.last().createdAt; }
     void setPageSize(int rows) { m_pageSize = rows; }
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
 
@@ -51,6 +58,8 @@ public:
     void stop();
     // Polls now unless a poll is already running.
     void refresh();
+    // Drops every row held and reads the newest maxRows afresh (after the limits changed).
+    void reload();
     // Merges rows read from the database (newest first): new ones go on top, known ones are updated.
     void applyRows(const QList<SendRow>& rows);
 
@@ -89,6 +98,7 @@ private:
     bool m_fetching = false;
     bool m_historyEnd = false; // no older sends in the database
     bool m_reveal = false;
+    int m_generation = 0; // bumped by reload(): answers to earlier reads are dropped
 };
 
 } // namespace otp::models

@@ -235,10 +235,20 @@ void LockoutsModel::unlock(int row, const QString& reason, const Actor& actor)
     const LockoutRow l = m_rows.at(row);
     OtpService* service = m_ctx.service;
     qCInfo(lcLockouts) << "unlock requested by" << actor.user << "for lockout" << l.id;
-    m_ctx.db->run<Outcome>(
-        this, [service, l, reason, actor]() { return service->unlock(l.tenant, l.destination, actor, reason); },
-        [this](Outcome o) {
-            emit unlockFinished(o);
+    // After the unlock, on the same trip: what still holds the next code (cooldown, caps), read by status().
+    m_ctx.db->run<QPair<Outcome, Outcome>>(
+        this,
+        [service, l, reason, actor]() {
+            const Outcome unlocked = service->unlock(l.tenant, l.destination, actor, reason);
+            Outcome after;
+            if (unlocked.status == OutcomeStatus::Unlocked)
+                after = service->status(l.tenant, l.destination, Purpose::Login);
+            return qMakePair(unlocked, after);
+        },
+        [this](QPair<Outcome, Outcome> result) {
+            emit unlockFinished(result.first);
+            if (result.first.status == OutcomeStatus::Unlocked)
+                emit statusAfterUnlock(result.second);
             refresh();
         });
 }

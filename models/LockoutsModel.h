@@ -54,6 +54,9 @@ public:
 signals:
     void loaded();
     void unlockFinished(const otp::Outcome& outcome);
+    // After a successful unlock: the destination's status (OtpService::status), which names what still
+    // blocks the next code (cooldown, hourly or daily cap, burst cap) and next_send_at.
+    void statusAfterUnlock(const otp::Outcome& status);
 
 private:
     ConsoleContext m_ctx;

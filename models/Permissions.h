@@ -23,6 +23,10 @@ public:
     bool canEditPolicy() const { return m_role == Role::Admin; }
     // Vendor accounts and their credentials in the shared keychain.
     bool canEditVendors() const { return m_role == Role::Admin; }
+    // Forcing a vendor's circuit breaker open or closed from the dashboard (audited).
+    bool canForceBreakers() const { return m_role == Role::Admin; }
+    // Acknowledging a raised alarm in the alarm history (audited).
+    bool canAcknowledgeAlarms() const { return m_role == Role::Admin; }
     bool canManualSend() const { return m_role == Role::Qa || m_role == Role::Admin; }
     // Support sees masked destinations; admin and QA see them whole.
     bool revealsDestinations() const { return m_role != Role::Support; }

@@ -36,6 +36,14 @@ void SendsFilterModel::setVendor(const QString& vendor) { changeFilter(m_vendor,
 void SendsFilterModel::setVendorCode(const QString& code) { changeFilter(m_vendorCode, code); }
 void SendsFilterModel::setStatus(const QString& statusKey) { changeFilter(m_status, statusKey); }
 
+void SendsFilterModel::setSince(qint64 sinceMs)
+{
+    if (m_since == sinceMs)
+        return;
+    m_since = sinceMs;
+    invalidateFilter();
+}
+
 void SendsFilterModel::setSearch(const QString& text)
 {
     const QString t = text.trimmed();
@@ -51,6 +59,11 @@ bool SendsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
 {
     const QAbstractItemModel* m = sourceModel();
     auto raw = [&](int column) { return m->index(sourceRow, column, sourceParent).data(LiveSendsModel::RawRole).toString(); };
+    if (m_since > 0) {
+        const auto* live = qobject_cast<const LiveSendsModel*>(m);
+        if (live && live->rowAt(sourceRow).createdAt < m_since)
+            return false;
+    }
     if (!m_tenant.isEmpty() && raw(LiveSendsModel::Tenant) != m_tenant)
         return false;
     if (!m_channel.isEmpty() && raw(LiveSendsModel::Channel) != m_channel)

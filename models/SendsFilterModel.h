@@ -20,6 +20,9 @@ public:
     // The vendor's error code of the send (the dashboard's error bars open Live sends on one).
     void setVendorCode(const QString& code);
     const QString& vendorCode() const { return m_vendorCode; }
+    // Only sends made at or after `sinceMs` (0: any time). The page moves it with the clock.
+    void setSince(qint64 sinceMs);
+    qint64 since() const { return m_since; }
     // Digits match digits anywhere in the number ("98765" finds +91 98765 43210); text matches emails.
     void setSearch(const QString& text);
 
@@ -29,6 +32,7 @@ protected:
 private:
     void changeFilter(QString& field, const QString& value);
 
+    qint64 m_since = 0;
     QString m_tenant, m_channel, m_vendor, m_status, m_vendorCode, m_search, m_searchDigits;
 };
 

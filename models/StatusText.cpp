@@ -1,5 +1,6 @@
 #include "StatusText.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace otp::models {
@@ -119,6 +120,11 @@ QString StatusText::auditAction(const QString& action)
     if (action == QLatin1String("vendor_remove")) return tr("vendor removed");
     if (action == QLatin1String("cleanup")) return tr("old rows cleaned up");
     if (action.startsWith(QLatin1String("secret"))) return tr("credential changed");
+    if (action == QLatin1String("alarm_ack")) return tr("alarm acknowledged");
+    if (action == QLatin1String("vendor_breaker_forced_open")) return tr("vendor forced open");
+    if (action == QLatin1String("vendor_breaker_forced_closed")) return tr("vendor forced closed");
+    if (action == QLatin1String("vendor_breaker_opened")) return tr("vendor breaker opened");
+    if (action == QLatin1String("vendor_breaker_closed")) return tr("vendor breaker closed");
     return action;
 }
 
@@ -171,6 +177,60 @@ QString StatusText::blocker(const QString& reason)
     if (reason == QLatin1String("daily_cap")) return tr("the daily send cap");
     if (reason == QLatin1String("prefix_burst_cap")) return tr("the burst cap on this number block (possible SMS pumping)");
     return reason;
+}
+
+QString StatusText::alarm(const QString& rule, const QString& subject, const QString& observed, const QString& threshold,
+                         int windowMin)
+{
+    if (rule == QLatin1String("vendor_success"))
+        return tr("%1 success %2 over %3 min (below %4)").arg(subject, observed).arg(windowMin).arg(threshold);
+    if (rule == QLatin1String("vendor_latency"))
+        return tr("%1 p95 latency %2 over %3 min (above %4)").arg(subject, observed).arg(windowMin).arg(threshold);
+    if (rule == QLatin1String("outbox_depth"))
+        return tr("%1: %2 deliveries queued (above %3)").arg(subject, observed, threshold);
+    if (rule == QLatin1String("lockouts"))
+        return tr("%1: %2 lockouts (above %3)").arg(subject, observed, threshold);
+    if (rule == QLatin1String("conversion"))
+        return tr("numbers %1…: %2 of codes verified over %3 min (below %4): SMS pumping?")
+            .arg(subject, observed).arg(windowMin).arg(threshold);
+    return tr("%1 %2: %3 (threshold %4)").arg(rule, subject, observed, threshold);
+}
+
+QString StatusText::breakerState(const QString& state, bool forced)
+{
+    if (state == QLatin1String("open"))
+        return forced ? tr("open (forced)") : tr("open: sends skip it");
+    if (state == QLatin1String("half_open"))
+        return tr("half-open: probing");
+    if (state == QLatin1String("closed"))
+        return tr("closed: in use");
+    return state;
+}
+
+QString StatusText::afterUnlock(const Outcome& status, qint64 nowMs)
+{
+    const QJsonArray blockers = status.details.value(QStringLiteral("blocked_by")).toArray();
+    if (status.status == OutcomeStatus::CanSend || blockers.isEmpty())
+        return tr("Unlocked. Nothing else blocks the next code: it can be sent now.");
+    auto clock = [](const QString& iso) {
+        return QDateTime::fromString(iso, Qt::ISODate).toLocalTime().toString(QStringLiteral("HH:mm"));
+    };
+    QStringList still;
+    for (const QJsonValue& v : blockers) {
+        const QJsonObject b = v.toObject();
+        const QString reason = b.value(QStringLiteral("reason")).toString();
+        if (reason == QLatin1String("lockout"))
+            continue; // the one just released (another may remain: named below like the rest)
+        still << tr("%1 until %2 (%3)")
+                     .arg(blocker(reason), clock(b.value(QStringLiteral("until")).toString()),
+                          duration(b.value(QStringLiteral("retry_after_s")).toInteger()));
+    }
+    if (still.isEmpty())
+        return tr("Unlocked. Nothing else blocks the next code: it can be sent now.");
+    const QString nextAt = status.details.value(QStringLiteral("next_send_at")).toString();
+    const qint64 waitS = status.retryAfterS.value_or(qMax<qint64>(0, (QDateTime::fromString(nextAt, Qt::ISODate).toMSecsSinceEpoch() - nowMs + 999) / 1000));
+    return tr("Unlocked, but the next code must still wait: %1. It can be sent from %2 (in %3).")
+        .arg(still.join(QStringLiteral("; ")), clock(nextAt), duration(waitS));
 }
 
 QColor StatusText::color(const QString& key)

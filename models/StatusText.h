@@ -31,6 +31,14 @@ public:
     static QString auditDetails(const QJsonObject& details);
     // A blocker of new sends, as status() names it in details.blocked_by ("hourly_cap" → "the hourly send cap").
     static QString blocker(const QString& reason);
+    // An alarm in plain words, e.g. "gupshup success 12 % over 15 min (below 50 %)" (AlarmMonitor.h rules).
+    static QString alarm(const QString& rule, const QString& subject, const QString& observed, const QString& threshold,
+                         int windowMin);
+    // A vendor breaker's state ("closed", "open", "half_open") in words; `forced`: an admin's hand.
+    static QString breakerState(const QString& state, bool forced);
+    // What status() (read right after an unlock) says about the next code, in plain words: nothing
+    // blocks it any more, or which blockers still hold (cooldown, caps) and from when it can go.
+    static QString afterUnlock(const Outcome& status, qint64 nowMs);
     // "45 s", "3 min 20 s", "2 h 5 min".
     static QString duration(qint64 seconds);
     // The tint of a status: green verified, blue waiting, red failed, orange locked, grey finished.

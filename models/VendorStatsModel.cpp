@@ -43,9 +43,10 @@ QVariant VendorStatsModel::headerData(int section, Qt::Orientation orientation, 
     case Sends: return tr("Sends");
     case Accepted: return tr("Accepted");
     case Failed: return tr("Failed");
-    case SuccessRate: return tr("Success rate");
-    case LatencyP50: return tr("Latency p50");
-    case LatencyP95: return tr("Latency p95");
+    // Short: the table sits beside the vendor health table at 1366×768; the cells carry the units.
+    case SuccessRate: return tr("Success");
+    case LatencyP50: return tr("p50");
+    case LatencyP95: return tr("p95");
     }
     return {};
 }

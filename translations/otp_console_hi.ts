@@ -223,99 +223,218 @@
     </message>
     <message>
         <source>The vendor did not confirm in time; the code works if it arrives and is not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता ने समय पर पुष्टि नहीं की; कोड पहुँचे तो काम करेगा और दोबारा नहीं भेजा जाएगा।</translation>
     </message>
     <message>
         <source>code sent by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>हाथ से कोड भेजा गया</translation>
     </message>
     <message>
         <source>code resent by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>हाथ से कोड फिर भेजा गया</translation>
     </message>
     <message>
         <source>code entered by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>हाथ से कोड दर्ज किया गया</translation>
     </message>
     <message>
         <source>code cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड रद्द किया गया</translation>
     </message>
     <message>
         <source>unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>अनलॉक किया गया</translation>
     </message>
     <message>
         <source>profile edited</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोफ़ाइल बदली गई</translation>
     </message>
     <message>
         <source>policy changed</source>
-        <translation type="unfinished"></translation>
+        <translation>नीति बदली गई</translation>
     </message>
     <message>
         <source>vendor saved</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता सहेजा गया</translation>
     </message>
     <message>
         <source>vendor removed</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता हटाया गया</translation>
     </message>
     <message>
         <source>old rows cleaned up</source>
-        <translation type="unfinished"></translation>
+        <translation>पुरानी पंक्तियाँ साफ़ की गईं</translation>
     </message>
     <message>
         <source>credential changed</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल बदला गया</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>कारण</translation>
     </message>
     <message>
         <source>purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>उद्देश्य</translation>
     </message>
     <message>
         <source>channel</source>
-        <translation type="unfinished"></translation>
+        <translation>चैनल</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>परिणाम</translation>
     </message>
     <message>
         <source>lockouts released</source>
-        <translation type="unfinished"></translation>
+        <translation>लॉकआउट हटाए गए</translation>
     </message>
     <message>
         <source>values</source>
-        <translation type="unfinished"></translation>
+        <translation>मान</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the lockout</source>
-        <translation type="unfinished"></translation>
+        <translation>लॉकआउट</translation>
     </message>
     <message>
         <source>the cooldown between sends</source>
-        <translation type="unfinished"></translation>
+        <translation>दो भेजने के बीच का ठहराव</translation>
     </message>
     <message>
         <source>the hourly send cap</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रति घंटा भेजने की सीमा</translation>
     </message>
     <message>
         <source>the daily send cap</source>
-        <translation type="unfinished"></translation>
+        <translation>दैनिक भेजने की सीमा</translation>
     </message>
     <message>
         <source>the burst cap on this number block (possible SMS pumping)</source>
-        <translation type="unfinished"></translation>
+        <translation>इस नंबर ब्लॉक पर अचानक भेजने की सीमा (संभावित SMS पंपिंग)</translation>
+    </message>
+    <message>
+        <source>alarm acknowledged</source>
+        <translation>अलार्म स्वीकार किया गया</translation>
+    </message>
+    <message>
+        <source>vendor forced open</source>
+        <translation>विक्रेता हाथ से रोका गया (ब्रेकर खुला)</translation>
+    </message>
+    <message>
+        <source>vendor forced closed</source>
+        <translation>विक्रेता हाथ से फिर चालू (ब्रेकर बंद)</translation>
+    </message>
+    <message>
+        <source>vendor breaker opened</source>
+        <translation>विक्रेता का ब्रेकर खुला</translation>
+    </message>
+    <message>
+        <source>vendor breaker closed</source>
+        <translation>विक्रेता का ब्रेकर बंद हुआ</translation>
+    </message>
+    <message>
+        <source>%1 success %2 over %3 min (below %4)</source>
+        <translation>%1 सफलता %2, पिछले %3 मिनट में (%4 से कम)</translation>
+    </message>
+    <message>
+        <source>%1 p95 latency %2 over %3 min (above %4)</source>
+        <translation>%1 p95 विलंब %2, पिछले %3 मिनट में (%4 से अधिक)</translation>
+    </message>
+    <message>
+        <source>%1: %2 deliveries queued (above %3)</source>
+        <translation>%1: %2 डिलीवरी कतार में (%3 से अधिक)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lockouts (above %3)</source>
+        <translation>%1: %2 लॉकआउट (%3 से अधिक)</translation>
+    </message>
+    <message>
+        <source>numbers %1…: %2 of codes verified over %3 min (below %4): SMS pumping?</source>
+        <translation>नंबर %1…: पिछले %3 मिनट में %2 कोड सत्यापित (%4 से कम): SMS पंपिंग?</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (threshold %4)</source>
+        <translation>%1 %2: %3 (सीमा %4)</translation>
+    </message>
+    <message>
+        <source>open (forced)</source>
+        <translation>खुला (हाथ से)</translation>
+    </message>
+    <message>
+        <source>open: sends skip it</source>
+        <translation>खुला: भेजना इसे छोड़ देता है</translation>
+    </message>
+    <message>
+        <source>half-open: probing</source>
+        <translation>आधा खुला: जाँच जारी</translation>
+    </message>
+    <message>
+        <source>closed: in use</source>
+        <translation>बंद: उपयोग में</translation>
+    </message>
+    <message>
+        <source>Unlocked. Nothing else blocks the next code: it can be sent now.</source>
+        <translation>अनलॉक हो गया। अगले कोड को और कुछ नहीं रोकता: यह अभी भेजा जा सकता है।</translation>
+    </message>
+    <message>
+        <source>%1 until %2 (%3)</source>
+        <translation>%1, %2 तक (%3)</translation>
+    </message>
+    <message>
+        <source>Unlocked, but the next code must still wait: %1. It can be sent from %2 (in %3).</source>
+        <translation>अनलॉक हो गया, पर अगले कोड को अभी रुकना होगा: %1। यह %2 से भेजा जा सकता है (%3 में)।</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::AlarmHistoryModel</name>
+    <message>
+        <source>still active</source>
+        <translation>अभी सक्रिय</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>अभी नहीं</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1, %2 पर: %3</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>उठा</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>हटा</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>टेनेंट</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>अलार्म</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>स्वीकार किया</translation>
+    </message>
+    <message>
+        <source>your role may not acknowledge alarms; ask an admin</source>
+        <translation>आपकी भूमिका अलार्म स्वीकार नहीं कर सकती; एडमिन से कहें</translation>
+    </message>
+    <message>
+        <source>acknowledging an alarm needs a reason</source>
+        <translation>अलार्म स्वीकार करने के लिए कारण चाहिए</translation>
     </message>
 </context>
 <context>
@@ -565,7 +684,7 @@
     </message>
     <message>
         <source>your role (%1) may not enter codes by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>आपकी भूमिका (%1) हाथ से कोड दर्ज नहीं कर सकती</translation>
     </message>
 </context>
 <context>
@@ -635,11 +754,82 @@
     </message>
     <message>
         <source>Fell back to %1 by %2 (send %3, try %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 से %1 पर वैकल्पिक रूप से भेजा (भेजना %3, प्रयास %4)</translation>
     </message>
     <message>
         <source>%1 asked to deliver by %2 (send %3, try %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 से %2 द्वारा पहुँचाने को कहा (भेजना %3, प्रयास %4)</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::VendorHealthModel</name>
+    <message>
+        <source>Why: %1</source>
+        <translation>क्यों: %1</translation>
+    </message>
+    <message>
+        <source>A probe may go from %1.</source>
+        <translation>%1 से एक जाँच भेजी जा सकती है।</translation>
+    </message>
+    <message>
+        <source>no tries</source>
+        <translation>कोई प्रयास नहीं</translation>
+    </message>
+    <message>
+        <source>%1 % of %2</source>
+        <translation>%2 में से %1 %</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never opened</source>
+        <translation>कभी नहीं खुला</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 पहले)</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>सफलता</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>टाइमआउट</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>ब्रेकर</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>कब से</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>क्यों</translation>
+    </message>
+    <message>
+        <source>your role may not force a vendor&apos;s breaker; ask an admin</source>
+        <translation>आपकी भूमिका विक्रेता का ब्रेकर नहीं बदल सकती; एडमिन से कहें</translation>
+    </message>
+    <message>
+        <source>forcing a breaker needs a reason</source>
+        <translation>ब्रेकर बदलने के लिए कारण चाहिए</translation>
     </message>
 </context>
 <context>
@@ -669,16 +859,16 @@
         <translation>विफल</translation>
     </message>
     <message>
-        <source>Success rate</source>
-        <translation>सफलता दर</translation>
+        <source>Success</source>
+        <translation>सफलता</translation>
     </message>
     <message>
-        <source>Latency p50</source>
-        <translation>विलंब p50</translation>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
     <message>
-        <source>Latency p95</source>
-        <translation>विलंब p95</translation>
+        <source>p95</source>
+        <translation>p95</translation>
     </message>
 </context>
 <context>
@@ -765,6 +955,57 @@
     </message>
 </context>
 <context>
+    <name>otp::ui::AlarmsPage</name>
+    <message>
+        <source>Acknowledged; your name and reason are in the audit log.</source>
+        <translation>स्वीकार किया गया; आपका नाम और कारण ऑडिट लॉग में है।</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>स्वीकार नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>अलार्म स्वीकार करें</translation>
+    </message>
+    <message>
+        <source>Acknowledge “%1”? It stays active until it clears by itself; your name and reason go to the audit log and the history.</source>
+        <translation>“%1” स्वीकार करें? यह अपने आप हटने तक सक्रिय रहेगा; आपका नाम और कारण ऑडिट लॉग और इतिहास में जाते हैं।</translation>
+    </message>
+    <message>
+        <source>e.g. gupshup outage confirmed, traffic moved to WATI</source>
+        <translation>उदा. gupshup रुकावट की पुष्टि, ट्रैफ़िक WATI पर भेजा</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>स्वीकार करें</translation>
+    </message>
+    <message>
+        <source>Alarms raised by the health rules (vendor success and latency, outbox depth, lockouts, conversion per number block), newest first. An alarm clears by itself when its rule holds again.</source>
+        <translation>सेहत के नियमों से उठे अलार्म (विक्रेता सफलता और विलंब, आउटबॉक्स की गहराई, लॉकआउट, नंबर ब्लॉक के अनुसार रूपांतरण), नए पहले। नियम फिर पूरा होने पर अलार्म अपने आप हट जाता है।</translation>
+    </message>
+    <message>
+        <source>Only &amp;active alarms</source>
+        <translation>केवल सक्रिय अलार्म(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>स्वीकार करें(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Say that someone is on the selected alarm (needs a reason; audited)</source>
+        <translation>बताएँ कि चुने गए अलार्म पर कोई काम कर रहा है (कारण ज़रूरी; ऑडिट होता है)</translation>
+    </message>
+    <message>
+        <source>Only an admin can acknowledge; your role is %1.</source>
+        <translation>केवल एडमिन स्वीकार कर सकता है; आपकी भूमिका %1 है।</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>अलार्म</translation>
+    </message>
+</context>
+<context>
     <name>otp::ui::AuditPage</name>
     <message>
         <source>Every change a person made through the console or otpctl, newest first.</source>
@@ -776,15 +1017,15 @@
     </message>
     <message>
         <source>Search who, phone, email, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>खोजें: कौन, फ़ोन, ईमेल, कारण…</translation>
     </message>
     <message>
         <source>&amp;Action</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्रवाई(&amp;A)</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>सभी</translation>
     </message>
 </context>
 <context>
@@ -886,11 +1127,11 @@
     </message>
     <message>
         <source>%1: %2 %3 ms. Click: its sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 ms। क्लिक करें: लाइव भेजे गए में इसके संदेश।</translation>
     </message>
     <message>
         <source>%1: %2 % of sends accepted. Click: its sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 % भेजे गए स्वीकार हुए। क्लिक करें: लाइव भेजे गए में इसके संदेश।</translation>
     </message>
     <message>
         <source>sends</source>
@@ -902,49 +1143,51 @@
     </message>
     <message>
         <source>Latency per vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रति विक्रेता विलंब</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Top vendor error codes (click one for its sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेताओं के मुख्य त्रुटि कोड (उसके संदेशों के लिए क्लिक करें)</translation>
     </message>
     <message>
         <source>%1, code %2: %3 failed send(s).
 %4
 Click: these sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, कोड %2: %3 विफल भेजे गए।
+%4
+क्लिक करें: लाइव भेजे गए में ये संदेश।</translation>
     </message>
     <message>
         <source>The vendor gave no reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता ने कोई कारण नहीं बताया।</translation>
     </message>
     <message>
         <source>What it means: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>इसका अर्थ: %1</translation>
     </message>
     <message>
         <source>Success rate per vendor (target %1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रति विक्रेता सफलता दर (लक्ष्य %1 %)</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>लक्ष्य</translation>
     </message>
     <message>
         <source>Success &amp;target</source>
-        <translation type="unfinished"></translation>
+        <translation>सफलता लक्ष्य(&amp;T)</translation>
     </message>
     <message>
         <source>The success rate each vendor should reach; drawn as a dashed line (remembered).</source>
-        <translation type="unfinished"></translation>
+        <translation>हर विक्रेता को जो सफलता दर पानी चाहिए; टूटी रेखा से दिखाई जाती है (याद रखी जाती है)।</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी</translation>
     </message>
 </context>
 <context>
@@ -987,11 +1230,51 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>%1 · error code %2 only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · केवल त्रुटि कोड %2</translation>
     </message>
     <message>
-        <source>The newest sends are held live; scroll to the bottom to read older ones.</source>
-        <translation type="unfinished"></translation>
+        <source>Every send of the chosen time range is listed.</source>
+        <translation>चुनी गई समय-सीमा का हर भेजा गया संदेश सूची में है।</translation>
+    </message>
+    <message>
+        <source>Every send in the database is listed.</source>
+        <translation>डेटाबेस का हर भेजा गया संदेश सूची में है।</translation>
+    </message>
+    <message>
+        <source>The console holds at most %1 sends (the oldest listed is from %2); for older ones use otpctl history or otpctl stats, or choose a shorter time range.</source>
+        <translation>कंसोल अधिकतम %1 भेजे गए रखता है (सबसे पुराना %2 का है); पुराने के लिए otpctl history या otpctl stats का उपयोग करें, या छोटी समय-सीमा चुनें।</translation>
+    </message>
+    <message>
+        <source>Reading older sends for the chosen time range…</source>
+        <translation>चुनी गई समय-सीमा के पुराने भेजे गए पढ़े जा रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The newest %1 sends are held live (the oldest listed is from %2); older ones are read when you scroll to the bottom, up to %3.</source>
+        <translation>नवीनतम %1 भेजे गए लाइव रखे जाते हैं (सबसे पुराना %2 का है); नीचे तक स्क्रॉल करने पर पुराने पढ़े जाते हैं, %3 तक।</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>समय(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>पिछले 15 मिनट</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>पिछला घंटा</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>पिछले 24 घंटे</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>पिछले 7 दिन</translation>
+    </message>
+    <message>
+        <source>All held</source>
+        <translation>सभी रखे गए</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1309,7 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Search: phone, email, tenant, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>खोजें: फ़ोन, ईमेल, टेनेंट, कारण…</translation>
     </message>
 </context>
 <context>
@@ -1145,7 +1428,26 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Your role is now %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>आपकी भूमिका अब %1 है।</translation>
+    </message>
+    <message>
+        <source>OTP Console alarm</source>
+        <translation>OTP कंसोल अलार्म</translation>
+    </message>
+    <message>
+        <source>OTP Console</source>
+        <translation>OTP कंसोल</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alarm: %1</source>
+        <translation>
+            <numerusform>अलार्म: %1</numerusform>
+            <numerusform>अलार्म: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm history…</source>
+        <translation>अलार्म इतिहास…</translation>
     </message>
 </context>
 <context>
@@ -1216,27 +1518,27 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Type the destination and the code first.</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले गंतव्य और कोड लिखें।</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>जाँच हो रही है…</translation>
     </message>
     <message>
         <source>&amp;Send code (in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>कोड भेजें (%1 में)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Resend (in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>फिर भेजें (%1 में)(&amp;R)</translation>
     </message>
     <message>
         <source>code from the message</source>
-        <translation type="unfinished"></translation>
+        <translation>संदेश का कोड</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>सत्यापित करें(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -1335,107 +1637,107 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Unlocked. A new code can be sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>अनलॉक हो गया। नया कोड अभी भेजा जा सकता है।</translation>
     </message>
     <message>
         <source>Unlocked. Still blocking the next code: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>अनलॉक हो गया। अगले कोड को अभी भी रोक रहा है: %1।</translation>
     </message>
     <message>
         <source>Not unlocked: %1</source>
-        <translation type="unfinished">अनलॉक नहीं हुआ: %1</translation>
+        <translation>अनलॉक नहीं हुआ: %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Nothing to look up:&lt;/b&gt; type a phone number or an email first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;खोजने को कुछ नहीं:&lt;/b&gt; पहले फ़ोन नंबर या ईमेल लिखें।&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A new code can be sent at %1 (in %2), when %3 ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>नया कोड %1 पर (%2 में) भेजा जा सकता है, जब %3 खत्म होगा।</translation>
     </message>
     <message>
         <source>Blocked by:</source>
-        <translation type="unfinished"></translation>
+        <translation>इसने रोका:</translation>
     </message>
     <message>
         <source>%1 — until %2 (%3 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 तक (%3 बाकी)</translation>
     </message>
     <message>
         <source>: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>: %1</translation>
     </message>
     <message>
         <source>If the caller&apos;s identity is confirmed, unlock (button below); otherwise wait %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>अगर कॉल करने वाले की पहचान पक्की है तो अनलॉक करें (नीचे बटन); वरना %1 रुकें।</translation>
     </message>
     <message>
         <source>Wait %1, or ask an admin to unlock it once the caller&apos;s identity is confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 रुकें, या कॉल करने वाले की पहचान पक्की होने पर एडमिन से अनलॉक करवाएँ।</translation>
     </message>
     <message>
         <source>Wait %1, then ask for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 रुकें, फिर नया कोड माँगें।</translation>
     </message>
     <message>
         <source>Wait %1 for %2 to free a slot; unlocking does not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 में जगह खाली होने के लिए %1 रुकें; अनलॉक करने से यह नहीं बदलता।</translation>
     </message>
     <message>
         <source>Wait %1; if many numbers of this block keep asking, tell an admin (possible SMS pumping).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 रुकें; अगर इस ब्लॉक के कई नंबर माँगते रहें तो एडमिन को बताएँ (संभावित SMS पंपिंग)।</translation>
     </message>
     <message>
         <source>Unlocking alone would not help: %1 holds longer.</source>
-        <translation type="unfinished"></translation>
+        <translation>सिर्फ़ अनलॉक करने से मदद नहीं मिलेगी: %1 ज़्यादा देर रोकता है।</translation>
     </message>
     <message>
         <source>The vendor refused the last code (%1): check the address, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता ने पिछला कोड अस्वीकार किया (%1): पता जाँचें, फिर दोबारा भेजें।</translation>
     </message>
     <message>
         <source>The vendor refused the last code (%1): try %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता ने पिछला कोड अस्वीकार किया (%1): %2 आज़माएँ।</translation>
     </message>
     <message>
         <source>The vendor did not confirm the last code: it works if it arrives. If nothing arrives, send a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता ने पिछले कोड की पुष्टि नहीं की: पहुँचे तो काम करेगा। कुछ न पहुँचे तो नया भेजें।</translation>
     </message>
     <message>
         <source>The user can enter the code sent (valid %1 more), or ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोगकर्ता भेजा गया कोड दर्ज कर सकता है (%1 और मान्य), या नया माँग सकता है।</translation>
     </message>
     <message>
         <source>The last code expired: the user can ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछला कोड समाप्त हो गया: उपयोगकर्ता नया माँग सकता है।</translation>
     </message>
     <message>
         <source>The user can ask for a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोगकर्ता कोड माँग सकता है।</translation>
     </message>
     <message>
         <source>Next step:</source>
-        <translation type="unfinished"></translation>
+        <translation>अगला कदम:</translation>
     </message>
     <message>
         <source>%1, until %2 (%3 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 तक (%3 बाकी)</translation>
     </message>
     <message>
         <source>Latest %1 code</source>
-        <translation type="unfinished"></translation>
+        <translation>नवीनतम %1 कोड</translation>
     </message>
     <message>
         <source> · by %1 via %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 से, %2 द्वारा · %3</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation type="unfinished">अनलॉक करें(&amp;U)…</translation>
+        <translation>अनलॉक(&amp;U)…</translation>
     </message>
     <message>
         <source>Release this destination&apos;s lockout (needs a reason; audited)</source>
-        <translation type="unfinished"></translation>
+        <translation>इस गंतव्य का लॉकआउट हटाएँ (कारण ज़रूरी; ऑडिट होता है)</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2082,69 @@ Click: these sends in Live sends.</source>
     <message>
         <source>password or API token; kept in the keychain only</source>
         <translation>पासवर्ड या API टोकन; केवल कीचेन में रखा जाता है</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::VendorHealthPanel</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>हो गया: %1</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>नहीं बदला: %1</translation>
+    </message>
+    <message>
+        <source>Force %1 open</source>
+        <translation>%1 को हाथ से रोकें</translation>
+    </message>
+    <message>
+        <source>Sends will skip %1 (next vendor, then the fallback channel) until an admin closes it again. Why? The reason is kept in the audit log with your name.</source>
+        <translation>जब तक एडमिन इसे फिर बंद न करे, भेजना %1 को छोड़ देगा (अगला विक्रेता, फिर वैकल्पिक चैनल)। क्यों? कारण आपके नाम के साथ ऑडिट लॉग में रखा जाता है।</translation>
+    </message>
+    <message>
+        <source>e.g. Gupshup status page reports an SMS outage</source>
+        <translation>उदा. Gupshup का स्टेटस पेज SMS रुकावट बताता है</translation>
+    </message>
+    <message>
+        <source>Force open</source>
+        <translation>हाथ से रोकें</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 फिर चालू करें</translation>
+    </message>
+    <message>
+        <source>Sends will use %1 again at once, and its failure counts start afresh. Why? The reason is kept in the audit log with your name.</source>
+        <translation>भेजना तुरंत फिर %1 का उपयोग करेगा, और इसकी विफलता गिनती नए सिरे से शुरू होगी। क्यों? कारण आपके नाम के साथ ऑडिट लॉग में रखा जाता है।</translation>
+    </message>
+    <message>
+        <source>e.g. the vendor confirmed the outage is over</source>
+        <translation>उदा. विक्रेता ने पुष्टि की कि रुकावट खत्म हो गई</translation>
+    </message>
+    <message>
+        <source>Close breaker</source>
+        <translation>ब्रेकर बंद करें</translation>
+    </message>
+    <message>
+        <source>Vendor health and circuit breakers</source>
+        <translation>विक्रेताओं की सेहत और सर्किट ब्रेकर</translation>
+    </message>
+    <message>
+        <source>Force &amp;open…</source>
+        <translation>रोकें(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Routes skip the selected vendor until an admin closes it (needs a reason; audited)</source>
+        <translation>एडमिन के बंद करने तक रास्ते चुने गए विक्रेता को छोड़ देते हैं (कारण ज़रूरी; ऑडिट होता है)</translation>
+    </message>
+    <message>
+        <source>&amp;Close…</source>
+        <translation>चालू करें(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Routes use the selected vendor again (needs a reason; audited)</source>
+        <translation>रास्ते चुने गए विक्रेता का फिर उपयोग करते हैं (कारण ज़रूरी; ऑडिट होता है)</translation>
     </message>
 </context>
 </TS>

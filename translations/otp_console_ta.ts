@@ -223,99 +223,218 @@
     </message>
     <message>
         <source>The vendor did not confirm in time; the code works if it arrives and is not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் நேரத்தில் உறுதிப்படுத்தவில்லை; குறியீடு வந்தால் வேலை செய்யும், மீண்டும் அனுப்பப்படாது.</translation>
     </message>
     <message>
         <source>code sent by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு கைமுறையாக அனுப்பப்பட்டது</translation>
     </message>
     <message>
         <source>code resent by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு கைமுறையாக மீண்டும் அனுப்பப்பட்டது</translation>
     </message>
     <message>
         <source>code entered by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு கைமுறையாக உள்ளிடப்பட்டது</translation>
     </message>
     <message>
         <source>code cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீடு ரத்து செய்யப்பட்டது</translation>
     </message>
     <message>
         <source>unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>திறக்கப்பட்டது</translation>
     </message>
     <message>
         <source>profile edited</source>
-        <translation type="unfinished"></translation>
+        <translation>சுயவிவரம் திருத்தப்பட்டது</translation>
     </message>
     <message>
         <source>policy changed</source>
-        <translation type="unfinished"></translation>
+        <translation>கொள்கை மாற்றப்பட்டது</translation>
     </message>
     <message>
         <source>vendor saved</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் சேமிக்கப்பட்டார்</translation>
     </message>
     <message>
         <source>vendor removed</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் நீக்கப்பட்டார்</translation>
     </message>
     <message>
         <source>old rows cleaned up</source>
-        <translation type="unfinished"></translation>
+        <translation>பழைய வரிசைகள் சுத்தம் செய்யப்பட்டன</translation>
     </message>
     <message>
         <source>credential changed</source>
-        <translation type="unfinished"></translation>
+        <translation>அனுமதிச் சான்று மாற்றப்பட்டது</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>காரணம்</translation>
     </message>
     <message>
         <source>purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>நோக்கம்</translation>
     </message>
     <message>
         <source>channel</source>
-        <translation type="unfinished"></translation>
+        <translation>சேனல்</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>விளைவு</translation>
     </message>
     <message>
         <source>lockouts released</source>
-        <translation type="unfinished"></translation>
+        <translation>நீக்கப்பட்ட பூட்டுகள்</translation>
     </message>
     <message>
         <source>values</source>
-        <translation type="unfinished"></translation>
+        <translation>மதிப்புகள்</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the lockout</source>
-        <translation type="unfinished"></translation>
+        <translation>பூட்டு</translation>
     </message>
     <message>
         <source>the cooldown between sends</source>
-        <translation type="unfinished"></translation>
+        <translation>அனுப்புதல்களுக்கு இடையிலான காத்திருப்பு</translation>
     </message>
     <message>
         <source>the hourly send cap</source>
-        <translation type="unfinished"></translation>
+        <translation>மணிநேர அனுப்புதல் வரம்பு</translation>
     </message>
     <message>
         <source>the daily send cap</source>
-        <translation type="unfinished"></translation>
+        <translation>தினசரி அனுப்புதல் வரம்பு</translation>
     </message>
     <message>
         <source>the burst cap on this number block (possible SMS pumping)</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த எண் தொகுப்பின் திடீர் அனுப்புதல் வரம்பு (SMS பம்பிங் இருக்கலாம்)</translation>
+    </message>
+    <message>
+        <source>alarm acknowledged</source>
+        <translation>எச்சரிக்கை ஒப்புக்கொள்ளப்பட்டது</translation>
+    </message>
+    <message>
+        <source>vendor forced open</source>
+        <translation>விற்பனையாளர் கைமுறையாக நிறுத்தப்பட்டார் (பிரேக்கர் திறந்தது)</translation>
+    </message>
+    <message>
+        <source>vendor forced closed</source>
+        <translation>விற்பனையாளர் கைமுறையாக மீண்டும் இயக்கப்பட்டார் (பிரேக்கர் மூடியது)</translation>
+    </message>
+    <message>
+        <source>vendor breaker opened</source>
+        <translation>விற்பனையாளர் பிரேக்கர் திறந்தது</translation>
+    </message>
+    <message>
+        <source>vendor breaker closed</source>
+        <translation>விற்பனையாளர் பிரேக்கர் மூடியது</translation>
+    </message>
+    <message>
+        <source>%1 success %2 over %3 min (below %4)</source>
+        <translation>%1 வெற்றி %2, கடந்த %3 நிமிடங்களில் (%4 க்குக் கீழ்)</translation>
+    </message>
+    <message>
+        <source>%1 p95 latency %2 over %3 min (above %4)</source>
+        <translation>%1 p95 தாமதம் %2, கடந்த %3 நிமிடங்களில் (%4 க்கு மேல்)</translation>
+    </message>
+    <message>
+        <source>%1: %2 deliveries queued (above %3)</source>
+        <translation>%1: %2 விநியோகங்கள் வரிசையில் (%3 க்கு மேல்)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lockouts (above %3)</source>
+        <translation>%1: %2 பூட்டுகள் (%3 க்கு மேல்)</translation>
+    </message>
+    <message>
+        <source>numbers %1…: %2 of codes verified over %3 min (below %4): SMS pumping?</source>
+        <translation>எண்கள் %1…: கடந்த %3 நிமிடங்களில் %2 குறியீடுகள் சரிபார்க்கப்பட்டன (%4 க்குக் கீழ்): SMS பம்பிங்?</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (threshold %4)</source>
+        <translation>%1 %2: %3 (வரம்பு %4)</translation>
+    </message>
+    <message>
+        <source>open (forced)</source>
+        <translation>திறந்தது (கைமுறை)</translation>
+    </message>
+    <message>
+        <source>open: sends skip it</source>
+        <translation>திறந்தது: அனுப்புதல்கள் இதைத் தவிர்க்கின்றன</translation>
+    </message>
+    <message>
+        <source>half-open: probing</source>
+        <translation>பாதி திறந்தது: சோதனையில்</translation>
+    </message>
+    <message>
+        <source>closed: in use</source>
+        <translation>மூடியது: பயன்பாட்டில்</translation>
+    </message>
+    <message>
+        <source>Unlocked. Nothing else blocks the next code: it can be sent now.</source>
+        <translation>திறக்கப்பட்டது. அடுத்த குறியீட்டை வேறு எதுவும் தடுக்கவில்லை: இப்போதே அனுப்பலாம்.</translation>
+    </message>
+    <message>
+        <source>%1 until %2 (%3)</source>
+        <translation>%1, %2 வரை (%3)</translation>
+    </message>
+    <message>
+        <source>Unlocked, but the next code must still wait: %1. It can be sent from %2 (in %3).</source>
+        <translation>திறக்கப்பட்டது, ஆனால் அடுத்த குறியீடு இன்னும் காத்திருக்க வேண்டும்: %1. %2 முதல் அனுப்பலாம் (%3 இல்).</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::AlarmHistoryModel</name>
+    <message>
+        <source>still active</source>
+        <translation>இன்னும் செயலில்</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>இன்னும் இல்லை</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>இல்லை</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1, %2 அன்று: %3</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>எழுந்தது</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>நீங்கியது</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>குத்தகையாளர்</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>ஒப்புக்கொண்டவர்</translation>
+    </message>
+    <message>
+        <source>your role may not acknowledge alarms; ask an admin</source>
+        <translation>உங்கள் பங்கு எச்சரிக்கைகளை ஒப்புக்கொள்ள முடியாது; நிர்வாகியிடம் கேளுங்கள்</translation>
+    </message>
+    <message>
+        <source>acknowledging an alarm needs a reason</source>
+        <translation>எச்சரிக்கையை ஒப்புக்கொள்ள ஒரு காரணம் தேவை</translation>
     </message>
 </context>
 <context>
@@ -565,7 +684,7 @@
     </message>
     <message>
         <source>your role (%1) may not enter codes by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>உங்கள் பங்கு (%1) குறியீடுகளைக் கைமுறையாக உள்ளிட முடியாது</translation>
     </message>
 </context>
 <context>
@@ -635,11 +754,82 @@
     </message>
     <message>
         <source>Fell back to %1 by %2 (send %3, try %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 வழியாக %1 க்கு மாற்றப்பட்டது (அனுப்புதல் %3, முயற்சி %4)</translation>
     </message>
     <message>
         <source>%1 asked to deliver by %2 (send %3, try %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ஐ %2 வழியாக வழங்கக் கேட்கப்பட்டது (அனுப்புதல் %3, முயற்சி %4)</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::VendorHealthModel</name>
+    <message>
+        <source>Why: %1</source>
+        <translation>ஏன்: %1</translation>
+    </message>
+    <message>
+        <source>A probe may go from %1.</source>
+        <translation>%1 முதல் ஒரு சோதனை அனுப்பலாம்.</translation>
+    </message>
+    <message>
+        <source>no tries</source>
+        <translation>முயற்சிகள் இல்லை</translation>
+    </message>
+    <message>
+        <source>%1 % of %2</source>
+        <translation>%2 இல் %1 %</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never opened</source>
+        <translation>திறக்கவில்லை</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 முன்)</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>விற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>வெற்றி</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>நேரமுடிவுகள்</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>பிரேக்கர்</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>எப்போதிலிருந்து</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>ஏன்</translation>
+    </message>
+    <message>
+        <source>your role may not force a vendor&apos;s breaker; ask an admin</source>
+        <translation>உங்கள் பங்கு விற்பனையாளரின் பிரேக்கரை மாற்ற முடியாது; நிர்வாகியிடம் கேளுங்கள்</translation>
+    </message>
+    <message>
+        <source>forcing a breaker needs a reason</source>
+        <translation>பிரேக்கரை மாற்ற ஒரு காரணம் தேவை</translation>
     </message>
 </context>
 <context>
@@ -669,16 +859,16 @@
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <source>Success rate</source>
-        <translation>வெற்றி விகிதம்</translation>
+        <source>Success</source>
+        <translation>வெற்றி</translation>
     </message>
     <message>
-        <source>Latency p50</source>
-        <translation>தாமதம் p50</translation>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
     <message>
-        <source>Latency p95</source>
-        <translation>தாமதம் p95</translation>
+        <source>p95</source>
+        <translation>p95</translation>
     </message>
 </context>
 <context>
@@ -765,6 +955,57 @@
     </message>
 </context>
 <context>
+    <name>otp::ui::AlarmsPage</name>
+    <message>
+        <source>Acknowledged; your name and reason are in the audit log.</source>
+        <translation>ஒப்புக்கொள்ளப்பட்டது; உங்கள் பெயரும் காரணமும் தணிக்கைப் பதிவில் உள்ளன.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>ஒப்புக்கொள்ளப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>எச்சரிக்கையை ஒப்புக்கொள்</translation>
+    </message>
+    <message>
+        <source>Acknowledge “%1”? It stays active until it clears by itself; your name and reason go to the audit log and the history.</source>
+        <translation>“%1” ஐ ஒப்புக்கொள்ளவா? அது தானாக நீங்கும் வரை செயலில் இருக்கும்; உங்கள் பெயரும் காரணமும் தணிக்கைப் பதிவிலும் வரலாற்றிலும் சேரும்.</translation>
+    </message>
+    <message>
+        <source>e.g. gupshup outage confirmed, traffic moved to WATI</source>
+        <translation>எ.கா. gupshup தடை உறுதி, போக்குவரத்து WATI க்கு மாற்றப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>ஒப்புக்கொள்</translation>
+    </message>
+    <message>
+        <source>Alarms raised by the health rules (vendor success and latency, outbox depth, lockouts, conversion per number block), newest first. An alarm clears by itself when its rule holds again.</source>
+        <translation>நிலை விதிகளால் எழுந்த எச்சரிக்கைகள் (விற்பனையாளர் வெற்றி, தாமதம், அவுட்பாக்ஸ் ஆழம், பூட்டுகள், எண் தொகுப்பு வாரியான மாற்றம்), புதியவை முதலில். விதி மீண்டும் நிறைவேறும்போது எச்சரிக்கை தானாக நீங்கும்.</translation>
+    </message>
+    <message>
+        <source>Only &amp;active alarms</source>
+        <translation>செயலில் உள்ள எச்சரிக்கைகள் மட்டும்(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>ஒப்புக்கொள்(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Say that someone is on the selected alarm (needs a reason; audited)</source>
+        <translation>தேர்ந்த எச்சரிக்கையை யாரோ கவனிக்கிறார் என்று சொல்லுங்கள் (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
+    </message>
+    <message>
+        <source>Only an admin can acknowledge; your role is %1.</source>
+        <translation>நிர்வாகி மட்டுமே ஒப்புக்கொள்ள முடியும்; உங்கள் பங்கு %1.</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>எச்சரிக்கைகள்</translation>
+    </message>
+</context>
+<context>
     <name>otp::ui::AuditPage</name>
     <message>
         <source>Every change a person made through the console or otpctl, newest first.</source>
@@ -776,15 +1017,15 @@
     </message>
     <message>
         <source>Search who, phone, email, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>தேடுக: யார், தொலைபேசி, மின்னஞ்சல், காரணம்…</translation>
     </message>
     <message>
         <source>&amp;Action</source>
-        <translation type="unfinished"></translation>
+        <translation>செயல்(&amp;A)</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>அனைத்தும்</translation>
     </message>
 </context>
 <context>
@@ -886,11 +1127,11 @@
     </message>
     <message>
         <source>%1: %2 %3 ms. Click: its sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 ms. சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இதன் அனுப்புதல்கள்.</translation>
     </message>
     <message>
         <source>%1: %2 % of sends accepted. Click: its sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 % அனுப்புதல்கள் ஏற்கப்பட்டன. சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இதன் அனுப்புதல்கள்.</translation>
     </message>
     <message>
         <source>sends</source>
@@ -902,49 +1143,51 @@
     </message>
     <message>
         <source>Latency per vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் வாரியான தாமதம்</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Top vendor error codes (click one for its sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர்களின் முதன்மைப் பிழைக் குறியீடுகள் (அதன் அனுப்புதல்களுக்குச் சொடுக்குங்கள்)</translation>
     </message>
     <message>
         <source>%1, code %2: %3 failed send(s).
 %4
 Click: these sends in Live sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, குறியீடு %2: %3 தோல்வியுற்ற அனுப்புதல்(கள்).
+%4
+சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இவை.</translation>
     </message>
     <message>
         <source>The vendor gave no reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் காரணம் எதுவும் சொல்லவில்லை.</translation>
     </message>
     <message>
         <source>What it means: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>இதன் பொருள்: %1</translation>
     </message>
     <message>
         <source>Success rate per vendor (target %1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் வாரியான வெற்றி விகிதம் (இலக்கு %1 %)</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>இலக்கு</translation>
     </message>
     <message>
         <source>Success &amp;target</source>
-        <translation type="unfinished"></translation>
+        <translation>வெற்றி இலக்கு(&amp;T)</translation>
     </message>
     <message>
         <source>The success rate each vendor should reach; drawn as a dashed line (remembered).</source>
-        <translation type="unfinished"></translation>
+        <translation>ஒவ்வொரு விற்பனையாளரும் அடைய வேண்டிய வெற்றி விகிதம்; புள்ளிக்கோடாக வரையப்படும் (நினைவில் வைக்கப்படும்).</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>இப்போ</translation>
     </message>
 </context>
 <context>
@@ -987,11 +1230,51 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>%1 · error code %2 only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · பிழைக் குறியீடு %2 மட்டும்</translation>
     </message>
     <message>
-        <source>The newest sends are held live; scroll to the bottom to read older ones.</source>
-        <translation type="unfinished"></translation>
+        <source>Every send of the chosen time range is listed.</source>
+        <translation>தேர்ந்த கால வரம்பின் ஒவ்வொரு அனுப்புதலும் பட்டியலில் உள்ளது.</translation>
+    </message>
+    <message>
+        <source>Every send in the database is listed.</source>
+        <translation>தரவுத்தளத்தின் ஒவ்வொரு அனுப்புதலும் பட்டியலில் உள்ளது.</translation>
+    </message>
+    <message>
+        <source>The console holds at most %1 sends (the oldest listed is from %2); for older ones use otpctl history or otpctl stats, or choose a shorter time range.</source>
+        <translation>கன்சோல் அதிகபட்சம் %1 அனுப்புதல்களை வைத்திருக்கும் (பழையது %2 இலிருந்து); பழையவற்றுக்கு otpctl history அல்லது otpctl stats பயன்படுத்துங்கள், அல்லது குறுகிய கால வரம்பைத் தேருங்கள்.</translation>
+    </message>
+    <message>
+        <source>Reading older sends for the chosen time range…</source>
+        <translation>தேர்ந்த கால வரம்பின் பழைய அனுப்புதல்கள் படிக்கப்படுகின்றன…</translation>
+    </message>
+    <message>
+        <source>The newest %1 sends are held live (the oldest listed is from %2); older ones are read when you scroll to the bottom, up to %3.</source>
+        <translation>புதிய %1 அனுப்புதல்கள் நேரடியாக வைக்கப்படுகின்றன (பழையது %2 இலிருந்து); கீழே உருட்டும்போது பழையவை படிக்கப்படும், %3 வரை.</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>நேரம்(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>கடந்த 15 நிமிடங்கள்</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>கடந்த ஒரு மணி நேரம்</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>கடந்த 24 மணி நேரம்</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>கடந்த 7 நாட்கள்</translation>
+    </message>
+    <message>
+        <source>All held</source>
+        <translation>வைத்திருக்கும் அனைத்தும்</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1309,7 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Search: phone, email, tenant, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>தேடுக: தொலைபேசி, மின்னஞ்சல், குத்தகையாளர், காரணம்…</translation>
     </message>
 </context>
 <context>
@@ -1145,7 +1428,26 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Your role is now %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>உங்கள் பங்கு இப்போது %1.</translation>
+    </message>
+    <message>
+        <source>OTP Console alarm</source>
+        <translation>OTP கன்சோல் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>OTP Console</source>
+        <translation>OTP கன்சோல்</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alarm: %1</source>
+        <translation>
+            <numerusform>எச்சரிக்கை: %1</numerusform>
+            <numerusform>எச்சரிக்கை: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm history…</source>
+        <translation>எச்சரிக்கை வரலாறு…</translation>
     </message>
 </context>
 <context>
@@ -1216,27 +1518,27 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Type the destination and the code first.</source>
-        <translation type="unfinished"></translation>
+        <translation>முதலில் முகவரியையும் குறியீட்டையும் தட்டச்சு செய்யுங்கள்.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>சரிபார்க்கிறது…</translation>
     </message>
     <message>
         <source>&amp;Send code (in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>குறியீட்டை அனுப்பு (%1 இல்)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Resend (in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>மீண்டும் அனுப்பு (%1 இல்)(&amp;R)</translation>
     </message>
     <message>
         <source>code from the message</source>
-        <translation type="unfinished"></translation>
+        <translation>செய்தியில் உள்ள குறியீடு</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>சரிபார்(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -1335,107 +1637,107 @@ Click: these sends in Live sends.</source>
     </message>
     <message>
         <source>Unlocked. A new code can be sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>திறக்கப்பட்டது. புதிய குறியீட்டை இப்போது அனுப்பலாம்.</translation>
     </message>
     <message>
         <source>Unlocked. Still blocking the next code: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>திறக்கப்பட்டது. அடுத்த குறியீட்டை இன்னும் தடுப்பது: %1.</translation>
     </message>
     <message>
         <source>Not unlocked: %1</source>
-        <translation type="unfinished">திறக்கப்படவில்லை: %1</translation>
+        <translation>திறக்கப்படவில்லை: %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Nothing to look up:&lt;/b&gt; type a phone number or an email first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;தேட எதுவும் இல்லை:&lt;/b&gt; முதலில் தொலைபேசி எண் அல்லது மின்னஞ்சலைத் தட்டச்சு செய்யுங்கள்.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A new code can be sent at %1 (in %2), when %3 ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 முடியும்போது, %1 மணிக்கு (%2 இல்) புதிய குறியீட்டை அனுப்பலாம்.</translation>
     </message>
     <message>
         <source>Blocked by:</source>
-        <translation type="unfinished"></translation>
+        <translation>தடுப்பது:</translation>
     </message>
     <message>
         <source>%1 — until %2 (%3 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 வரை (%3 மீதம்)</translation>
     </message>
     <message>
         <source>: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>: %1</translation>
     </message>
     <message>
         <source>If the caller&apos;s identity is confirmed, unlock (button below); otherwise wait %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>அழைப்பவரின் அடையாளம் உறுதியானால் திறக்கவும் (கீழே உள்ள பொத்தான்); இல்லையெனில் %1 காத்திருக்கவும்.</translation>
     </message>
     <message>
         <source>Wait %1, or ask an admin to unlock it once the caller&apos;s identity is confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 காத்திருக்கவும், அல்லது அழைப்பவரின் அடையாளம் உறுதியானதும் நிர்வாகியிடம் திறக்கச் சொல்லவும்.</translation>
     </message>
     <message>
         <source>Wait %1, then ask for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 காத்திருந்து, பின் புதிய குறியீட்டைக் கேளுங்கள்.</translation>
     </message>
     <message>
         <source>Wait %1 for %2 to free a slot; unlocking does not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 இல் இடம் கிடைக்க %1 காத்திருக்கவும்; திறப்பது இதை மாற்றாது.</translation>
     </message>
     <message>
         <source>Wait %1; if many numbers of this block keep asking, tell an admin (possible SMS pumping).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 காத்திருக்கவும்; இந்தத் தொகுப்பின் பல எண்கள் தொடர்ந்து கேட்டால் நிர்வாகியிடம் சொல்லவும் (SMS பம்பிங் இருக்கலாம்).</translation>
     </message>
     <message>
         <source>Unlocking alone would not help: %1 holds longer.</source>
-        <translation type="unfinished"></translation>
+        <translation>திறப்பது மட்டும் உதவாது: %1 நீண்ட நேரம் தடுக்கிறது.</translation>
     </message>
     <message>
         <source>The vendor refused the last code (%1): check the address, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் கடைசிக் குறியீட்டை மறுத்தார் (%1): முகவரியைச் சரிபார்த்து, மீண்டும் அனுப்புங்கள்.</translation>
     </message>
     <message>
         <source>The vendor refused the last code (%1): try %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் கடைசிக் குறியீட்டை மறுத்தார் (%1): %2 முயற்சிக்கவும்.</translation>
     </message>
     <message>
         <source>The vendor did not confirm the last code: it works if it arrives. If nothing arrives, send a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>விற்பனையாளர் கடைசிக் குறியீட்டை உறுதிப்படுத்தவில்லை: வந்தால் வேலை செய்யும். எதுவும் வராவிட்டால் புதியதை அனுப்புங்கள்.</translation>
     </message>
     <message>
         <source>The user can enter the code sent (valid %1 more), or ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>பயனர் அனுப்பிய குறியீட்டை உள்ளிடலாம் (இன்னும் %1 செல்லும்), அல்லது புதியதைக் கேட்கலாம்.</translation>
     </message>
     <message>
         <source>The last code expired: the user can ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>கடைசிக் குறியீடு காலாவதியானது: பயனர் புதியதைக் கேட்கலாம்.</translation>
     </message>
     <message>
         <source>The user can ask for a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>பயனர் குறியீட்டைக் கேட்கலாம்.</translation>
     </message>
     <message>
         <source>Next step:</source>
-        <translation type="unfinished"></translation>
+        <translation>அடுத்த படி:</translation>
     </message>
     <message>
         <source>%1, until %2 (%3 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 வரை (%3 மீதம்)</translation>
     </message>
     <message>
         <source>Latest %1 code</source>
-        <translation type="unfinished"></translation>
+        <translation>சமீபத்திய %1 குறியீடு</translation>
     </message>
     <message>
         <source> · by %1 via %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 வழி, %2 மூலம் · %3</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation type="unfinished">திற(&amp;U)…</translation>
+        <translation>திற(&amp;U)…</translation>
     </message>
     <message>
         <source>Release this destination&apos;s lockout (needs a reason; audited)</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த முகவரியின் பூட்டை நீக்கு (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2082,69 @@ Click: these sends in Live sends.</source>
     <message>
         <source>password or API token; kept in the keychain only</source>
         <translation>கடவுச்சொல் அல்லது API டோக்கன்; கீசெயினில் மட்டுமே வைக்கப்படும்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::VendorHealthPanel</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>முடிந்தது: %1</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>மாற்றப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Force %1 open</source>
+        <translation>%1 ஐக் கைமுறையாக நிறுத்து</translation>
+    </message>
+    <message>
+        <source>Sends will skip %1 (next vendor, then the fallback channel) until an admin closes it again. Why? The reason is kept in the audit log with your name.</source>
+        <translation>நிர்வாகி மீண்டும் மூடும் வரை அனுப்புதல்கள் %1 ஐத் தவிர்க்கும் (அடுத்த விற்பனையாளர், பின் மாற்று சேனல்). ஏன்? காரணம் உங்கள் பெயருடன் தணிக்கைப் பதிவில் வைக்கப்படும்.</translation>
+    </message>
+    <message>
+        <source>e.g. Gupshup status page reports an SMS outage</source>
+        <translation>எ.கா. Gupshup நிலைப் பக்கம் SMS தடையைக் காட்டுகிறது</translation>
+    </message>
+    <message>
+        <source>Force open</source>
+        <translation>கைமுறையாக நிறுத்து</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 ஐ மீண்டும் இயக்கு</translation>
+    </message>
+    <message>
+        <source>Sends will use %1 again at once, and its failure counts start afresh. Why? The reason is kept in the audit log with your name.</source>
+        <translation>அனுப்புதல்கள் உடனே மீண்டும் %1 ஐப் பயன்படுத்தும், அதன் தோல்வி எண்ணிக்கை புதிதாகத் தொடங்கும். ஏன்? காரணம் உங்கள் பெயருடன் தணிக்கைப் பதிவில் வைக்கப்படும்.</translation>
+    </message>
+    <message>
+        <source>e.g. the vendor confirmed the outage is over</source>
+        <translation>எ.கா. தடை முடிந்தது என்று விற்பனையாளர் உறுதிப்படுத்தினார்</translation>
+    </message>
+    <message>
+        <source>Close breaker</source>
+        <translation>பிரேக்கரை மூடு</translation>
+    </message>
+    <message>
+        <source>Vendor health and circuit breakers</source>
+        <translation>விற்பனையாளர் நிலை, பிரேக்கர்கள்</translation>
+    </message>
+    <message>
+        <source>Force &amp;open…</source>
+        <translation>நிறுத்து(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Routes skip the selected vendor until an admin closes it (needs a reason; audited)</source>
+        <translation>நிர்வாகி மூடும் வரை வழிகள் தேர்ந்த விற்பனையாளரைத் தவிர்க்கும் (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
+    </message>
+    <message>
+        <source>&amp;Close…</source>
+        <translation>இயக்கு(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Routes use the selected vendor again (needs a reason; audited)</source>
+        <translation>வழிகள் தேர்ந்த விற்பனையாளரை மீண்டும் பயன்படுத்தும் (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "DashboardModel.h"
 #include "StatusText.h"
+#include "VendorHealthPanel.h"
 #include "VendorStatsModel.h"
 
 #include <QBarCategoryAxis>
@@ -21,6 +22,8 @@
 #include <QStackedBarSeries>
 #include <QTableView>
 #include <QLineSeries>
+#include <QMainWindow>
+#include <QStatusBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolTip>
@@ -104,6 +107,7 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
       m_windowLabel(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_table(new QTableView(this)),
+      m_health(new VendorHealthPanel(context, this)),
       m_target(new QSpinBox(this)),
       m_targetLabel(new QLabel(this))
 {
@@ -120,7 +124,8 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     m_table->setObjectName(QStringLiteral("vendorStatsTable"));
     m_table->setModel(m_vendors);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(models::VendorStatsModel::Vendor, QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     for (qint64 s : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600)})
@@ -147,7 +152,16 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     grid->addWidget(m_sends, 0, 0);
     grid->addLayout(perVendor, 1, 0);
     grid->addWidget(m_errors, 2, 0);
-    grid->addWidget(m_table, 3, 0);
+    // The window's figures per vendor beside each vendor's health and breaker.
+    auto* vendorRow = new QHBoxLayout;
+    vendorRow->addWidget(m_table, 8, Qt::AlignTop);
+    vendorRow->addWidget(m_health, 12);
+    // A force's result where every action's result goes: the window's status bar.
+    connect(m_health, &VendorHealthPanel::resultReady, this, [this](const QString& message) {
+        if (auto* main = qobject_cast<QMainWindow*>(window()))
+            main->statusBar()->showMessage(message, 10000);
+    });
+    grid->addLayout(vendorRow, 3, 0);
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 2);
     grid->setRowStretch(2, 2);
@@ -163,6 +177,7 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     connect(m_window, &QComboBox::currentIndexChanged, this,
             [this]() { m_model->setWindowS(m_window->currentData().toLongLong()); });
     connect(m_model, &models::DashboardModel::updated, this, [this]() {
+        m_health->refresh(m_model->windowS());
         m_vendors->setSnapshot(m_model->snapshot());
         fitTable();
         updateChartsWhenShown();
@@ -206,6 +221,12 @@ QChartView* DashboardPage::makeView()
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(160);
     return view;
+}
+
+void DashboardPage::setOperator(const models::OperatorInfo& info)
+{
+    ConsolePage::setOperator(info);
+    m_health->setOperator(info);
 }
 
 void DashboardPage::refresh()
@@ -519,6 +540,7 @@ void DashboardPage::retranslateUi()
     m_window->setItemText(2, tr("Last 24 hours"));
     m_window->setItemText(3, tr("Last 7 days"));
     emit m_vendors->headerDataChanged(Qt::Horizontal, 0, models::VendorStatsModel::ColumnCount - 1);
+    m_health->retranslateUi();
     updateChartsWhenShown();
 }
 

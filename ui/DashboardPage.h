@@ -23,6 +23,8 @@ class VendorStatsModel;
 
 namespace otp::ui {
 
+class VendorHealthPanel;
+
 // Delivery health at a glance: sends per bucket by outcome, success and latency per vendor, the
 // vendors' most frequent error codes and verification conversion per channel, for a chosen window.
 class DashboardPage : public ConsolePage
@@ -35,8 +37,11 @@ public:
     QString settingsKey() const override { return QStringLiteral("dashboard"); }
     QTableView* mainTable() const override { return m_table; }
     void refresh() override;
+    void setOperator(const models::OperatorInfo& info) override;
 
     models::DashboardModel* model() const { return m_model; }
+    // Per vendor: success, timeouts, p95 and the circuit breaker; admins force it open or closed.
+    VendorHealthPanel* healthPanel() const { return m_health; }
     // 15 min, 1 h, 24 h or 7 d.
     void setWindowS(qint64 seconds);
     // The error chart's labels as drawn ("vendor code"), most frequent last (bottom-up), and the chart.
@@ -87,6 +92,7 @@ private:
     QValueAxis* m_sendsY = nullptr;
     BarChart m_successBars, m_latencyBars, m_conversionBars, m_errorBars;
     QTableView* m_table;
+    VendorHealthPanel* m_health;
     QSpinBox* m_target;
     QLabel* m_targetLabel;
     QLineSeries* m_targetLine = nullptr;

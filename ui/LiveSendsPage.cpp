@@ -1,10 +1,12 @@
 #include "LiveSendsPage.h"
 
+#include "Clock.h"
 #include "LiveSendsModel.h"
 #include "SendsFilterModel.h"
 #include "StatusText.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +22,7 @@ using models::LiveSendsModel;
 
 LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* parent)
     : ConsolePage(parent),
+      m_clock(context.clock),
       m_model(new LiveSendsModel(context.db, this)),
       m_filter(new models::SendsFilterModel(this)),
       m_table(new QTableView(this)),
@@ -27,12 +30,15 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
       m_channel(new QComboBox(this)),
       m_vendor(new QComboBox(this)),
       m_status(new QComboBox(this)),
+      m_range(new QComboBox(this)),
       m_search(new QLineEdit(this)),
       m_count(new QLabel(this)),
       m_tenantLabel(new QLabel(this)),
       m_channelLabel(new QLabel(this)),
       m_vendorLabel(new QLabel(this)),
-      m_statusLabel(new QLabel(this))
+      m_statusLabel(new QLabel(this)),
+      m_rangeLabel(new QLabel(this)),
+      m_holdNote(new QLabel(this))
 {
     m_filter->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("liveSendsTable"));
@@ -59,6 +65,14 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     m_search->setObjectName(QStringLiteral("searchFilter"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
+    m_range->setObjectName(QStringLiteral("rangeFilter"));
+    m_range->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (qint64 range : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600), qint64(0)})
+        m_range->addItem(QString(), range);
+    m_range->setCurrentIndex(4); // all held sends, as before
+    m_count->setObjectName(QStringLiteral("sendsCount"));
+    m_holdNote->setObjectName(QStringLiteral("holdNote"));
+    m_holdNote->setWordWrap(true);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
@@ -69,9 +83,18 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
         filters->addWidget(box);
     }
     filters->addStretch(1);
-    filters->addWidget(m_count);
+    // The time range, the count and why the count stops where it does, on a line of their own.
+    auto* range = new QHBoxLayout;
+    m_rangeLabel->setBuddy(m_range);
+    range->addWidget(m_rangeLabel);
+    range->addWidget(m_range);
+    range->addSpacing(12);
+    range->addWidget(m_count);
+    range->addSpacing(12);
+    range->addWidget(m_holdNote, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addLayout(range);
     layout->addWidget(m_table);
 
     auto comboFilter = [this](QComboBox* box, void (models::SendsFilterModel::*set)(const QString&)) {
@@ -85,6 +108,15 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     comboFilter(m_vendor, &models::SendsFilterModel::setVendor);
     connect(m_vendor, &QComboBox::activated, this, [this]() { m_filter->setVendorCode({}); }); // a person's choice
     comboFilter(m_status, &models::SendsFilterModel::setStatus);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this]() {
+        applyRange();
+        updateCount();
+    });
+    // Queued: the model is still marked fetching while it emits fetched().
+    connect(m_model, &LiveSendsModel::fetched, this, [this]() {
+        applyRange();
+        updateCount();
+    }, Qt::QueuedConnection);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setSearch(text);
         updateCount();
@@ -117,6 +149,7 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     connect(m_model, &LiveSendsModel::polled, this, [this](int changed) {
         if (changed > 0)
             refillCombos();
+        applyRange();
         updateCount();
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -186,13 +219,68 @@ void LiveSendsPage::refillCombos()
     refill(m_vendor, LiveSendsModel::Vendor, [](const QString& v) { return v; });
 }
 
+void LiveSendsPage::setRangeS(qint64 seconds)
+{
+    const int i = m_range->findData(seconds);
+    if (i >= 0)
+        m_range->setCurrentIndex(i);
+}
+
+qint64 LiveSendsPage::rangeS() const
+{
+    return m_range->currentData().toLongLong();
+}
+
+void LiveSendsPage::applyRange()
+{
+    const qint64 range = rangeS();
+    if (range <= 0 || !m_clock) {
+        m_filter->setSince(0);
+        return;
+    }
+    // The start follows the clock in steps (3 s for 15 min … 34 min for 7 days): not a re-filter per poll.
+    const qint64 stepMs = qMax<qint64>(1000, range * 1000 / 300);
+    const qint64 since = ((m_clock->nowMs() - range * 1000) / stepMs) * stepMs;
+    m_filter->setSince(since);
+    // The range reaches past the oldest send held: read older ones (a page at a time, up to the
+    // history limit), as scrolling to the bottom would.
+    if (m_model->oldestHeldMs() > since && m_model->canFetchMore({}) && !m_model->fetching())
+        m_model->fetchMore({});
+}
+
+QString LiveSendsPage::countText() const
+{
+    return m_count->text();
+}
+
+QString LiveSendsPage::holdNote() const
+{
+    const int held = m_model->rowCount();
+    const qint64 range = rangeS();
+    const qint64 since = m_filter->since();
+    const bool covered = m_model->reachedOldest() || (range > 0 && m_model->oldestHeldMs() > 0 && m_model->oldestHeldMs() <= since);
+    if (covered)
+        return range > 0 ? tr("Every send of the chosen time range is listed.") : tr("Every send in the database is listed.");
+    const QString oldest = m_model->oldestHeldMs() > 0
+                               ? QDateTime::fromMSecsSinceEpoch(m_model->oldestHeldMs()).toLocalTime().toString(QStringLiteral("dd MMM HH:mm"))
+                               : QString();
+    if (held >= m_model->historyLimit())
+        return tr("The console holds at most %1 sends (the oldest listed is from %2); for older ones use otpctl history "
+                  "or otpctl stats, or choose a shorter time range.").arg(held).arg(oldest);
+    if (range > 0 && (m_model->fetching() || m_model->canFetchMore({})))
+        return tr("Reading older sends for the chosen time range…");
+    return tr("The newest %1 sends are held live (the oldest listed is from %2); older ones are read when you scroll "
+              "to the bottom, up to %3.").arg(held).arg(oldest).arg(m_model->historyLimit());
+}
+
 void LiveSendsPage::updateCount()
 {
     const QString count = tr("%1 of %2 sends").arg(m_filter->rowCount()).arg(m_model->rowCount());
     m_count->setText(m_filter->vendorCode().isEmpty() ? count : tr("%1 · error code %2 only").arg(count, m_filter->vendorCode()));
-    // Why the count stops at the rows held: older sends are read when scrolled to.
-    m_count->setToolTip(m_model->canFetchMore({}) ? tr("The newest sends are held live; scroll to the bottom to read older ones.")
-                                                  : QString());
+    // Why the count stops where it does: the rows held, the range, the history limit.
+    const QString note = holdNote();
+    m_count->setToolTip(note);
+    m_holdNote->setText(note);
 }
 
 void LiveSendsPage::retranslateUi()
@@ -202,6 +290,12 @@ void LiveSendsPage::retranslateUi()
     m_channelLabel->setText(tr("C&hannel"));
     m_vendorLabel->setText(tr("&Vendor"));
     m_statusLabel->setText(tr("&Status"));
+    m_rangeLabel->setText(tr("Ti&me"));
+    m_range->setItemText(0, tr("Last 15 minutes"));
+    m_range->setItemText(1, tr("Last hour"));
+    m_range->setItemText(2, tr("Last 24 hours"));
+    m_range->setItemText(3, tr("Last 7 days"));
+    m_range->setItemText(4, tr("All held"));
     for (QComboBox* box : {m_tenant, m_channel, m_vendor, m_status})
         box->setItemText(0, tr("All"));
     for (int i = 1; i < m_status->count(); ++i)

@@ -1,5 +1,6 @@
 #include "LockoutsPage.h"
 
+#include "Clock.h"
 #include "LockoutsModel.h"
 #include "StatusText.h"
 #include "UnlockDialog.h"
@@ -52,6 +53,7 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
         m_table->setColumnWidth(c, widths[c]);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
     m_unlock->setIcon(style()->standardIcon(QStyle::SP_DialogOkButton));
+    m_result->setObjectName(QStringLiteral("unlockResult"));
     m_result->setWordWrap(true);
     m_roleNote->setWordWrap(true);
 
@@ -82,6 +84,10 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_model, &LockoutsModel::unlockFinished, this, [this](const Outcome& o) {
         m_result->setText(o.status == OutcomeStatus::Unlocked ? models::StatusText::outcome(o)
                                                               : tr("Not unlocked: %1").arg(models::StatusText::outcome(o)));
+    });
+    // What still holds the next code after the unlock (cooldown, caps) and from when it can go.
+    connect(m_model, &LockoutsModel::statusAfterUnlock, this, [this](const Outcome& status) {
+        m_result->setText(models::StatusText::afterUnlock(status, m_ctx.clock ? m_ctx.clock->nowMs() : 0));
     });
     retranslateUi();
     m_model->start();

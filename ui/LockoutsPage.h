@@ -34,6 +34,8 @@ public:
     models::LockoutsModel* model() const { return m_model; }
     QPushButton* unlockButton() const { return m_unlock; }
     QLineEdit* searchBox() const { return m_search; }
+    // The line under the table: the unlock's result, then what still blocks the next code.
+    QLabel* resultLabel() const { return m_result; }
     // Opens the reason dialog for the selected lockout (non-modal to the event loop: open(), not exec()).
     UnlockDialog* requestUnlock();
 

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AlarmHistoryModel.h"
+#include "AlarmsPage.h"
 #include "AuditPage.h"
 #include "CsvExport.h"
 #include "DashboardPage.h"
@@ -10,16 +12,19 @@
 #include "ManualSendPage.h"
 #include "PhoneLookupPage.h"
 #include "SettingsPage.h"
+#include "StatusText.h"
 #include "VendorsModel.h"
 #include "ThemePalette.h"
 
 #include "AlarmMonitor.h"
+#include "Clock.h"
 #include "PolicyStore.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
@@ -35,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
 
@@ -52,16 +58,17 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
       m_whoLabel(new QLabel(this)),
       m_dbLabel(new QLabel(this)),
       m_errorLabel(new QLabel(this)),
+      m_notifier(context.clock ? context.clock->nowMs() : QDateTime::currentMSecsSinceEpoch()),
       m_export(new models::CsvExport(this))
 {
     setObjectName(QStringLiteral("otpConsoleMainWindow"));
     m_pages = {new LiveSendsPage(context, this), new DashboardPage(context, this), new LockoutsPage(context, this),
                new PhoneLookupPage(context, this), new ManualSendPage(context, this), new AuditPage(context, this),
-               new SettingsPage(context, this)};
+               new AlarmsPage(context, this), new SettingsPage(context, this)};
     const QStyle::StandardPixmap icons[] = {QStyle::SP_BrowserReload, QStyle::SP_FileDialogDetailedView,
                                             QStyle::SP_MessageBoxWarning, QStyle::SP_FileDialogContentsView,
                                             QStyle::SP_ArrowForward, QStyle::SP_FileDialogInfoView,
-                                            QStyle::SP_FileDialogListView};
+                                            QStyle::SP_MessageBoxCritical, QStyle::SP_FileDialogListView};
     for (int i = 0; i < m_pages.size(); ++i) {
         m_stack->addWidget(m_pages.at(i));
         auto* item = new QListWidgetItem(style()->standardIcon(icons[i]), QString(), m_sidebar);
@@ -103,6 +110,8 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     m_alarmBanner = new QLabel(this);
     m_alarmBanner->setObjectName(QStringLiteral("alarmBanner"));
     m_alarmBanner->setWordWrap(true);
+    m_alarmBanner->setTextFormat(Qt::RichText);
+    connect(m_alarmBanner, &QLabel::linkActivated, this, [this]() { showPage(Alarms); });
     m_alarmBanner->setContentsMargins(12, 8, 12, 8);
     m_alarmBanner->setStyleSheet(QStringLiteral("background: %1; color: white; font-weight: bold")
                                      .arg(ThemePalette::problemColor().name()));
@@ -184,6 +193,7 @@ LockoutsPage* MainWindow::lockoutsPage() const { return static_cast<LockoutsPage
 PhoneLookupPage* MainWindow::phoneLookupPage() const { return static_cast<PhoneLookupPage*>(m_pages.at(PhoneLookup)); }
 ManualSendPage* MainWindow::manualSendPage() const { return static_cast<ManualSendPage*>(m_pages.at(ManualSend)); }
 AuditPage* MainWindow::auditPage() const { return static_cast<AuditPage*>(m_pages.at(Audit)); }
+AlarmsPage* MainWindow::alarmsPage() const { return static_cast<AlarmsPage*>(m_pages.at(Alarms)); }
 SettingsPage* MainWindow::settingsPage() const { return static_cast<SettingsPage*>(m_pages.at(Settings)); }
 
 void MainWindow::showPage(Page p)
@@ -223,6 +233,7 @@ void MainWindow::resolveOperator(const QString& login)
 namespace {
 struct ActiveAlarm
 {
+    qint64 id = 0, raisedAt = 0;
     QString rule, subject, observed, threshold;
     int windowMin = 0;
 };
@@ -231,18 +242,40 @@ struct ActiveAlarm
 QString MainWindow::alarmWords(const QString& rule, const QString& subject, const QString& observed,
                                const QString& threshold, int windowMin)
 {
-    if (rule == QLatin1String("vendor_success"))
-        return tr("%1 success %2 over %3 min (below %4)").arg(subject, observed).arg(windowMin).arg(threshold);
-    if (rule == QLatin1String("vendor_latency"))
-        return tr("%1 p95 latency %2 over %3 min (above %4)").arg(subject, observed).arg(windowMin).arg(threshold);
-    if (rule == QLatin1String("outbox_depth"))
-        return tr("%1: %2 deliveries queued (above %3)").arg(subject, observed, threshold);
-    if (rule == QLatin1String("lockouts"))
-        return tr("%1: %2 lockouts (above %3)").arg(subject, observed, threshold);
-    if (rule == QLatin1String("conversion"))
-        return tr("numbers %1…: %2 of codes verified over %3 min (below %4): SMS pumping?")
-            .arg(subject, observed).arg(windowMin).arg(threshold);
-    return tr("%1 %2: %3 (threshold %4)").arg(rule, subject, observed, threshold);
+    return models::StatusText::alarm(rule, subject, observed, threshold, windowMin);
+}
+
+void MainWindow::announceAlarm(const QString& words)
+{
+    const QString title = tr("OTP Console alarm");
+    emit alarmAnnounced(title, words);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // offscreen, or a desktop without a tray: the banner alone
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : windowIcon(), this);
+        m_tray->setToolTip(tr("OTP Console"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this]() {
+            showNormal();
+            raise();
+            activateWindow();
+            showPage(Alarms);
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, words, QSystemTrayIcon::Warning, 15000);
+}
+
+void MainWindow::showAlarmBanner()
+{
+    if (m_activeAlarms.isEmpty())
+        return;
+    QStringList words;
+    for (const models::AlarmEntry& a : std::as_const(m_activeAlarms))
+        words << a.words();
+    m_alarmBanner->setText(QStringLiteral("%1 &nbsp; <a href=\"#alarms\" style=\"color: white\">%2</a>")
+                               .arg(tr("Alarm: %1", nullptr, int(words.size())).arg(words.join(QStringLiteral(" · "))).toHtmlEscaped(),
+                                    tr("Alarm history…").toHtmlEscaped()));
+    m_alarmBanner->show();
 }
 
 void MainWindow::refreshAlarms()
@@ -261,22 +294,33 @@ void MainWindow::refreshAlarms()
                 const QString tenant = t.value(0).toString();
                 const int windowMin = PolicyStore(s).loadCached(tenant, QStringLiteral("login")).alarmWindowMin;
                 for (const AlarmRow& a : AlarmMonitor(s).list(tenant, true, 20))
-                    out.append({a.rule, a.subject, a.observed, a.threshold, windowMin});
+                    out.append({a.id, a.raisedAt, a.rule, a.subject, a.observed, a.threshold, windowMin});
             }
             return out;
         },
         [this](QList<ActiveAlarm> alarms) {
             m_alarmsInFlight = false;
             if (alarms.isEmpty()) {
+                m_activeAlarms.clear();
                 m_alarmBanner->clear();
                 m_alarmBanner->hide();
                 return;
             }
-            QStringList words;
-            for (const ActiveAlarm& a : alarms)
-                words << alarmWords(a.rule, a.subject, a.observed, a.threshold, a.windowMin);
-            m_alarmBanner->setText(tr("Alarm: %1", nullptr, int(alarms.size())).arg(words.join(QStringLiteral(" · "))));
-            m_alarmBanner->show();
+            m_activeAlarms.clear();
+            QList<models::AlarmNotifier::Alarm> active;
+            for (const ActiveAlarm& a : alarms) {
+                models::AlarmEntry e;
+                e.rule = a.rule;
+                e.subject = a.subject;
+                e.observed = a.observed;
+                e.threshold = a.threshold;
+                e.windowMin = a.windowMin;
+                m_activeAlarms.append(e);
+                active.append({a.id, a.raisedAt, e.words()});
+            }
+            showAlarmBanner();
+            for (const models::AlarmNotifier::Alarm& a : m_notifier.toAnnounce(active))
+                announceAlarm(a.words);
         });
 }
 
@@ -387,6 +431,7 @@ void MainWindow::retranslateUi()
     m_whoLabel->setText(tr("%1 · role %2").arg(m_operator.displayName.isEmpty() ? tr("unknown operator") : m_operator.displayName,
                                                m_operator.permissions.roleName()));
     m_dbLabel->setText(m_ctx.databaseDisplayUrl);
+    showAlarmBanner(); // in the new language at once, not at the next refresh
 }
 
 void MainWindow::changeEvent(QEvent* event)

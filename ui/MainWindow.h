@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AlarmHistoryModel.h"
+#include "AlarmNotifier.h"
 #include "ConsoleContext.h"
 #include "OperatorDirectory.h"
 
@@ -9,6 +11,7 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTimer;
 
 namespace otp::models {
@@ -17,6 +20,7 @@ class CsvExport;
 
 namespace otp::ui {
 
+class AlarmsPage;
 class AuditPage;
 class ConsolePage;
 class DashboardPage;
@@ -33,7 +37,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { LiveSends, Dashboard, Lockouts, PhoneLookup, ManualSend, Audit, Settings, PageCount };
+    enum Page { LiveSends, Dashboard, Lockouts, PhoneLookup, ManualSend, Audit, Alarms, Settings, PageCount };
 
     MainWindow(const models::ConsoleContext& context, LanguageSwitcher* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -45,7 +49,7 @@ public:
     // Reads the active alarms (AlarmMonitor.h, every tenant) on the worker thread and shows them in the
     // alarm banner at the top, hidden when none is active. Runs on each tick of the periodic refresh.
     void refreshAlarms();
-    // An active alarm in plain words, e.g. "gupshup success 12 % over 15 min (below 50 %)".
+    // An active alarm in plain words, e.g. "gupshup success 12 % over 15 min (below 50 %)" (StatusText::alarm).
     static QString alarmWords(const QString& rule, const QString& subject, const QString& observed,
                               const QString& threshold, int windowMin);
     void setOperator(const models::OperatorInfo& info);
@@ -60,6 +64,7 @@ public:
     PhoneLookupPage* phoneLookupPage() const;
     ManualSendPage* manualSendPage() const;
     AuditPage* auditPage() const;
+    AlarmsPage* alarmsPage() const;
     SettingsPage* settingsPage() const;
 
     // Writes the current page's table as shown (filtered, masked) to `path`; asks for a file when empty.
@@ -69,8 +74,14 @@ public:
     // `--lang`: this run speaks `code`, but the language saved for the next start stays the chosen one.
     void useLanguageForThisRun(const QString& code);
 
+    // How many alarms were announced (tray notification, or alarmAnnounced() where there is no tray).
+    int announcedAlarms() const { return m_notifier.announcedCount(); }
+
 signals:
     void operatorChanged();
+    // An alarm raised since the console started, announced once (in the tray where one exists). The
+    // text names the alarm in words (a vendor, a tenant or a number block), never a code or a number.
+    void alarmAnnounced(const QString& title, const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -78,6 +89,8 @@ protected:
 
 private:
     void buildMenus();
+    void announceAlarm(const QString& words);
+    void showAlarmBanner();
     void retranslateUi();
     void restoreSettings();
     void saveSettings();
@@ -95,6 +108,9 @@ private:
     QLabel* m_banner = nullptr;
     QLabel* m_alarmBanner = nullptr;
     bool m_alarmsInFlight = false;
+    models::AlarmNotifier m_notifier;
+    QList<models::AlarmEntry> m_activeAlarms; // as last read: the banner is reworded on a language change
+    QSystemTrayIcon* m_tray = nullptr; // made at the first announcement, where a tray exists
     models::CsvExport* m_export;
     QString m_theme = QStringLiteral("light");
     QString m_languageToSave = QStringLiteral("en");

@@ -1,0 +1,103 @@
+#include "ConsoleFixture.h"
+
+#include "AlarmHistoryModel.h"
+#include "AlarmsPage.h"
+#include "DashboardModel.h"
+#include "DashboardPage.h"
+#include "VendorHealthModel.h"
+#include "VendorHealthPanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QListWidget>
+#include <QTableView>
+
+using namespace otp;
+using namespace otp::ui;
+
+using HealthScreenshotsTest = otp::test::ConsoleFixture;
+
+// Issue 13 item 4 at 1366×768: the dashboard with vendor health and breakers, and the alarm history,
+// in English and Hindi, light and dark; each must fit the screen. PNGs go to $OTP_UI_SCREENSHOTS when set.
+TEST_F(HealthScreenshotsTest, DashboardHealthAndAlarmHistoryFit1366x768InEnglishAndHindi)
+{
+    for (int i = 0; i < 12; ++i) {
+        ASSERT_EQ(sendTo(QStringLiteral("+9198123456%1").arg(10 + i)).status, OutcomeStatus::Sent);
+        m_db.clock().advanceS(40);
+    }
+    SqlSession& s = m_db.database().session();
+    // Two more vendors over the same traffic: gupshup answering 500s (its breaker opened), wati timing out
+    // (half-open, probing).
+    const QString copy = QStringLiteral(
+        "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, "
+        "http_status, vendor_code, message_id, reason, latency_ms, excerpt, created_at, updated_at) "
+        "SELECT challenge_id, tenant, destination, dest_prefix, ?, channel, send_no, try_no + 1, ?, ?, ?, '', ?, ?, '', "
+        "created_at, updated_at FROM deliveries WHERE vendor = 'dev'");
+    s.update(copy, {QStringLiteral("sim-gupshup"), QStringLiteral("failed"), 500, QStringLiteral("E500"),
+                    QStringLiteral("internal server error"), 850});
+    s.update(copy, {QStringLiteral("sim-wati"), QStringLiteral("timeout"), QVariant(), QString(), QStringLiteral("no answer in 10 s"),
+                    10000});
+    const qint64 now = m_db.clock().nowMs();
+    const QString breaker = QStringLiteral(
+        "INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, probe_until, "
+        "closed_at, reason, updated_at) VALUES (?, ?, 0, ?, 0, ?, 0, 0, ?, ?)");
+    s.update(breaker, {QStringLiteral("sim-gupshup"), QStringLiteral("open"), 5, now + 60000,
+                       QStringLiteral("5 consecutive retryable failures (last: HTTP 500 E500)"), now - 240000});
+    s.update(breaker, {QStringLiteral("sim-wati"), QStringLiteral("half_open"), 0, now - 30000,
+                       QStringLiteral("12 of 40 tries accepted in the last 15 min (30.0 %, under 50 %)"), now - 20000});
+    const QString alarm = QStringLiteral("INSERT INTO alarms (tenant, rule, subject, observed, threshold, message, raised_at, cleared_at) "
+                                         "VALUES ('default', ?, ?, ?, ?, ?, ?, ?)");
+    const qint64 cleared = s.insert(alarm, {QStringLiteral("outbox_depth"), QStringLiteral("default"), QStringLiteral("41"), QStringLiteral("20"),
+                                            QStringLiteral("41 deliveries are queued (more than 20): is a worker running?"), now - 7200000,
+                                            now - 6600000});
+    s.insert(alarm, {QStringLiteral("vendor_latency"), QStringLiteral("sim-wati"), QStringLiteral("9800 ms"), QStringLiteral("5000 ms"),
+                     QStringLiteral("vendor sim-wati answered with a p95 latency of 9800 ms"), now - 300000, QVariant()});
+    s.insert(alarm, {QStringLiteral("vendor_success"), QStringLiteral("sim-gupshup"), QStringLiteral("0.0 %"), QStringLiteral("50 %"),
+                     QStringLiteral("vendor sim-gupshup accepted 0 of 12 tries"), now - 240000, QVariant()});
+    ASSERT_EQ(m_db.service().acknowledgeAlarm(cleared, QStringLiteral("worker restarted on app-2"),
+                                              Actor{QStringLiteral("meera"), QStringLiteral("admin")}).status,
+              OutcomeStatus::Ok);
+
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* dashboard = w.dashboardPage();
+    ASSERT_TRUE(waitFor([&]() { return dashboard->model()->snapshot().totalSends() >= 12; }));
+    ASSERT_TRUE(waitFor([&]() { return dashboard->healthPanel()->model()->rowCount() == 3; }));
+    dashboard->healthPanel()->selectVendor(QStringLiteral("sim-gupshup"));
+    w.alarmsPage()->refresh();
+    ASSERT_TRUE(waitFor([&]() { return w.alarmsPage()->model()->rowCount() == 3; }));
+
+    QString dir = qEnvironmentVariable("OTP_UI_SCREENSHOTS");
+    if (!dir.isEmpty())
+        QDir().mkpath(dir);
+    auto* sidebar = w.findChild<QListWidget*>(QStringLiteral("sidebar"));
+    for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        w.setTheme(theme);
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi")}) {
+            const QString before = sidebar->item(0)->text();
+            w.setLanguage(lang);
+            if (lang != QLatin1String("en"))
+                ASSERT_TRUE(waitFor([&]() { return sidebar->item(0)->text() != before; }));
+            else
+                ASSERT_TRUE(waitFor([&]() { return sidebar->item(0)->text() == QLatin1String("Live sends"); }));
+            for (MainWindow::Page p : {MainWindow::Dashboard, MainWindow::Alarms}) {
+                w.showPage(p);
+                w.resize(1366, 768);
+                QApplication::processEvents();
+                EXPECT_LE(w.minimumSizeHint().width(), 1366) << lang.toStdString() << " page " << p;
+                // The alarm banner takes a line of its own above the page while alarms are active.
+                auto* banner = w.findChild<QWidget*>(QStringLiteral("alarmBanner"));
+                const int bannerH = banner && banner->isVisible() ? banner->height() : 0;
+                EXPECT_LE(w.minimumSizeHint().height() - bannerH, 768) << lang.toStdString() << " page " << p << " banner " << bannerH
+                    << " health " << w.dashboardPage()->healthPanel()->minimumSizeHint().height() << " table "
+                    << w.dashboardPage()->mainTable()->height();
+                if (!dir.isEmpty())
+                    w.grab().save(QStringLiteral("%1/%2-%3-%4.png").arg(dir, w.page(p)->settingsKey(), lang, theme));
+            }
+        }
+    }
+    w.setLanguage(QStringLiteral("en"));
+    w.setTheme(QStringLiteral("light"));
+}

@@ -1,0 +1,105 @@
+#include "ConsoleFixture.h"
+
+#include "DashboardPage.h"
+#include "ReasonDialog.h"
+#include "VendorHealthModel.h"
+#include "VendorHealthPanel.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace otp;
+using namespace otp::ui;
+
+using models::VendorHealthModel;
+
+using VendorHealthPanelTest = otp::test::ConsoleFixture;
+
+namespace {
+QString cell(VendorHealthModel* m, int row, int column)
+{
+    return m->index(row, column).data().toString();
+}
+} // namespace
+
+// Issue 13 item 4: the dashboard shows each vendor's health and breaker; an admin forces one open with a
+// reason (OtpService::forceBreaker on the worker thread, audited) and the panel shows it forced open.
+TEST_F(VendorHealthPanelTest, ShowsEachVendorsStateAndAnAdminForcesOneOpenAudited)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
+    // A second vendor whose breaker opened by itself (the row VendorBreaker::record writes).
+    const qint64 openedAt = m_db.clock().nowMs();
+    m_db.database().session().update(
+        QStringLiteral("INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, "
+                       "probe_until, closed_at, reason, updated_at) VALUES ('sim-gupshup', 'open', 0, 5, 0, ?, 0, 0, ?, ?)"),
+        {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
+    m_db.clock().advanceS(120);
+
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::Dashboard);
+    VendorHealthPanel* panel = w.dashboardPage()->healthPanel();
+    VendorHealthModel* model = panel->model();
+    panel->refresh(3600);
+    ASSERT_TRUE(waitFor([&]() { return model->rowOf(QStringLiteral("dev")) >= 0 && model->rowOf(QStringLiteral("sim-gupshup")) >= 0; }));
+
+    const int dev = model->rowOf(QStringLiteral("dev"));
+    EXPECT_EQ(model->index(dev, 0).data(VendorHealthModel::StateKeyRole).toString(), QStringLiteral("closed"));
+    EXPECT_EQ(cell(model, dev, VendorHealthModel::Breaker), QStringLiteral("closed: in use"));
+    EXPECT_EQ(cell(model, dev, VendorHealthModel::SuccessRate), QStringLiteral("100.0 % of 1"));
+    EXPECT_EQ(cell(model, dev, VendorHealthModel::Timeouts), QStringLiteral("0"));
+    EXPECT_EQ(cell(model, dev, VendorHealthModel::Since), QStringLiteral("never opened"));
+    const int gupshup = model->rowOf(QStringLiteral("sim-gupshup"));
+    EXPECT_EQ(cell(model, gupshup, VendorHealthModel::Breaker), QStringLiteral("open: sends skip it"));
+    EXPECT_TRUE(cell(model, gupshup, VendorHealthModel::Since).endsWith(QStringLiteral("(2 min ago)")))
+        << cell(model, gupshup, VendorHealthModel::Since).toStdString();
+    EXPECT_TRUE(cell(model, gupshup, VendorHealthModel::Reason).contains(QStringLiteral("HTTP 500")));
+
+    // The admin forces dev open: select it, Force open…, a reason, OK.
+    EXPECT_TRUE(panel->openButton()->isVisible());
+    panel->table()->selectRow(dev);
+    ASSERT_TRUE(panel->openButton()->isEnabled());
+    EXPECT_FALSE(panel->closeButton()->isEnabled()) << "dev is closed already";
+    ReasonDialog* dialog = panel->requestForce(true);
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_FALSE(dialog->okButton()->isEnabled()) << "a reason is required";
+    dialog->setReason(QStringLiteral("dev gateway maintenance"));
+    dialog->accept();
+    ASSERT_TRUE(waitFor([&]() {
+        const int r = model->rowOf(QStringLiteral("dev"));
+        return r >= 0 && model->index(r, 0).data(VendorHealthModel::ForcedRole).toBool();
+    }));
+    const int devAfter = model->rowOf(QStringLiteral("dev"));
+    EXPECT_EQ(cell(model, devAfter, VendorHealthModel::Breaker), QStringLiteral("open (forced)"));
+    EXPECT_EQ(cell(model, devAfter, VendorHealthModel::Reason), QStringLiteral("dev gateway maintenance"));
+    EXPECT_NE(cell(model, devAfter, VendorHealthModel::Since), QStringLiteral("never opened"));
+    EXPECT_TRUE(panel->lastResult().startsWith(QStringLiteral("Done:"))) << panel->lastResult().toStdString();
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'vendor_breaker_forced_open' "
+                                        "AND actor = 'meera' AND target = 'dev'")),
+              1);
+    // The selection survived the refresh: Close… is the next step.
+    EXPECT_TRUE(panel->closeButton()->isEnabled());
+    EXPECT_FALSE(panel->openButton()->isEnabled());
+}
+
+TEST_F(VendorHealthPanelTest, SupportSeesTheHealthButCannotForceABreaker)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
+    actAs(QStringLiteral("asha"), QStringLiteral("support"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::Dashboard);
+    VendorHealthPanel* panel = w.dashboardPage()->healthPanel();
+    panel->refresh(3600);
+    ASSERT_TRUE(waitFor([&]() { return panel->model()->rowOf(QStringLiteral("dev")) >= 0; }));
+    panel->table()->selectRow(panel->model()->rowOf(QStringLiteral("dev")));
+    EXPECT_FALSE(panel->openButton()->isVisible());
+    EXPECT_FALSE(panel->closeButton()->isVisible());
+    EXPECT_EQ(panel->requestForce(true), nullptr);
+    QSignalSpy refused(panel->model(), &VendorHealthModel::forceFinished);
+    panel->model()->forceBreaker(QStringLiteral("dev"), true, QStringLiteral("try"), Actor{QStringLiteral("asha"), QStringLiteral("support")},
+                                 false);
+    ASSERT_EQ(refused.count(), 1);
+    EXPECT_EQ(refused.first().first().value<Outcome>().status, OutcomeStatus::InvalidInput);
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM vendor_breakers")), 0);
+}
