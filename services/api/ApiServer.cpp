@@ -158,7 +158,7 @@ std::shared_ptr<ApiServer::Pending> ApiServer::copyRequest(const QHttpServerRequ
 std::optional<ApiResponse> ApiServer::refusalBeforeRouting(const Pending& pending, const ApiRouter::Match& match) const
 {
     const ApiRequest& r = pending.request;
-    if (m_stopping) {
+    if (m_stopping && m_drainDeadline.hasExpired()) {
         ApiResponse stop = ApiResponse::make(503, QStringLiteral("unavailable"), QStringLiteral("this otpd is shutting down; try again"));
         stop.closeConnection = true;
         return stop.retryAfter(1);
@@ -323,26 +323,29 @@ void ApiServer::missingHandler(const QHttpServerRequest&, QTcpSocket*)
 
 int ApiServer::drain(int graceMs)
 {
+    // A request the client sent before the signal may still sit unread in the kernel: the loop runs at
+    // least kSettleMs so it is read and served (with Connection: close, as every answer from now on)
+    // rather than dropped with the connection.
     m_stopping = true;
+    m_drainDeadline = QDeadlineTimer(graceMs);
     for (QTcpServer* s : servers())
         s->close();
-    QDeadlineTimer deadline(graceMs);
-    if (m_inFlight > 0) {
-        QEventLoop loop;
-        QTimer poll;
-        poll.setInterval(10);
-        connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (m_inFlight == 0 || deadline.hasExpired())
-                loop.quit();
-        });
-        poll.start();
-        loop.exec();
-    }
+    QElapsedTimer settling;
+    settling.start();
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(10);
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (m_drainDeadline.hasExpired() || (m_inFlight == 0 && settling.elapsed() >= kSettleMs))
+            loop.quit();
+    });
+    poll.start();
+    loop.exec();
     // Let the last answers leave before the process ends.
     for (QTcpServer* s : servers()) {
         for (QTcpSocket* socket : s->findChildren<QTcpSocket*>()) {
             if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
-                socket->waitForBytesWritten(qMax<qint64>(100, deadline.remainingTime()));
+                socket->waitForBytesWritten(qMax<qint64>(100, m_drainDeadline.remainingTime()));
         }
     }
     return m_inFlight.load();

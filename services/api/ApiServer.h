@@ -5,6 +5,7 @@
 #include "RequestThrottle.h"
 
 #include <QAbstractHttpServer>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QThreadPool>
@@ -52,9 +53,11 @@ public:
     bool listenOn(const QHostAddress& address, quint16 port, QString* error);
     quint16 port() const { return m_port; }
 
-    // Graceful stop: no new connection is accepted and requests arriving on open connections get 503
-    // with Connection: close; returns once every request in flight was answered or `graceMs` passed
-    // (running the event loop meanwhile). Returns how many were still in flight.
+    // Graceful stop: no new connection is accepted; requests already sent on open connections are
+    // still served, each answer with Connection: close; returns once every request in flight was
+    // answered (and at least kSettleMs passed) or `graceMs` passed, running the event loop meanwhile;
+    // after that a request gets 503. Returns how many were still in flight.
+    static constexpr int kSettleMs = 200;
     int drain(int graceMs);
     int inFlight() const { return m_inFlight.load(); }
 
@@ -89,6 +92,7 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};
     bool m_stopping = false;
+    QDeadlineTimer m_drainDeadline;
 };
 
 } // namespace otp
