@@ -212,8 +212,11 @@ QString StatusText::afterUnlock(const Outcome& status, qint64 nowMs)
     const QJsonArray blockers = status.details.value(QStringLiteral("blocked_by")).toArray();
     if (status.status == OutcomeStatus::CanSend || blockers.isEmpty())
         return tr("Unlocked. Nothing else blocks the next code: it can be sent now.");
-    auto clock = [](const QString& iso) {
-        return QDateTime::fromString(iso, Qt::ISODate).toLocalTime().toString(QStringLiteral("HH:mm"));
+    // Seconds matter for a wait of minutes ("until 14:05:30"), not for one of hours.
+    const bool shortWait = status.retryAfterS.value_or(0) < 3600;
+    auto clock = [shortWait](const QString& iso) {
+        return QDateTime::fromString(iso, Qt::ISODate).toLocalTime().toString(shortWait ? QStringLiteral("HH:mm:ss")
+                                                                                        : QStringLiteral("HH:mm"));
     };
     QStringList still;
     for (const QJsonValue& v : blockers) {

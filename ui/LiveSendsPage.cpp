@@ -58,6 +58,7 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
 
     for (QComboBox* box : {m_tenant, m_channel, m_vendor, m_status}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed); // the spare width goes to the search
         box->addItem(QString(), QString());
     }
     m_tenant->setObjectName(QStringLiteral("tenantFilter"));

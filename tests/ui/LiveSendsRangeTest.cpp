@@ -99,4 +99,10 @@ TEST_F(LiveSendsRangeTest, TheCountSaysWhyItStopsAndARangeReadsOlderSendsUpToThe
     EXPECT_TRUE(page->holdNote().startsWith(QStringLiteral("The console holds at most 4 sends"))) << page->holdNote().toStdString();
     EXPECT_TRUE(page->holdNote().contains(QStringLiteral("otpctl history"))) << page->holdNote().toStdString();
     page->mainTable()->setModel(page->filter());
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS")) {
+        w.showPage(MainWindow::LiveSends);
+        w.resize(1366, 768);
+        QApplication::processEvents();
+        w.grab().save(QStringLiteral("%1/live-sends-range.png").arg(qEnvironmentVariable("OTP_UI_SCREENSHOTS")));
+    }
 }

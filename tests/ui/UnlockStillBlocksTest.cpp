@@ -40,7 +40,10 @@ TEST_F(UnlockStillBlocksTest, AfterAnUnlockTheCooldownStillHoldingIsNamedWithIts
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
     w.showPage(MainWindow::Lockouts);
+    w.resize(1366, 768);
     const QString text = unlockOnPage(w.lockoutsPage());
+    if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
+        w.grab().save(QStringLiteral("%1/lockouts-still-blocks.png").arg(qEnvironmentVariable("OTP_UI_SCREENSHOTS")));
     EXPECT_TRUE(text.startsWith(QStringLiteral("Unlocked, but the next code must still wait: the cooldown between sends until ")))
         << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("(20 s)"))) << text.toStdString();
