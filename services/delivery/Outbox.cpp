@@ -84,7 +84,8 @@ QList<Outbox::Hop> Outbox::plan(Channel channel, const QString& requestedVendor,
 QList<Outbox::Hop> Outbox::admitted(const QList<Hop>& hops, qint64 now) const
 {
     VendorBreaker breakers(m_db.session());
-    const QHash<QString, BreakerRow> troubled = breakers.notClosed(); // empty while every vendor is well
+    // Through the snapshot (VendorBreaker::kCacheMs): empty while every vendor is well.
+    const QHash<QString, BreakerRow> troubled = breakers.notClosedCached();
     if (troubled.isEmpty())
         return hops;
     QList<Hop> kept;
@@ -282,8 +283,9 @@ void Outbox::moveOffOpenVendor(Try& t, qint64 now)
     // queued before) goes to the next vendor of the route instead, in place: the same row, so the
     // send caps count it once. Without a next vendor it goes to the open one after all. A try
     // queued after the opening was planned knowing it (a vendor QA asked for, every vendor open).
-    if (const auto b = VendorBreaker(t.s).find(t.row.vendor); b && b->state == QLatin1String("open") &&
-                                                             (b->forced || b->openUntil > now) && t.row.createdAt < b->updatedAt) {
+    const QHash<QString, BreakerRow> breakers = VendorBreaker(t.s).cachedRows();
+    if (const auto b = breakers.constFind(t.row.vendor); b != breakers.cend() && b->state == QLatin1String("open") &&
+                                                          (b->forced || b->openUntil > now) && t.row.createdAt < b->updatedAt) {
         if (const auto next = hopAfter(channelFromName(t.challenge.channel).value_or(Channel::Sms), t.row.vendor,
                                        channelFromName(t.row.channel).value_or(Channel::Sms), t.policy, now)) {
             qCInfo(lcOutbox) << "delivery" << t.deliveryId << "moves from" << t.row.vendor << "to" << next->vendor

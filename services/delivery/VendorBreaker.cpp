@@ -3,8 +3,11 @@
 #include "VendorHealth.h"
 
 #include <QLoggingCategory>
+#include <QMutex>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 
 namespace otp {
 
@@ -30,6 +33,18 @@ BreakerRow fromRecord(const QSqlRecord& r)
     return b;
 }
 
+// The process-wide snapshot of every breaker row (cachedRows()): per database, with the generation that
+// every write of this process bumps.
+struct Snapshot
+{
+    QHash<QString, BreakerRow> rows;
+    std::chrono::steady_clock::time_point loadedAt;
+    quint64 generation = 0;
+};
+QMutex g_snapshotMutex;
+QHash<QString, Snapshot> g_snapshots;
+std::atomic<quint64> g_generation{0};
+
 QString answerWords(const VendorAnswer& a)
 {
     QString w = a.httpStatus ? QStringLiteral("HTTP %1").arg(a.httpStatus) : a.vendorCode;
@@ -53,6 +68,46 @@ QJsonObject BreakerRow::toJson() const
     return o;
 }
 
+int VendorBreaker::write(const QString& sql, const QVariantList& binds)
+{
+    ++g_generation; // before and after: no reader of this process keeps what this write replaces
+    struct Bump { ~Bump() { ++g_generation; } } bumpAfter;
+    return m_s.update(sql, binds);
+}
+
+QHash<QString, BreakerRow> VendorBreaker::cachedRows()
+{
+    const QSqlDatabase& db = m_s.database();
+    const QString key = db.driverName() + QLatin1Char('|') + db.hostName() + QLatin1Char('|') +
+                        QString::number(db.port()) + QLatin1Char('|') + db.databaseName();
+    const auto now = std::chrono::steady_clock::now();
+    const quint64 generation = g_generation.load();
+    {
+        QMutexLocker lock(&g_snapshotMutex);
+        const auto it = g_snapshots.constFind(key);
+        if (it != g_snapshots.constEnd() && it->generation == generation &&
+            now - it->loadedAt < std::chrono::milliseconds(kCacheMs))
+            return it->rows;
+    }
+    QHash<QString, BreakerRow> rows;
+    for (const BreakerRow& b : all())
+        rows.insert(b.vendor, b);
+    QMutexLocker lock(&g_snapshotMutex);
+    g_snapshots.insert(key, Snapshot{rows, now, generation});
+    return rows;
+}
+
+QHash<QString, BreakerRow> VendorBreaker::notClosedCached()
+{
+    QHash<QString, BreakerRow> out;
+    const QHash<QString, BreakerRow> rows = cachedRows();
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        if (it->state != QLatin1String("closed"))
+            out.insert(it.key(), *it);
+    }
+    return out;
+}
+
 QHash<QString, BreakerRow> VendorBreaker::notClosed()
 {
     QHash<QString, BreakerRow> out;
@@ -72,11 +127,11 @@ bool VendorBreaker::admits(const BreakerRow& row, bool mayProbe, qint64 now, qin
         return false;
     // The one probe: a conditional UPDATE, so of several processes exactly one sends it.
     if (row.state == QLatin1String("open") && row.openUntil <= now)
-        return m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'half_open', probe_until = ?, updated_at = ? "
+        return write(QStringLiteral("UPDATE vendor_breakers SET state = 'half_open', probe_until = ?, updated_at = ? "
                                          "WHERE vendor = ? AND state = 'open' AND forced = 0 AND open_until <= ?"),
                           {now + probeLeaseMs, now, row.vendor, now}) == 1;
     if (row.state == QLatin1String("half_open") && row.probeUntil <= now)
-        return m_s.update(QStringLiteral("UPDATE vendor_breakers SET probe_until = ?, updated_at = ? "
+        return write(QStringLiteral("UPDATE vendor_breakers SET probe_until = ?, updated_at = ? "
                                          "WHERE vendor = ? AND state = 'half_open' AND forced = 0 AND probe_until <= ?"),
                           {now + probeLeaseMs, now, row.vendor, now}) == 1;
     return false;
@@ -110,7 +165,7 @@ void VendorBreaker::ensureRow(const QString& vendor, qint64 now)
         verb = QStringLiteral("INSERT IGNORE INTO");
     else
         tail = QStringLiteral(" ON CONFLICT (vendor) DO NOTHING");
-    m_s.update(verb + QStringLiteral(" vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, "
+    write(verb + QStringLiteral(" vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, "
                                      "open_until, probe_until, closed_at, reason, updated_at) "
                                      "VALUES (?, 'closed', 0, 0, 0, 0, 0, 0, '', ?)") + tail,
                {vendor, now});
@@ -118,6 +173,14 @@ void VendorBreaker::ensureRow(const QString& vendor, qint64 now)
 
 bool VendorBreaker::record(const QString& vendor, const VendorAnswer& a, const Policy& policy, const QString& tenant, qint64 now)
 {
+    // An accepted answer changes nothing while the vendor has no row or a clean closed one (the common
+    // case, read from the snapshot): only a failure needs the exact row.
+    if (a.accepted) {
+        const QHash<QString, BreakerRow> rows = cachedRows();
+        const auto it = rows.constFind(vendor);
+        if (it == rows.cend() || (it->state == QLatin1String("closed") && !it->forced && it->consecutiveFailures == 0))
+            return false;
+    }
     std::optional<BreakerRow> row = find(vendor);
     if (row && row->forced)
         return row->state == QLatin1String("open");
@@ -134,7 +197,7 @@ bool VendorBreaker::recordSuccess(const QString& vendor, const std::optional<Bre
         return false; // the common case: a vendor that never failed has no row, nothing to write
     if (state == QLatin1String("half_open")) {
         if (row->probeSuccesses + 1 >= policy.breakerCloseSuccesses) {
-            if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', consecutive_failures = 0, "
+            if (write(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', consecutive_failures = 0, "
                                           "probe_successes = 0, probe_until = 0, closed_at = ?, reason = ?, updated_at = ? "
                                           "WHERE vendor = ? AND state = 'half_open' AND forced = 0"),
                            {now, QStringLiteral("probes succeeded"), now, vendor}) == 1)
@@ -143,14 +206,14 @@ bool VendorBreaker::recordSuccess(const QString& vendor, const std::optional<Bre
                       QStringLiteral("%1 probe(s) in a row were accepted").arg(row->probeSuccesses + 1), now);
         } else {
             // One more probe is needed: the next send may take it at once.
-            m_s.update(QStringLiteral("UPDATE vendor_breakers SET probe_successes = probe_successes + 1, probe_until = 0, "
+            write(QStringLiteral("UPDATE vendor_breakers SET probe_successes = probe_successes + 1, probe_until = 0, "
                                       "updated_at = ? WHERE vendor = ? AND state = 'half_open'"),
                        {now, vendor});
         }
         return false;
     }
     if (state == QLatin1String("closed") && row->consecutiveFailures > 0)
-        m_s.update(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = 0, updated_at = ? "
+        write(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = 0, updated_at = ? "
                                   "WHERE vendor = ? AND state = 'closed'"),
                    {now, vendor});
     return state == QLatin1String("open"); // a try sent before it opened: one success decides nothing
@@ -164,7 +227,7 @@ bool VendorBreaker::recordFailure(const QString& vendor, const VendorAnswer& a, 
     // A failure (a timeout included). A failed probe opens it again for a new cool-off.
     if (state == QLatin1String("half_open")) {
         const QString why = QStringLiteral("the probe failed (%1)").arg(answerWords(a));
-        if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'open', probe_successes = 0, probe_until = 0, "
+        if (write(QStringLiteral("UPDATE vendor_breakers SET state = 'open', probe_successes = 0, probe_until = 0, "
                                       "open_until = ?, reason = ?, updated_at = ? WHERE vendor = ? AND state = 'half_open'"),
                        {now + cooloffMs, why, now, vendor}) == 1)
             audit(systemActor(), QStringLiteral("vendor_breaker_opened"), tenant, vendor, state, QStringLiteral("open"), why, now);
@@ -178,7 +241,7 @@ bool VendorBreaker::recordFailure(const QString& vendor, const VendorAnswer& a, 
     // count towards N; a refusal of one number says nothing of the vendor, a timeout counts in the rate.
     if (a.retryable && !a.mayHaveSent) {
         ensureRow(vendor, now);
-        m_s.update(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = consecutive_failures + 1, updated_at = ? "
+        write(QStringLiteral("UPDATE vendor_breakers SET consecutive_failures = consecutive_failures + 1, updated_at = ? "
                                   "WHERE vendor = ? AND state = 'closed'"),
                    {now, vendor});
         row = find(vendor);
@@ -188,7 +251,7 @@ bool VendorBreaker::recordFailure(const QString& vendor, const VendorAnswer& a, 
     if (why.isEmpty())
         return false;
     ensureRow(vendor, now);
-    if (m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'open', open_until = ?, probe_successes = 0, "
+    if (write(QStringLiteral("UPDATE vendor_breakers SET state = 'open', open_until = ?, probe_successes = 0, "
                                   "probe_until = 0, reason = ?, updated_at = ? WHERE vendor = ? AND state = 'closed' AND forced = 0"),
                    {now + cooloffMs, why.left(512), now, vendor}) == 1) {
         qCWarning(lcBreaker) << "vendor" << vendor << "breaker opened:" << why;
@@ -221,11 +284,11 @@ void VendorBreaker::force(const QString& vendor, bool open, const QString& reaso
     ensureRow(vendor, now);
     const QString from = find(vendor).value_or(BreakerRow{}).state;
     if (open)
-        m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'open', forced = 1, probe_successes = 0, probe_until = 0, "
+        write(QStringLiteral("UPDATE vendor_breakers SET state = 'open', forced = 1, probe_successes = 0, probe_until = 0, "
                                   "reason = ?, updated_at = ? WHERE vendor = ?"),
                    {reason.left(512), now, vendor});
     else
-        m_s.update(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', forced = 0, consecutive_failures = 0, "
+        write(QStringLiteral("UPDATE vendor_breakers SET state = 'closed', forced = 0, consecutive_failures = 0, "
                                   "probe_successes = 0, probe_until = 0, closed_at = ?, reason = ?, updated_at = ? WHERE vendor = ?"),
                    {now, reason.left(512), now, vendor});
     audit(actor, open ? QStringLiteral("vendor_breaker_forced_open") : QStringLiteral("vendor_breaker_forced_closed"),

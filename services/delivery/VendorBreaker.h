@@ -36,6 +36,14 @@ public:
 
     // Vendors a send must not simply use: open, half-open or forced (one read).
     QHash<QString, BreakerRow> notClosed();
+    // The routing decisions (a send's plan, a queued try moving off an open vendor) and an accepted
+    // answer read every breaker row through a process-wide snapshot of kCacheMs, as policies are read
+    // (PolicyStore::loadCached): each write of this process clears it at once, a change made by another
+    // process is seen within kCacheMs. What must be exact reads the row: a failure counted, a probe
+    // claimed (a conditional UPDATE), an admin's force. Two statements a send fewer on the hot path.
+    static constexpr qint64 kCacheMs = 1000;
+    QHash<QString, BreakerRow> cachedRows();
+    QHash<QString, BreakerRow> notClosedCached();
     // Whether a send may use `row`'s vendor now. A vendor whose cool-off is over (or whose last probe's
     // lease ran out) is admitted as the one probe when `mayProbe` and this caller wins the claim.
     bool admits(const BreakerRow& row, bool mayProbe, qint64 now, qint64 probeLeaseMs);
@@ -48,6 +56,8 @@ public:
     void force(const QString& vendor, bool open, const QString& reason, const Actor& actor, qint64 now);
 
 private:
+    // Every write goes through here: it clears this process's snapshot (cachedRows()).
+    int write(const QString& sql, const QVariantList& binds);
     // record()'s two cases: an accepted answer (a probe closes it, a closed one forgets its
     // failures) and a failed one (a failed probe reopens it; N in a row or a low success rate opens it).
     bool recordSuccess(const QString& vendor, const std::optional<BreakerRow>& row, const Policy& policy,
