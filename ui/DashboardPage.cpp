@@ -124,8 +124,8 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     m_table->setObjectName(QStringLiteral("vendorStatsTable"));
     m_table->setModel(m_vendors);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(models::VendorStatsModel::Vendor, QHeaderView::Stretch);
+    // Columns share the width (never a horizontal scroll bar, which would hide a vendor's row).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     for (qint64 s : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600)})
@@ -167,6 +167,7 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     grid->setRowStretch(2, 2);
     grid->setRowStretch(3, 0);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(9, 4, 9, 4); // every pixel counts at 768 px with the alarm banner up
     layout->addLayout(top);
     layout->addLayout(grid, 1);
 

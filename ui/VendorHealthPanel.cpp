@@ -21,8 +21,7 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
       m_model(new VendorHealthModel(context, this)),
       m_table(new QTableView(this)),
       m_open(new QPushButton(this)),
-      m_close(new QPushButton(this)),
-      m_title(new QLabel(this))
+      m_close(new QPushButton(this))
 {
     setObjectName(QStringLiteral("vendorHealthPanel"));
     m_table->setObjectName(QStringLiteral("vendorHealthTable"));
@@ -32,21 +31,17 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
+    // Figures as wide as they need; the breaker and since-when share the rest (elided, never a scroll
+    // bar, which would hide a vendor's row).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Breaker, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Since, QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setColumnHidden(VendorHealthModel::Reason, true); // the why is the Breaker cell's tooltip
     m_open->setObjectName(QStringLiteral("forceOpenButton"));
     m_close->setObjectName(QStringLiteral("forceCloseButton"));
-    m_title->setObjectName(QStringLiteral("vendorHealthTitle"));
-    m_title->setWordWrap(true);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    m_title->setMaximumWidth(190);
-
     auto* actions = new QVBoxLayout;
     actions->setContentsMargins(0, 0, 0, 0);
-    actions->addWidget(m_title);
     actions->addWidget(m_open);
     actions->addWidget(m_close);
     actions->addStretch(1);
@@ -66,7 +61,6 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     connect(m_model, &VendorHealthModel::forceFinished, this, [this](const Outcome& o) {
         m_lastResult = o.status == OutcomeStatus::Ok ? tr("Done: %1").arg(o.message)
                                                      : tr("Not changed: %1").arg(models::StatusText::outcome(o));
-        m_title->setToolTip(m_lastResult);
         emit resultReady(m_lastResult);
     });
     fitTable();
@@ -142,7 +136,10 @@ void VendorHealthPanel::fitTable()
 
 void VendorHealthPanel::retranslateUi()
 {
-    m_title->setText(tr("Vendor health and circuit breakers"));
+    // No title line: at 1366×768 in Tamil a wrapped title pushed the dashboard past the screen. The
+    // headers (Breaker, Since) and the buttons beside them say what this is; the title is the tooltip.
+    m_table->setToolTip(tr("Vendor health and circuit breakers"));
+    m_table->setAccessibleName(tr("Vendor health and circuit breakers"));
     m_open->setText(tr("Force &open…"));
     m_open->setToolTip(tr("Routes skip the selected vendor until an admin closes it (needs a reason; audited)"));
     m_close->setText(tr("&Close…"));

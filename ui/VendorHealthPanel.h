@@ -54,7 +54,6 @@ private:
     models::OperatorInfo m_operator;
     QTableView* m_table;
     QPushButton *m_open, *m_close;
-    QLabel* m_title;
     QString m_lastResult;
 };
 
