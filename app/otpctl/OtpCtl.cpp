@@ -29,6 +29,7 @@ const char* kUsage = R"(Commands:
   profile  --to DEST [--first-name X] [--last-name X] [--email X] [--address X]
   lockouts [--active]
   alarms   [--active]                   vendor health, outbox depth, lockouts and conversion alarms (judged now)
+           | alarms ack ID --reason TEXT  an operator has seen it (audited)
   unlock   --to DEST --reason TEXT
   stats    [--since 15m|1h|24h|7d] [--by vendor|channel|status]
   policy   show [--purpose P]  |  policy set [--purpose P] KEY=VALUE...
@@ -270,7 +271,7 @@ std::optional<int> OtpCtl::validate(const Cli& cli, Request& r)
 std::optional<int> OtpCtl::validatePositionals(Request& r)
 {
     static const QStringList withSubcommands{QStringLiteral("vendors"), QStringLiteral("operators"), QStringLiteral("apikeys"),
-                                             QStringLiteral("templates")};
+                                             QStringLiteral("templates"), QStringLiteral("alarms")};
     if (r.cmd != QLatin1String("policy")) {
         if (r.pos.size() > 1 && !withSubcommands.contains(r.cmd))
             return fail(OutcomeStatus::InvalidInput, QStringLiteral("unexpected argument '%1'").arg(r.pos.at(1)));
@@ -324,6 +325,13 @@ std::optional<int> OtpCtl::runFlowCommand(OtpRuntime& runtime, const Cli& cli, c
         return report(service.unlock(r.tenant, to, actor, p.value(cli.reason)));
     if (cmd == QLatin1String("audit"))
         return report(service.auditTrail(r.limit, to));
+    if (cmd == QLatin1String("alarms") && r.pos.value(1) == QLatin1String("ack")) {
+        bool ok = false;
+        const qint64 id = r.pos.value(2).toLongLong(&ok);
+        if (!ok || id <= 0 || r.pos.size() != 3)
+            return fail(OutcomeStatus::InvalidInput, QStringLiteral("use: alarms ack ID --reason TEXT (the alarm's id from otpctl alarms)"));
+        return report(service.acknowledgeAlarm(id, p.value(cli.reason), actor));
+    }
     if (cmd == QLatin1String("alarms"))
         return report(service.alarms(r.tenant, p.isSet(cli.active), r.limit == 20 && !p.isSet(cli.limit) ? 100 : r.limit));
     if (cmd == QLatin1String("stats")) {
