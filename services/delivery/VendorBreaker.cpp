@@ -97,6 +97,11 @@ QHash<QString, BreakerRow> VendorBreaker::cachedRows()
     return rows;
 }
 
+void VendorBreaker::dropSnapshots()
+{
+    ++g_generation;
+}
+
 QHash<QString, BreakerRow> VendorBreaker::notClosedCached()
 {
     QHash<QString, BreakerRow> out;

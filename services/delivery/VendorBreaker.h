@@ -44,6 +44,8 @@ public:
     static constexpr qint64 kCacheMs = 1000;
     QHash<QString, BreakerRow> cachedRows();
     QHash<QString, BreakerRow> notClosedCached();
+    // Forgets this process's snapshot: the next read is exact (as it is anyway kCacheMs later).
+    static void dropSnapshots();
     // Whether a send may use `row`'s vendor now. A vendor whose cool-off is over (or whose last probe's
     // lease ran out) is admitted as the one probe when `mayProbe` and this caller wins the claim.
     bool admits(const BreakerRow& row, bool mayProbe, qint64 now, qint64 probeLeaseMs);
