@@ -5,6 +5,7 @@
 #include "PolicyModel.h"
 #include "ProfileDialog.h"
 #include "StatusText.h"
+#include "TemplatesEditor.h"
 #include "VendorDialog.h"
 #include "VendorsModel.h"
 
@@ -61,7 +62,8 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
       m_tenant(new QLineEdit(QStringLiteral("default"), this)),
       m_load(new QPushButton(this)),
       m_save(new QPushButton(this)),
-      m_table(new QTableView(this))
+      m_table(new QTableView(this)),
+      m_templates(new TemplatesEditor(context, this))
 {
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_connection->setWordWrap(true);
@@ -112,6 +114,7 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     m_tabs->addTab(buildConnectionsTab(), QString());
     m_tabs->addTab(buildVendorsTab(), QString());
     m_tabs->addTab(policyPage, QString());
+    m_tabs->addTab(m_templates, QString());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -129,6 +132,8 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == VendorsTab)
             m_vendors->refresh();
+        if (tab == TemplatesTab)
+            m_templates->refresh();
     });
     retranslateUi();
     refresh();
@@ -346,6 +351,7 @@ void SettingsPage::setOperator(const models::OperatorInfo& info)
     m_save->setVisible(info.permissions.canEditPolicy());
     for (QPushButton* b : {m_addVendor, m_editVendor, m_removeVendor})
         b->setVisible(info.permissions.canEditVendors());
+    m_templates->setOperator(info);
     retranslateUi();
 }
 
@@ -354,6 +360,8 @@ void SettingsPage::refresh()
     m_policy->load(m_tenant->text().trimmed(), purposeFromName(m_purpose->currentData().toString()));
     if (m_tabs->currentIndex() == VendorsTab)
         m_vendors->refresh();
+    if (m_tabs->currentIndex() == TemplatesTab)
+        m_templates->refresh();
 }
 
 void SettingsPage::setCurrentTheme(const QString& theme)
@@ -389,6 +397,8 @@ void SettingsPage::retranslateUi()
     m_tabs->setTabText(ConnectionsTab, tr("Connections"));
     m_tabs->setTabText(VendorsTab, tr("Vendors"));
     m_tabs->setTabText(PoliciesTab, tr("Policies"));
+    m_tabs->setTabText(TemplatesTab, tr("Message templates"));
+    m_templates->retranslateUi();
     m_connectionsTitle->setText(tr("<b>Database connections</b> — the console opens the one marked in use; server "
                                    "passwords are kept in the keychain, never in the settings file"));
     m_vendorsTitle->setText(tr("<b>Delivery vendors</b> — %1")

@@ -21,9 +21,12 @@ class VendorsModel;
 
 namespace otp::ui {
 
+class TemplatesEditor;
+
 // Where the console is connected, who it runs as, look and language (General); the database
 // connection profiles, passwords in the keychain (Connections); the vendor accounts and their
-// credentials (Vendors, admins edit); each tenant's policy (Policies, admins edit, via policySet).
+// credentials (Vendors, admins edit); each tenant's policy (Policies, admins edit, via policySet); each tenant's message templates per
+// purpose, channel and language (Message templates, admins edit: TemplatesEditor).
 class SettingsPage : public ConsolePage
 {
     Q_OBJECT
@@ -36,7 +39,7 @@ public:
     QTableView* mainTable() const override { return m_table; }
     void refresh() override;
 
-    enum Tab { GeneralTab, ConnectionsTab, VendorsTab, PoliciesTab };
+    enum Tab { GeneralTab, ConnectionsTab, VendorsTab, PoliciesTab, TemplatesTab };
     void showTab(Tab tab);
 
     models::PolicyModel* policy() const { return m_policy; }
@@ -44,6 +47,7 @@ public:
     models::ConnectionProfiles* profiles() const { return m_profiles; }
     QTableView* vendorsTable() const { return m_vendorTable; }
     QTableView* profilesTable() const { return m_profileTable; }
+    TemplatesEditor* templatesEditor() const { return m_templates; }
     QString vendorsResult() const;
     QString connectionsResult() const;
 
@@ -88,6 +92,7 @@ private:
     QLineEdit* m_tenant;
     QPushButton *m_load, *m_save;
     QTableView* m_table;
+    TemplatesEditor* m_templates;
 };
 
 } // namespace otp::ui
