@@ -391,6 +391,65 @@
     </message>
 </context>
 <context>
+    <name>TemplateText</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation>संदेश खाली है।</translation>
+    </message>
+    <message>
+        <source>The message has %1 characters; at most %2 are allowed.</source>
+        <translation>संदेश में %1 अक्षर हैं; अधिकतम %2 की अनुमति है।</translation>
+    </message>
+    <message>
+        <source>The message holds an invisible control character (%1); remove it.</source>
+        <translation>संदेश में एक अदृश्य नियंत्रण वर्ण (%1) है; इसे हटाएँ।</translation>
+    </message>
+    <message>
+        <source>%1: not a placeholder the core knows. Use {code}, {minutes}, {app} or {purpose}.</source>
+        <translation>%1: यह कोई ज्ञात प्लेसहोल्डर नहीं है। {code}, {minutes}, {app} या {purpose} का उपयोग करें।</translation>
+    </message>
+    <message>
+        <source>The message has no {code}: the person would get no code.</source>
+        <translation>संदेश में {code} नहीं है: व्यक्ति को कोई कोड नहीं मिलेगा।</translation>
+    </message>
+    <message>
+        <source>The message has {code} %1 times; it must appear exactly once.</source>
+        <translation>संदेश में {code} %1 बार है; यह ठीक एक बार होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code: use two lower-case letters (en, hi, ta, …).</source>
+        <translation>“%1” भाषा कोड नहीं है: छोटे अक्षरों में दो अक्षर लिखें (en, hi, ta, …)।</translation>
+    </message>
+    <message>
+        <source>The SMS text must match, word for word, the DLT template registered for the vendor %1 (template %2): “%3”. Indian operators drop an SMS whose text differs from its registration. Change the text, or the vendor&apos;s registration first.</source>
+        <translation>SMS का पाठ विक्रेता %1 के लिए पंजीकृत DLT टेम्पलेट (टेम्पलेट %2) से शब्दशः मेल खाना चाहिए: “%3”। भारतीय ऑपरेटर वह SMS छोड़ देते हैं जिसका पाठ उसके पंजीकरण से अलग हो। पाठ बदलें, या पहले विक्रेता का पंजीकरण बदलें।</translation>
+    </message>
+    <message>
+        <source>The tenant %1 has no text of its own for this purpose, channel and language.</source>
+        <translation>टेनेंट %1 का इस उद्देश्य, चैनल और भाषा के लिए अपना कोई पाठ नहीं है।</translation>
+    </message>
+    <message>
+        <source>The tenant name is not valid.</source>
+        <translation>टेनेंट का नाम मान्य नहीं है।</translation>
+    </message>
+    <message>
+        <source>Removed: sends use the built-in text again.</source>
+        <translation>हटाया गया: भेजे जाने वाले कोड फिर से अंतर्निहित पाठ का उपयोग करेंगे।</translation>
+    </message>
+    <message>
+        <source>Saved: the next codes travel in this text.</source>
+        <translation>सहेजा गया: अगले कोड इसी पाठ में जाएँगे।</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>हटाया नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>सहेजा नहीं गया: %1</translation>
+    </message>
+</context>
+<context>
     <name>otp::models::AlarmHistoryModel</name>
     <message>
         <source>still active</source>
@@ -704,6 +763,53 @@
     <message>
         <source>nothing changed</source>
         <translation>कुछ नहीं बदला</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::TemplatesModel</name>
+    <message>
+        <source>built in</source>
+        <translation>अंतर्निहित</translation>
+    </message>
+    <message>
+        <source>own, by %1</source>
+        <translation>अपना, %1 द्वारा</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>The text the core ships for this language; sends use it until the tenant saves its own.</source>
+        <translation>कोर इस भाषा के लिए यही पाठ देता है; जब तक टेनेंट अपना पाठ नहीं सहेजता, कोड इसी में भेजे जाते हैं।</translation>
+    </message>
+    <message>
+        <source>Saved by %1 on %2</source>
+        <translation>%1 द्वारा %2 को सहेजा गया</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Text a send uses</source>
+        <translation>भेजने में प्रयुक्त पाठ</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>किसका</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not change message templates</source>
+        <translation>आपकी भूमिका (%1) संदेश टेम्पलेट नहीं बदल सकती</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2118,116 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Reload</source>
         <translation>फिर से लोड करें</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>संदेश टेम्पलेट</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::TemplatesEditor</name>
+    <message>
+        <source>Not saved: only an admin can change message templates (your role: %1).</source>
+        <translation>सहेजा नहीं गया: केवल एडमिन संदेश टेम्पलेट बदल सकता है (आपकी भूमिका: %1)।</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>सहेजा नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Not removed: only an admin can change message templates (your role: %1).</source>
+        <translation>हटाया नहीं गया: केवल एडमिन संदेश टेम्पलेट बदल सकता है (आपकी भूमिका: %1)।</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>हटाया जा रहा है…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Message templates&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;संदेश टेम्पलेट&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <source>the text each code travels in; choose a row, edit it below, then Save</source>
+        <translation>वह पाठ जिसमें हर कोड भेजा जाता है; एक पंक्ति चुनें, नीचे बदलें, फिर सहेजें</translation>
+    </message>
+    <message>
+        <source>read-only: only an admin can change them</source>
+        <translation>केवल पढ़ने हेतु: इन्हें केवल एडमिन बदल सकता है</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>टेनेंट(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>लोड करें</translation>
+    </message>
+    <message>
+        <source>Tenant &lt;b&gt;%1&lt;/b&gt; sends its codes in &lt;b&gt;%2&lt;/b&gt; (message_language); {app} is &lt;b&gt;%3&lt;/b&gt;%4 (app_name). Bold rows are the tenant&apos;s own text; the others are built in.</source>
+        <translation>टेनेंट &lt;b&gt;%1&lt;/b&gt; अपने कोड &lt;b&gt;%2&lt;/b&gt; में भेजता है (message_language); {app} है &lt;b&gt;%3&lt;/b&gt;%4 (app_name)। मोटी पंक्तियाँ टेनेंट का अपना पाठ हैं; बाकी अंतर्निहित हैं।</translation>
+    </message>
+    <message>
+        <source> — the tenant&apos;s name, no app_name is set</source>
+        <translation> — टेनेंट का नाम, कोई app_name सेट नहीं है</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edit:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;बदलें:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>उद्देश्य</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Language: a shipped one, or type a two-letter code (ISO 639-1)</source>
+        <translation>भाषा: उपलब्ध भाषाओं में से एक, या दो अक्षरों का कोड लिखें (ISO 639-1)</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>डालें:</translation>
+    </message>
+    <message>
+        <source>The code itself; exactly once</source>
+        <translation>स्वयं कोड; ठीक एक बार</translation>
+    </message>
+    <message>
+        <source>How many minutes the code stays valid</source>
+        <translation>कोड कितने मिनट मान्य रहता है</translation>
+    </message>
+    <message>
+        <source>The app&apos;s name (app_name, else the tenant)</source>
+        <translation>ऐप का नाम (app_name, नहीं तो टेनेंट)</translation>
+    </message>
+    <message>
+        <source>The purpose in words, e.g. password reset</source>
+        <translation>शब्दों में उद्देश्य, जैसे पासवर्ड रीसेट</translation>
+    </message>
+    <message>
+        <source>The message text, with {code} once</source>
+        <translation>संदेश का पाठ, जिसमें {code} एक बार हो</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview (sample code %1, %n minute(s))</source>
+        <translation>
+            <numerusform>पूर्वावलोकन (नमूना कोड %1, %n मिनट)</numerusform>
+            <numerusform>पूर्वावलोकन (नमूना कोड %1, %n मिनट)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>टेम्पलेट सहेजें(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove (back to built-in)</source>
+        <translation>हटाएँ, अंतर्निहित पर वापस(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,65 @@
     </message>
 </context>
 <context>
+    <name>TemplateText</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation>செய்தி காலியாக உள்ளது.</translation>
+    </message>
+    <message>
+        <source>The message has %1 characters; at most %2 are allowed.</source>
+        <translation>செய்தியில் %1 எழுத்துகள் உள்ளன; அதிகபட்சம் %2 மட்டுமே அனுமதி.</translation>
+    </message>
+    <message>
+        <source>The message holds an invisible control character (%1); remove it.</source>
+        <translation>செய்தியில் கண்ணுக்குத் தெரியாத கட்டுப்பாட்டு எழுத்து (%1) உள்ளது; அதை நீக்கவும்.</translation>
+    </message>
+    <message>
+        <source>%1: not a placeholder the core knows. Use {code}, {minutes}, {app} or {purpose}.</source>
+        <translation>%1: இது அறியப்பட்ட இடக்குறி அல்ல. {code}, {minutes}, {app} அல்லது {purpose} பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>The message has no {code}: the person would get no code.</source>
+        <translation>செய்தியில் {code} இல்லை: அந்த நபருக்குக் குறியீடு கிடைக்காது.</translation>
+    </message>
+    <message>
+        <source>The message has {code} %1 times; it must appear exactly once.</source>
+        <translation>செய்தியில் {code} %1 முறை உள்ளது; அது சரியாக ஒருமுறை வர வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code: use two lower-case letters (en, hi, ta, …).</source>
+        <translation>“%1” ஒரு மொழிக் குறியீடு அல்ல: இரண்டு சிறிய எழுத்துகளைப் பயன்படுத்தவும் (en, hi, ta, …).</translation>
+    </message>
+    <message>
+        <source>The SMS text must match, word for word, the DLT template registered for the vendor %1 (template %2): “%3”. Indian operators drop an SMS whose text differs from its registration. Change the text, or the vendor&apos;s registration first.</source>
+        <translation>SMS உரை, விற்பனையாளர் %1-க்குப் பதிவுசெய்யப்பட்ட DLT வார்ப்புருவுடன் (வார்ப்புரு %2) சொல்லுக்குச் சொல் பொருந்த வேண்டும்: “%3”. பதிவிலிருந்து மாறுபடும் உரை கொண்ட SMS-ஐ இந்திய ஆப்பரேட்டர்கள் கைவிடுகின்றனர். உரையை மாற்றவும், அல்லது முதலில் விற்பனையாளரின் பதிவை மாற்றவும்.</translation>
+    </message>
+    <message>
+        <source>The tenant %1 has no text of its own for this purpose, channel and language.</source>
+        <translation>குத்தகையாளர் %1-க்கு இந்த நோக்கம், வழி, மொழிக்குச் சொந்த உரை இல்லை.</translation>
+    </message>
+    <message>
+        <source>The tenant name is not valid.</source>
+        <translation>குத்தகையாளர் பெயர் செல்லாது.</translation>
+    </message>
+    <message>
+        <source>Removed: sends use the built-in text again.</source>
+        <translation>நீக்கப்பட்டது: அனுப்புதல்கள் மீண்டும் உள்ளமைந்த உரையைப் பயன்படுத்தும்.</translation>
+    </message>
+    <message>
+        <source>Saved: the next codes travel in this text.</source>
+        <translation>சேமிக்கப்பட்டது: அடுத்த குறியீடுகள் இந்த உரையில் செல்லும்.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>நீக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>சேமிக்கப்படவில்லை: %1</translation>
+    </message>
+</context>
+<context>
     <name>otp::models::AlarmHistoryModel</name>
     <message>
         <source>still active</source>
@@ -704,6 +763,53 @@
     <message>
         <source>nothing changed</source>
         <translation>எதுவும் மாறவில்லை</translation>
+    </message>
+</context>
+<context>
+    <name>otp::models::TemplatesModel</name>
+    <message>
+        <source>built in</source>
+        <translation>உள்ளமைந்தது</translation>
+    </message>
+    <message>
+        <source>own, by %1</source>
+        <translation>சொந்தம், %1 எழுதியது</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>தெரியவில்லை</translation>
+    </message>
+    <message>
+        <source>The text the core ships for this language; sends use it until the tenant saves its own.</source>
+        <translation>இந்த மொழிக்கு மையம் வழங்கும் உரை; குத்தகையாளர் தன் சொந்த உரையைச் சேமிக்கும் வரை அனுப்புதல்கள் இதைப் பயன்படுத்தும்.</translation>
+    </message>
+    <message>
+        <source>Saved by %1 on %2</source>
+        <translation>%2 அன்று %1 சேமித்தது</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>நோக்கம்</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>வழி</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>மொழி</translation>
+    </message>
+    <message>
+        <source>Text a send uses</source>
+        <translation>அனுப்புதல் பயன்படுத்தும் உரை</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>யாருடையது</translation>
+    </message>
+    <message>
+        <source>your role (%1) may not change message templates</source>
+        <translation>உங்கள் பங்கு (%1) செய்தி வார்ப்புருக்களை மாற்ற முடியாது</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2118,116 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Reload</source>
         <translation>மீண்டும் ஏற்று</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>செய்தி வார்ப்புருக்கள்</translation>
+    </message>
+</context>
+<context>
+    <name>otp::ui::TemplatesEditor</name>
+    <message>
+        <source>Not saved: only an admin can change message templates (your role: %1).</source>
+        <translation>சேமிக்கப்படவில்லை: நிர்வாகி மட்டுமே செய்தி வார்ப்புருக்களை மாற்ற முடியும் (உங்கள் பங்கு: %1).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>சேமிக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>சேமிக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Not removed: only an admin can change message templates (your role: %1).</source>
+        <translation>நீக்கப்படவில்லை: நிர்வாகி மட்டுமே செய்தி வார்ப்புருக்களை மாற்ற முடியும் (உங்கள் பங்கு: %1).</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>நீக்குகிறது…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Message templates&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;செய்தி வார்ப்புருக்கள்&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <source>the text each code travels in; choose a row, edit it below, then Save</source>
+        <translation>ஒவ்வொரு குறியீடும் செல்லும் உரை; ஒரு வரிசையைத் தேர்ந்தெடுத்து, கீழே திருத்தி, பின் சேமிக்கவும்</translation>
+    </message>
+    <message>
+        <source>read-only: only an admin can change them</source>
+        <translation>படிக்க மட்டும்: நிர்வாகி மட்டுமே இவற்றை மாற்றலாம்</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>குத்தகையாளர்(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>ஏற்று</translation>
+    </message>
+    <message>
+        <source>Tenant &lt;b&gt;%1&lt;/b&gt; sends its codes in &lt;b&gt;%2&lt;/b&gt; (message_language); {app} is &lt;b&gt;%3&lt;/b&gt;%4 (app_name). Bold rows are the tenant&apos;s own text; the others are built in.</source>
+        <translation>குத்தகையாளர் &lt;b&gt;%1&lt;/b&gt; தன் குறியீடுகளை &lt;b&gt;%2&lt;/b&gt; மொழியில் அனுப்புகிறார் (message_language); {app} என்பது &lt;b&gt;%3&lt;/b&gt;%4 (app_name). தடித்த வரிசைகள் குத்தகையாளரின் சொந்த உரை; மற்றவை உள்ளமைந்தவை.</translation>
+    </message>
+    <message>
+        <source> — the tenant&apos;s name, no app_name is set</source>
+        <translation> — குத்தகையாளரின் பெயர், app_name அமைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edit:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;திருத்து:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>நோக்கம்</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>வழி</translation>
+    </message>
+    <message>
+        <source>Language: a shipped one, or type a two-letter code (ISO 639-1)</source>
+        <translation>மொழி: வழங்கப்பட்ட ஒன்று, அல்லது இரண்டு எழுத்துக் குறியீட்டைத் தட்டச்சு செய்யவும் (ISO 639-1)</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>செருகு:</translation>
+    </message>
+    <message>
+        <source>The code itself; exactly once</source>
+        <translation>குறியீடு தானே; சரியாக ஒருமுறை</translation>
+    </message>
+    <message>
+        <source>How many minutes the code stays valid</source>
+        <translation>குறியீடு எத்தனை நிமிடங்கள் செல்லுபடியாகும்</translation>
+    </message>
+    <message>
+        <source>The app&apos;s name (app_name, else the tenant)</source>
+        <translation>செயலியின் பெயர் (app_name, இல்லையெனில் குத்தகையாளர்)</translation>
+    </message>
+    <message>
+        <source>The purpose in words, e.g. password reset</source>
+        <translation>நோக்கம் சொற்களில், எ.கா. கடவுச்சொல் மீட்டமைப்பு</translation>
+    </message>
+    <message>
+        <source>The message text, with {code} once</source>
+        <translation>செய்தி உரை, {code} ஒருமுறை</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview (sample code %1, %n minute(s))</source>
+        <translation>
+            <numerusform>முன்னோட்டம் (மாதிரிக் குறியீடு %1, %n நிமிடம்)</numerusform>
+            <numerusform>முன்னோட்டம் (மாதிரிக் குறியீடு %1, %n நிமிடங்கள்)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>வார்ப்புருவைச் சேமி(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove (back to built-in)</source>
+        <translation>நீக்கு, உள்ளமைந்ததற்குத் திரும்பு(&amp;R)</translation>
     </message>
 </context>
 <context>
