@@ -79,15 +79,15 @@ Outcome acceptCode(Attempt& a, const ChallengeRow& c)
     // A compare-and-set on the very code compared, still current and unexpired.
     if (!ChallengeStore(a.s).markVerified(c.id, c.codeHash, a.now))
         throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c.ref));
-    // Two purposes verified at once must not both create the account ("find, then insert").
-    a.tx.lockKey(QStringLiteral("account:%1:%2").arg(a.request.tenant, a.o.destination));
-    // A password reset never creates an account; it marks an existing one verified when accounts
-    // are created at delivery.
-    const bool createsAccount = a.request.purpose != Purpose::PasswordReset;
+    // The account, in one statement: an upsert on its unique index, so two purposes verified at once
+    // cannot both create it (no lock, no read first). A password reset never creates an account; it
+    // marks an existing one verified when accounts are created at delivery.
     AccountStore accounts(a.s);
-    if (createsAccount || (a.policy.accountCreation == Policy::AccountCreation::OnDelivery &&
-                           accounts.find(a.request.tenant, a.o.destination)))
-        accounts.ensure(a.request.tenant, a.o.destination, c.channel == QLatin1String("email"), true, a.now);
+    const bool isEmail = c.channel == QLatin1String("email");
+    if (a.request.purpose != Purpose::PasswordReset)
+        accounts.verifyOrCreate(a.request.tenant, a.o.destination, isEmail, a.now);
+    else if (a.policy.accountCreation == Policy::AccountCreation::OnDelivery)
+        accounts.markVerified(a.request.tenant, a.o.destination, isEmail, a.now);
     Database::notifyChange(a.s);
     flowStep("verify.written");
     a.tx.commit();

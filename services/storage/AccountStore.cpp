@@ -72,6 +72,31 @@ std::pair<qint64, bool> AccountStore::ensure(const QString& tenant, const QStrin
     return {id, true};
 }
 
+void AccountStore::verifyOrCreate(const QString& tenant, const QString& destination, bool isEmail, qint64 now)
+{
+    const QString column = isEmail ? QStringLiteral("email") : QStringLiteral("phone");
+    const QString flag = isEmail ? QStringLiteral("email_verified") : QStringLiteral("phone_verified");
+    // The same statement on every engine but its conflict clause (SQLite and PostgreSQL name the index's
+    // columns; MariaDB updates on any unique key, and accounts have no other that a new row could hit).
+    const QString onConflict = m_s.dialect() == SqlDialect::MySql
+                                   ? QStringLiteral(" ON DUPLICATE KEY UPDATE %1 = 1, updated_at = VALUES(updated_at)").arg(flag)
+                                   : QStringLiteral(" ON CONFLICT (tenant, %1) DO UPDATE SET %2 = 1, updated_at = excluded.updated_at")
+                                         .arg(column, flag);
+    const QVariant nullText; // SQL NULL: the unique indexes allow many
+    m_s.update(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, "
+                              "phone_verified, email_verified, profile_completed, created_at, updated_at) "
+                              "VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)") + onConflict,
+               {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
+                isEmail ? 0 : 1, isEmail ? 1 : 0, now, now});
+}
+
+bool AccountStore::markVerified(const QString& tenant, const QString& destination, bool isEmail, qint64 now)
+{
+    return m_s.update(isEmail ? QStringLiteral("UPDATE accounts SET email_verified = 1, updated_at = ? WHERE tenant = ? AND email = ?")
+                              : QStringLiteral("UPDATE accounts SET phone_verified = 1, updated_at = ? WHERE tenant = ? AND phone = ?"),
+                      {now, tenant, destination}) > 0;
+}
+
 void AccountStore::updateProfile(qint64 id, const ProfileUpdate& p, qint64 now)
 {
     const bool complete = !p.firstName.trimmed().isEmpty() && !p.lastName.trimmed().isEmpty();
