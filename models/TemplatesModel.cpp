@@ -65,6 +65,8 @@ QVariant TemplatesModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == TextColumn)
+            return t.body; // the whole text: the column elides long ones
         if (t.builtIn)
             return tr("The text the core ships for this language; sends use it until the tenant saves its own.");
         return tr("Saved by %1 on %2").arg(t.updatedBy, QDateTime::fromMSecsSinceEpoch(t.updatedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")));

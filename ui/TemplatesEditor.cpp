@@ -79,7 +79,9 @@ TemplatesEditor::TemplatesEditor(const models::ConsoleContext& context, QWidget*
 
     m_body->setObjectName(QStringLiteral("templateBody"));
     m_body->setTabChangesFocus(true);
-    m_body->setMinimumHeight(80);
+    // Room for the longest SMS (640 characters) in a few lines: the table keeps the height.
+    m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
+    m_body->setMaximumHeight(m_body->fontMetrics().lineSpacing() * 7 + 12);
     m_preview->setObjectName(QStringLiteral("templatePreview"));
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -99,6 +101,7 @@ TemplatesEditor::TemplatesEditor(const models::ConsoleContext& context, QWidget*
     top->addWidget(m_title, 1);
     top->addSpacing(12);
     top->addWidget(m_tenantLabel);
+    top->addSpacing(4);
     top->addWidget(m_tenant);
     top->addWidget(m_load);
 
