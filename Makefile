@@ -33,6 +33,10 @@ bench: build
 	  eval "$$dbenv"; $(BUILD)/tests/bench/server_bench --engine postgresql && \
 	  $(BUILD)/tests/bench/server_bench --engine mariadb; \
 	else echo "server_bench skipped: no database servers (set OTP_TEST_PG_URL or run .ci/db-servers)"; fi
+	@# otpd over HTTP beside the in-process loop: SQLite, and PostgreSQL when OTP_TEST_PG_URL is set or
+	@# the local servers start (the same environment as server_bench above).
+	@if [ -z "$$OTP_TEST_PG_URL" ] && dbenv=$$(bash .ci/db-servers 2>/dev/null); then eval "$$dbenv"; fi; \
+	  $(BUILD)/tests/bench/http_bench
 	@# Last: it seeds 3,000,000 rows (about 2 min) and exits 1 when a console target is missed.
 	$(BUILD)/tests/bench/console_bench
 
