@@ -74,9 +74,8 @@ void stopGracefully(ApiServer& server, DeliveryWorker* worker, OtpRuntime& runti
         worker->stop();
     }
     try {
-        const int handedBack = runtime.database().session().update(
-            QStringLiteral("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'queued'"),
-            {runtime.service().outbox().owner()});
+        Outbox& outbox = runtime.service().outbox();
+        const int handedBack = outbox.releaseLeases(outbox.owner());
         if (handedBack > 0)
             qCInfo(lcOtpd) << "handed back" << handedBack << "outbox lease(s)";
     } catch (const StoreError& e) {

@@ -18,12 +18,10 @@ struct ApiRoute;
 // parsers in the vendor's own format, whatever Content-Type the vendor sent; a body they cannot
 // read is 400 invalid_input; otherwise OtpService::applyReceipts and 200 with the counts:
 //   received, applied (accepted → delivered/failed now), unchanged (repeats, late or 'unknown'
-//   reports: a repeated receipt changes nothing), unmatched (no delivery of this vendor has the id).
-// Known gap (a core change): a receipt that arrives before the send's answer is recorded (the row is
-// still 'sending', without its message id) matches nothing and is counted unmatched; it is not kept
-// for the answer to come. Fast vendors make this happen; applyReceipts would need to hold unmatched
-// receipts briefly (or the route to answer 503 so the vendor retries, which it cannot tell apart from
-// receipts of other systems' messages).
+//   reports: a repeated receipt changes nothing), unmatched (no delivery of this vendor has the id yet).
+// A receipt that arrives before the send's answer is recorded (fast vendors: the row is still
+// 'sending', without its message id) counts unmatched here, but the core keeps it in pending_receipts
+// (bounded: PendingReceipts.h) and applies it when the answer with that id is recorded (Outbox).
 // Tokens read from the store are kept for kCacheMs, and a wrong token does not make the store be
 // asked again within kRecheckMs (the keychain is slow and serialised).
 class ReceiptRoutes

@@ -68,12 +68,12 @@ QJsonObject sendFields(const Outcome& o)
     return f;
 }
 
-// The per-IP send cap (policy key sends_per_ip_per_hour) needs the core to count sends by client
-// address; SendRequest has no such field yet. Every send goes through here with the address in
-// hand, so the core change is one line in this function.
-Outcome sendFor(OtpService& service, const ApiCall& call, const SendRequest& request, bool resend)
+// Every send goes through here: the client address (the peer, or the right-most untrusted
+// X-Forwarded-For hop behind a trusted proxy) is what the core's per-address cap counts
+// (policy key sends_per_ip_per_hour, within the key's tenant).
+Outcome sendFor(OtpService& service, const ApiCall& call, SendRequest request, bool resend)
 {
-    Q_UNUSED(call.request.clientAddress);
+    request.clientAddress = call.request.clientAddress;
     return resend ? service.resend(request) : service.send(request);
 }
 
@@ -149,35 +149,25 @@ ApiResponse cancelVerification(const V1Routes::Services& s, const ApiCall& call)
     const QString reason = in.text(QStringLiteral("reason"), InputLimits::kReason);
     if (!in.ok())
         return ApiResponse::invalidInput(in.problem());
-    SqlSession& db = s.database.session();
     const QString id = call.params.value(QStringLiteral("id"));
-    // By id, not "the latest for this destination" as OtpService::cancel does: the conditional
-    // pending → canceled move on this very row, so a newer send is never canceled by mistake.
-    return retryOnConflict(db, [&]() -> ApiResponse {
-        WriteTransaction tx(db);
-        VerificationLookup lookup(db);
-        const auto c = lookup.find(call.tenant(), id);
-        if (!c)
-            return ApiResponse::notFound(QStringLiteral("there is no verification with this id"));
-        const qint64 now = s.clock.nowMs();
-        if (c->status != QLatin1String("pending") || c->expiresAt <= now ||
-            !ChallengeStore(db).transition(c->id, QStringLiteral("pending"), QStringLiteral("canceled"), now)) {
-            const QString state = c->status == QLatin1String("pending") ? QStringLiteral("expired") : c->status;
-            ApiResponse r = ApiResponse::make(409, QStringLiteral("no_active_code"),
-                                              QStringLiteral("the verification is already final (%1)").arg(state));
-            r.body.insert(QStringLiteral("id"), c->ref);
-            r.body.insert(QStringLiteral("verification_status"), state);
-            return r;
-        }
-        AuditLog(db).record(keyActor(call), QStringLiteral("cancel"), call.tenant(), c->destination,
-                            {{QStringLiteral("purpose"), c->purpose}, {QStringLiteral("reason"), reason},
-                             {QStringLiteral("challenge"), c->ref}}, now);
-        Database::notifyChange(db);
-        tx.commit();
-        ApiResponse r = ApiResponse::make(200, QStringLiteral("canceled"), QStringLiteral("the code was canceled"));
-        r.body.insert(QStringLiteral("id"), c->ref);
+    if (!VerificationLookup::isValidId(id))
+        return ApiResponse::notFound(QStringLiteral("there is no verification with this id"));
+    // By id, not "the latest for this destination" as OtpService::cancel does: the core moves this
+    // very row from pending to canceled, so a newer send is never canceled by mistake; audited.
+    const Outcome o = s.service.cancelById(call.tenant(), id, reason, keyActor(call));
+    if (o.status == OutcomeStatus::Canceled) {
+        ApiResponse r = ApiResponse::make(200, QStringLiteral("canceled"), o.message);
+        r.body.insert(QStringLiteral("id"), o.challengeRef);
         return r;
-    });
+    }
+    if (o.status != OutcomeStatus::NoActiveCode)
+        return OutcomeHttp::response(o);
+    if (!o.details.value(QStringLiteral("found")).toBool())
+        return ApiResponse::notFound(o.message);
+    ApiResponse r = ApiResponse::make(409, QStringLiteral("no_active_code"), o.message);
+    r.body.insert(QStringLiteral("id"), o.challengeRef);
+    r.body.insert(QStringLiteral("verification_status"), o.details.value(QStringLiteral("verification_status")));
+    return r;
 }
 
 ApiResponse statusRoute(const V1Routes::Services& s, const ApiCall& call)

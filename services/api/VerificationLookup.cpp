@@ -20,10 +20,7 @@ std::optional<ChallengeRow> VerificationLookup::find(const QString& tenant, cons
 {
     if (!isValidId(id))
         return std::nullopt;
-    const Rows rows = m_s.select(QStringLiteral("SELECT * FROM challenges WHERE ref = ? AND tenant = ?"), {id.toLower(), tenant});
-    if (rows.isEmpty())
-        return std::nullopt;
-    return ChallengeRow::fromRecord(rows.first());
+    return ChallengeStore(m_s).byRef(tenant, id.toLower());
 }
 
 QJsonObject VerificationLookup::describe(const ChallengeRow& c, qint64 now)

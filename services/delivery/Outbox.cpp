@@ -4,6 +4,7 @@
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
 #include "FlowSteps.h"
+#include "PendingReceipts.h"
 #include "PolicyStore.h"
 #include "TemplateStore.h"
 #include "Redactor.h"
@@ -377,6 +378,7 @@ Outbox::TryResult Outbox::recordAnswer(Try& t, const TryResult& sent)
     // waits on it: the send moves to the next vendor now.
     const bool vendorOpen = t.called && VendorBreaker(t.s).record(t.row.vendor, answer, t.policy, challenge.tenant, now);
     if (answer.accepted) {
+        applyHeldReceipts(t, now);
         if (t.policy.accountCreation == Policy::AccountCreation::OnDelivery && t.message.purpose != Purpose::PasswordReset) {
             tx.lockKey(QStringLiteral("account:%1:%2").arg(challenge.tenant, challenge.destination));
             AccountStore(t.s).ensure(challenge.tenant, challenge.destination, t.message.channel == Channel::Email, false, now);
@@ -397,6 +399,18 @@ Outbox::TryResult Outbox::recordAnswer(Try& t, const TryResult& sent)
         return result;
     }
     return afterRefusal(t, tx, vendorOpen, now, result);
+}
+
+void Outbox::applyHeldReceipts(Try& t, qint64 now)
+{
+    // Receipts that overtook this answer (DeliveryFlow::applyReceipts kept them): the message moves on
+    // to delivered or failed now, as if they had come after us. Read after our row's update, which
+    // waited for any receipt transaction holding it, so what such a transaction kept is visible here.
+    // The first one decides; later ones change nothing, as repeated receipts do.
+    for (const PendingReceiptRow& p : PendingReceipts(t.s).take(t.row.vendor, t.answer.messageId.left(128), t.deliveryId, now))
+        t.s.update(QStringLiteral("UPDATE deliveries SET state = ?, vendor_code = ?, reason = ?, updated_at = ? "
+                                  "WHERE id = ? AND state = 'accepted'"),
+                   {p.state, p.vendorCode, p.reason, now, t.deliveryId});
 }
 
 Outbox::TryResult Outbox::afterRefusal(Try& t, WriteTransaction& tx, bool vendorOpen, qint64 now, TryResult result)
@@ -473,6 +487,13 @@ int Outbox::deliverDue(int max)
             ++tried;
     }
     return tried;
+}
+
+int Outbox::releaseLeases(const QString& owner)
+{
+    return m_db.session().update(QStringLiteral("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL "
+                                                "WHERE lease_owner = ? AND state = 'queued'"),
+                                 {owner});
 }
 
 int Outbox::recoverLost()

@@ -79,6 +79,10 @@ public:
     int deliverDue(int max);
     // Closes `sending` rows whose lease expired (their process died mid-call). Returns how many.
     int recoverLost();
+    // Hands back the leases `owner` holds on rows it has not started sending (still `queued`), so any
+    // process takes them now rather than when the lease runs out (a graceful stop). A row already
+    // `sending` keeps its lease: its vendor call decides it. Returns how many were released.
+    int releaseLeases(const QString& owner);
 
     static qint64 backoffMs(int tryOnVendor, int baseS, double jitter01);
     // Leases one queued row that is free (never leased, or its lease expired) to this process.
@@ -109,6 +113,7 @@ private:
     // Step 3, one write transaction: the answer recorded, the breaker told; then a refused try
     // hands the send to its next try (nextTry) or ends the challenge as delivery_failed.
     TryResult recordAnswer(Try& t, const TryResult& sent);
+    void applyHeldReceipts(Try& t, qint64 now);
     TryResult afterRefusal(Try& t, WriteTransaction& tx, bool vendorOpen, qint64 now, TryResult result);
     std::optional<NextTry> nextTry(Try& t, qint64 expiresAt, bool vendorOpen, qint64 now) const;
 

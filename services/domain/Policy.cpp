@@ -27,6 +27,7 @@ const IntKey kIntKeys[] = {
     {"cooldown_s", &Policy::cooldownS, 0, 3600},
     {"sends_per_hour", &Policy::sendsPerHour, 1, 100},
     {"sends_per_day", &Policy::sendsPerDay, 1, 1000},
+    {"sends_per_ip_per_hour", &Policy::sendsPerIpPerHour, 0, 100000},
     {"lockout_s", &Policy::lockoutS, 0, 7 * 86400},
     {"prefix_burst_cap", &Policy::prefixBurstCap, 1, 100000},
     {"prefix_burst_window_s", &Policy::prefixBurstWindowS, 1, 86400},

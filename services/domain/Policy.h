@@ -18,6 +18,7 @@ struct Policy
     int cooldownS = 30;
     int sendsPerHour = 3;
     int sendsPerDay = 10;
+    int sendsPerIpPerHour = 30; // sends one client address may ask otpd for per tenant and hour (0: off)
     int lockoutS = 900;
     int prefixBurstCap = 20;    // sends to one number block (phone minus last 3 digits) per window
     int prefixBurstWindowS = 60;

@@ -100,6 +100,51 @@ Outcome AdminFlow::cancel(const QString& tenant, const QString& destination, Pur
     return result;
 }
 
+Outcome AdminFlow::cancelById(const QString& tenant, const QString& challengeRef, const QString& reason, const Actor& actor)
+{
+    return m_ctx.guardedTransaction([&]() -> Outcome {
+        if (const QString tooLong = InputLimits::problem(QStringLiteral("the reason"), reason, InputLimits::kReason); !tooLong.isEmpty())
+            return Outcome::make(OutcomeStatus::InvalidInput, tooLong);
+        if (!FlowContext::isValidTenant(tenant))
+            return Outcome::make(OutcomeStatus::InvalidInput, QStringLiteral("invalid tenant id"));
+        SqlSession& s = m_ctx.db.session();
+        ChallengeStore challenges(s);
+        WriteTransaction tx(s);
+        const auto c = challenges.byRef(tenant, challengeRef.trimmed().toLower().left(64));
+        Outcome o = Outcome::make(OutcomeStatus::NoActiveCode, QStringLiteral("there is no verification with this id"));
+        o.tenant = tenant;
+        o.details.insert(QStringLiteral("found"), bool(c));
+        if (!c)
+            return o;
+        o.destination = c->destination;
+        o.purpose = c->purpose;
+        o.channel = c->channel;
+        o.challengeRef = c->ref;
+        o.challengeId = c->id;
+        // The time is read under the write lock: an expiry judged now is not undone by a commit we waited for.
+        const qint64 now = m_ctx.clock.nowMs();
+        if (c->status != QLatin1String("pending") || c->expiresAt <= now ||
+            !challenges.transition(c->id, QStringLiteral("pending"), QStringLiteral("canceled"), now)) {
+            const QString state = c->status == QLatin1String("pending") ? QStringLiteral("expired") : c->status;
+            o.message = QStringLiteral("the verification is already final (%1)").arg(state);
+            o.details.insert(QStringLiteral("verification_status"), state);
+            return o;
+        }
+        if (actor.isPerson())
+            AuditLog(s).record(actor, QStringLiteral("cancel"), tenant, c->destination,
+                               {{QStringLiteral("purpose"), c->purpose}, {QStringLiteral("reason"), reason},
+                                {QStringLiteral("challenge"), c->ref}}, now);
+        Database::notifyChange(s);
+        flowStep("cancel.written");
+        tx.commit();
+        flowStep("cancel.committed");
+        o.status = OutcomeStatus::Canceled;
+        o.message = QStringLiteral("the code was canceled");
+        o.details.insert(QStringLiteral("verification_status"), QStringLiteral("canceled"));
+        return o;
+    });
+}
+
 Outcome AdminFlow::unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason)
 {
     return m_ctx.guardedTransaction([&]() -> Outcome {

@@ -19,6 +19,7 @@ public:
 
     Outcome cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
                    const QString& reason);
+    Outcome cancelById(const QString& tenant, const QString& challengeRef, const QString& reason, const Actor& actor);
     Outcome unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason);
 
     Outcome policyShow(const QString& tenant, std::optional<Purpose> purpose);

@@ -2,6 +2,7 @@
 
 #include "DeliveryLog.h"
 #include "FlowSupport.h"
+#include "PendingReceipts.h"
 #include "StoreError.h"
 
 namespace otp {
@@ -29,6 +30,55 @@ QVariant receiptDelivery(SqlSession& s, const QString& vendor, const DeliveryRec
                       {vendor, QStringLiteral("+") + digits, now - kDayMs});
     }
     return id;
+}
+
+bool matched(const QVariant& id) { return id.isValid() && !id.isNull() && id.toLongLong() != 0; }
+
+// Only an accepted message can become delivered or failed; a late or repeated receipt (a "read" after
+// "delivered") changes nothing. Returns whether the row moved.
+bool applyTo(SqlSession& s, const QVariant& id, const DeliveryReceipt& r, qint64 now)
+{
+    const QString state = r.state == DeliveryReceipt::State::Delivered ? QStringLiteral("delivered") : QStringLiteral("failed");
+    return s.update(QStringLiteral("UPDATE deliveries SET state = ?, vendor_code = ?, reason = ?, updated_at = ? "
+                                   "WHERE id = ? AND state = 'accepted'"),
+                    {state, r.vendorCode.left(64), r.reason.left(512), now, id}) == 1;
+}
+
+struct ReceiptCounts
+{
+    int updated = 0, unmatched = 0, unchanged = 0, held = 0;
+};
+
+// The receipts that found no accepted delivery though they may belong to a try whose answer is being
+// recorded right now (ReceiptRoutes.h: fast vendors overtake it). With the vendor's `sending` rows
+// locked (DeliveryLog::lockSending) they look again; what still finds nothing waits in pending_receipts
+// for Outbox::recordAnswer, within the table's bounds.
+void settleWaiting(SqlSession& s, const QString& vendor, const QList<const DeliveryReceipt*>& waiting, qint64 now,
+                   ReceiptCounts* c)
+{
+    DeliveryLog log(s);
+    log.lockSending(vendor);
+    PendingReceipts pending(s);
+    int room = pending.room(now);
+    for (const DeliveryReceipt* r : waiting) {
+        const QVariant id = receiptDelivery(s, vendor, *r, now);
+        if (matched(id) && applyTo(s, id, *r, now)) {
+            ++c->updated;
+            continue;
+        }
+        if (matched(id) && log.stateOf(id.toLongLong()) != QLatin1String("sending")) {
+            ++c->unchanged;
+            continue;
+        }
+        ++c->unmatched; // matches nothing yet
+        if (room > 0) {
+            --room;
+            ++c->held;
+            pending.hold(vendor, r->messageId, matched(id) ? id.toLongLong() : r->deliveryId,
+                         r->state == DeliveryReceipt::State::Delivered ? QStringLiteral("delivered") : QStringLiteral("failed"),
+                         r->vendorCode, r->reason, now);
+        }
+    }
 }
 } // namespace
 
@@ -132,32 +182,36 @@ Outcome DeliveryFlow::applyReceipts(const QString& vendor, const QList<DeliveryR
     return m_ctx.guardedTransaction([&]() -> Outcome {
         SqlSession& s = m_ctx.db.session();
         const qint64 now = m_ctx.clock.nowMs();
-        int updated = 0, unmatched = 0, unchanged = 0;
+        ReceiptCounts c;
+        QList<const DeliveryReceipt*> waiting; // may belong to a try whose answer is not recorded yet
         WriteTransaction tx(s);
         for (const DeliveryReceipt& r : receipts) {
             const QVariant id = receiptDelivery(s, vendor, r, now);
-            if (!id.isValid() || id.isNull() || id.toLongLong() == 0) {
-                ++unmatched;
-                continue;
+            const bool keyed = !r.messageId.isEmpty() || r.deliveryId > 0;
+            if (!matched(id)) {
+                if (r.state != DeliveryReceipt::State::Unknown && keyed)
+                    waiting.append(&r);
+                else
+                    ++c.unmatched;
+            } else if (r.state == DeliveryReceipt::State::Unknown) {
+                ++c.unchanged;
+            } else if (applyTo(s, id, r, now)) {
+                ++c.updated;
+            } else if (DeliveryLog(s).stateOf(id.toLongLong()) == QLatin1String("sending")) {
+                waiting.append(&r); // found by our own id while its answer is still on its way
+            } else {
+                ++c.unchanged;
             }
-            if (r.state == DeliveryReceipt::State::Unknown) {
-                ++unchanged;
-                continue;
-            }
-            const QString state = r.state == DeliveryReceipt::State::Delivered ? QStringLiteral("delivered")
-                                                                                : QStringLiteral("failed");
-            // Only an accepted message can become delivered or failed; a late or repeated receipt
-            // (a "read" after "delivered") changes nothing.
-            const int n = s.update(QStringLiteral("UPDATE deliveries SET state = ?, vendor_code = ?, reason = ?, updated_at = ? "
-                                                  "WHERE id = ? AND state = 'accepted'"),
-                                   {state, r.vendorCode.left(64), r.reason.left(512), now, id});
-            (n == 1 ? updated : unchanged) += 1;
         }
+        if (!waiting.isEmpty())
+            settleWaiting(s, vendor, waiting, now, &c);
         tx.commit();
-        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 receipt(s): %2 updated, %3 unchanged, %4 matched no delivery")
-                                                        .arg(receipts.size()).arg(updated).arg(unchanged).arg(unmatched));
-        o.details = {{QStringLiteral("received"), int(receipts.size())}, {QStringLiteral("updated"), updated},
-                     {QStringLiteral("unchanged"), unchanged}, {QStringLiteral("unmatched"), unmatched}};
+        Outcome o = Outcome::make(OutcomeStatus::Ok, QStringLiteral("%1 receipt(s): %2 updated, %3 unchanged, %4 matched no delivery "
+                                                                    "(%5 kept for an answer still being recorded)")
+                                                        .arg(receipts.size()).arg(c.updated).arg(c.unchanged).arg(c.unmatched).arg(c.held));
+        o.details = {{QStringLiteral("received"), int(receipts.size())}, {QStringLiteral("updated"), c.updated},
+                     {QStringLiteral("unchanged"), c.unchanged}, {QStringLiteral("unmatched"), c.unmatched},
+                     {QStringLiteral("held"), c.held}};
         return o;
     });
 }

@@ -42,6 +42,11 @@ Outcome OtpService::cancel(const QString& tenant, const QString& destination, Pu
     return m_admin.cancel(tenant, destination, purpose, actor, reason);
 }
 
+Outcome OtpService::cancelById(const QString& tenant, const QString& challengeRef, const QString& reason, const Actor& actor)
+{
+    return m_admin.cancelById(tenant, challengeRef, reason, actor);
+}
+
 Outcome OtpService::unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason)
 {
     return m_admin.unlock(tenant, destination, actor, reason);

@@ -52,6 +52,11 @@ public:
     Outcome verify(const VerifyRequest& request, const Actor& actor = {});
     Outcome cancel(const QString& tenant, const QString& destination, Purpose purpose, const Actor& actor,
                    const QString& reason);
+    // Cancels one verification by its public id (the challenge ref), within `tenant`: the conditional
+    // pending → canceled move on that row alone (a newer send to the destination is never touched),
+    // audited. NoActiveCode with details.found false when the tenant has no such verification, or
+    // found true and details.verification_status (verified, expired, superseded, …) when it is final.
+    Outcome cancelById(const QString& tenant, const QString& challengeRef, const QString& reason, const Actor& actor);
     Outcome unlock(const QString& tenant, const QString& destination, const Actor& actor, const QString& reason);
     // Why this destination can or cannot get a code now, and from when it can.
     Outcome status(const QString& tenant, const QString& destination, Purpose purpose);
@@ -97,7 +102,9 @@ public:
     Outcome recordSecretChange(const QString& action, const QString& name, const QString& store, const Actor& actor);
 
     // Applies a vendor's delivery receipts: "accepted" becomes "delivered" or "failed". Receipts that
-    // match no delivery are counted, not an error (vendors report on messages of other systems too).
+    // match no delivery are counted, not an error (vendors report on messages of other systems too);
+    // those with news are kept briefly (pending_receipts, details.held) for a try whose answer is still
+    // being recorded, and applied when it is (Outbox::recordAnswer).
     Outcome applyReceipts(const QString& vendor, const QList<DeliveryReceipt>& receipts);
 
     // Expires overdue challenges and fails deliveries whose process died (`staleAfterS` without news).

@@ -130,6 +130,10 @@ void SendFlow::holdPrevious(Issue& i, WriteTransaction& tx)
     // inserts the send it allowed, and READ COMMITTED would let two concurrent senders both pass.
     // The prefix covers the destination's own caps and the per-prefix burst cap alike.
     tx.lockKey(QStringLiteral("send:") + i.r.destination.prefix);
+    // The per-address cap counts sends to every number block: its senders queue on a second key,
+    // always taken after the block's (no other transaction takes it, so the order cannot cross).
+    if (!i.request.clientAddress.isEmpty() && i.r.policy.sendsPerIpPerHour > 0)
+        tx.lockKey(sendIpLockKey(i.request.tenant, i.request.clientAddress));
     // The challenge this send follows is held until we commit: a verify counting a wrong guess
     // on it finishes first (and we carry its count), or waits for us (and finds it superseded).
     i.previous = ChallengeStore(i.s).latestForUpdate(i.request.tenant, i.r.destination.value, i.o.purpose);
@@ -175,7 +179,7 @@ std::optional<Outcome> SendFlow::planRoute(Issue& i, Outcome& refusal)
 
 std::optional<Outcome> SendFlow::passGate(Issue& i, Outcome& refusal)
 {
-    const Gate gate = sendGate(i.s, i.request.tenant, i.r.destination, i.r.policy, i.now);
+    const Gate gate = sendGate(i.s, i.request.tenant, i.r.destination, i.r.policy, i.now, i.request.clientAddress);
     if (gate.status != OutcomeStatus::CanSend) {
         refusal.status = gate.status;
         refusal.message = gate.message;
@@ -257,7 +261,8 @@ void SendFlow::openDelivery(Issue& i, const ChallengeRow& c, int sendNo)
     // Async: the row is free for whichever worker comes first (this process's included).
     i.deliveryId = DeliveryLog(i.s).open(c.id, c.tenant, c.destination, i.r.destination.prefix, first.vendor,
                                          channelName(first.channel), sendNo, QStringLiteral("queued"), i.now,
-                                         i.async ? QString() : m_ctx.outbox.owner(), i.now + m_ctx.outbox.leaseMs());
+                                         i.async ? QString() : m_ctx.outbox.owner(), i.now + m_ctx.outbox.leaseMs(),
+                                         i.request.clientAddress);
     Database::notifyChange(i.s);
 }
 

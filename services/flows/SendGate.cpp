@@ -4,6 +4,7 @@
 #include "FlowSupport.h"
 #include "LockoutStore.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 namespace otp {
@@ -30,10 +31,11 @@ CapKey capKey(const QString& tenant, const Destination& destination)
 struct GateJudge
 {
     GateJudge(SqlSession& session, const QString& tenantId, const Destination& destination, const Policy& rules,
-              qint64 nowMs)
+              qint64 nowMs, const QString& clientIp)
         : s(session), tenant(tenantId), dest(destination), policy(rules), now(nowMs), log(session),
           key(capKey(tenantId, destination)), window(qint64(rules.prefixBurstWindowS) * 1000),
-          counts(log.gateCounts(key, dest.value, dest.prefix, now, now - kHourMs, now - kDayMs, now - window)),
+          ip(rules.sendsPerIpPerHour > 0 ? clientIp : QString()),
+          counts(log.gateCounts(key, dest.value, dest.prefix, now, now - kHourMs, now - kDayMs, now - window, ip)),
           lastHour(counts.lastHour), lastDay(counts.lastDay), lastSend(counts.lastSendAt)
     {
         g.details = QJsonObject{{QStringLiteral("sends_last_hour"), lastHour},
@@ -118,6 +120,20 @@ struct GateJudge
         }
     }
 
+    // HTTP-API.md "Abuse": one client address asks for codes to many numbers (SMS pumping from one
+    // host, enumeration). Counted within the tenant only, on the sends otpd recorded with the address.
+    void ipCap()
+    {
+        if (!ip.isEmpty() && counts.fromIp >= policy.sendsPerIpPerHour) {
+            const qint64 endsAt =
+                log.oldestIpSendSince(tenant, ip, now - kHourMs, counts.fromIp - policy.sendsPerIpPerHour) + kHourMs;
+            block(OutcomeStatus::RateLimited, QStringLiteral("ip_cap"),
+                  QStringLiteral("%1 codes were requested from this client address in the last hour (the limit is %2 "
+                                 "per address: sends_per_ip_per_hour)").arg(counts.fromIp).arg(policy.sendsPerIpPerHour),
+                  endsAt);
+        }
+    }
+
     Gate verdict()
     {
         if (blockers.isEmpty()) {
@@ -141,6 +157,7 @@ struct GateJudge
     DeliveryLog log;
     const CapKey key;
     const qint64 window;
+    const QString ip; // empty: the per-address cap is not judged
     const DeliveryLog::GateCounts counts;
     const int lastHour;
     const int lastDay;
@@ -152,15 +169,24 @@ struct GateJudge
 };
 } // namespace
 
-Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now)
+Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now,
+              const QString& clientIp)
 {
-    GateJudge judge(s, tenant, destination, policy, now);
+    GateJudge judge(s, tenant, destination, policy, now, clientIp);
     judge.lockout();
     judge.cooldown();
     judge.hourlyCap();
     judge.dailyCap();
     judge.prefixBurst();
+    judge.ipCap();
     return judge.verdict();
+}
+
+QString sendIpLockKey(const QString& tenant, const QString& clientIp)
+{
+    const QByteArray digest = QCryptographicHash::hash((tenant + QLatin1Char('\n') + clientIp).toUtf8(), QCryptographicHash::Sha1);
+    const int bucket = ((quint8(digest.at(0)) << 8) | quint8(digest.at(1))) & 0xfff; // 4096 buckets
+    return QStringLiteral("sendip:%1").arg(bucket);
 }
 
 } // namespace otp

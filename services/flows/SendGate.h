@@ -20,7 +20,14 @@ struct Gate
 };
 
 // Judges, in the caller's transaction: an active lockout, the cooldown, the hourly and daily caps
-// per destination (per mailbox for email), and the per-prefix burst cap against SMS pumping.
-Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now);
+// per destination (per mailbox for email), the per-prefix burst cap against SMS pumping, and, when
+// `clientIp` is given (sends through otpd), the tenant's sends from that address in the last hour
+// (sends_per_ip_per_hour; the caller holds sendIpLockKey()).
+Gate sendGate(SqlSession& s, const QString& tenant, const Destination& destination, const Policy& policy, qint64 now,
+              const QString& clientIp = {});
+
+// The write-lock key that serialises the sends of one client address (in a bucket of a hash, so that
+// MariaDB's write_locks keeps a bounded number of rows; two addresses sharing a bucket only wait).
+QString sendIpLockKey(const QString& tenant, const QString& clientIp);
 
 } // namespace otp

@@ -87,6 +87,15 @@ std::optional<ChallengeRow> ChallengeStore::latestRow(const QString& tenant, con
     return ChallengeRow::fromRecord(rows.first());
 }
 
+std::optional<ChallengeRow> ChallengeStore::byRef(const QString& tenant, const QString& ref)
+{
+    const Rows rows = m_s.select(QStringLiteral("SELECT %1 FROM challenges WHERE ref = ? AND tenant = ?").arg(QLatin1String(kColumns)),
+                                 {ref, tenant});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return ChallengeRow::fromRecord(rows.first());
+}
+
 std::optional<ChallengeRow> ChallengeStore::byId(qint64 id)
 {
     const Rows rows =

@@ -29,6 +29,8 @@ public:
 
     std::optional<ChallengeRow> latest(const QString& tenant, const QString& destination, const QString& purpose);
     std::optional<ChallengeRow> byId(qint64 id);
+    // By its public id (the ref an app holds), within `tenant` only: another tenant's ref reads as unknown.
+    std::optional<ChallengeRow> byRef(const QString& tenant, const QString& ref);
     QList<ChallengeRow> forDestination(const QString& tenant, const QString& destination, int limit);
     qint64 insert(const ChallengeRow& row);
     // Inside a write transaction: latest(), with the row held until the transaction ends, so what was

@@ -52,15 +52,16 @@ QJsonObject DeliveryRow::toJson() const
 
 qint64 DeliveryLog::open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
                          const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
-                         const QString& leaseOwner, qint64 leaseUntil)
+                         const QString& leaseOwner, qint64 leaseUntil, const QString& clientIp)
 {
     return m_s.insert(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, "
                                      "channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, "
-                                     "created_at, updated_at, next_try_at, lease_owner, lease_until) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?)"),
+                                     "created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?, ?)"),
                       {challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now, now,
                        leaseOwner.isEmpty() ? QVariant() : QVariant(leaseOwner),
-                       leaseOwner.isEmpty() ? QVariant() : QVariant(leaseUntil)});
+                       leaseOwner.isEmpty() ? QVariant() : QVariant(leaseUntil),
+                       clientIp.isEmpty() ? QVariant() : QVariant(clientIp.left(64))});
 }
 
 void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 now)
@@ -129,19 +130,24 @@ static QString capWhere(const CapKey& key)
 }
 
 DeliveryLog::GateCounts DeliveryLog::gateCounts(const CapKey& key, const QString& destination, const QString& prefix,
-                                                qint64 now, qint64 hourSince, qint64 daySince, qint64 burstSince)
+                                                qint64 now, qint64 hourSince, qint64 daySince, qint64 burstSince,
+                                                const QString& clientIp)
 {
     const QString cap = capWhere(key);
+    // The per-address count: client_ip is NULL on sends not made through otpd, and an empty address
+    // matches no row (a cheap probe of ix_deliveries_client_ip), so one statement serves every caller.
     const Rows rows = m_s.select(
         QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "
                        "(SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "
                        "(SELECT MAX(created_at) FROM deliveries WHERE %1 AND try_no = 1), "
                        "(SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?), "
                        "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
-                       "released_at IS NULL)")
+                       "released_at IS NULL), "
+                       "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND client_ip = ? AND created_at > ? AND "
+                       "try_no = 1)")
             .arg(cap),
         {key.tenant, key.value, hourSince, key.tenant, key.value, daySince, key.tenant, key.value, prefix, burstSince,
-         key.tenant, destination, now});
+         key.tenant, destination, now, key.tenant, clientIp.left(64), hourSince});
     GateCounts c;
     if (rows.isEmpty())
         return c;
@@ -151,6 +157,7 @@ DeliveryLog::GateCounts DeliveryLog::gateCounts(const CapKey& key, const QString
     c.lastSendAt = r.value(2).toLongLong();
     c.prefixBurst = r.value(3).toInt();
     c.activeLockouts = r.value(4).toInt();
+    c.fromIp = clientIp.isEmpty() ? 0 : r.value(5).toInt();
     return c;
 }
 
@@ -166,6 +173,25 @@ qint64 DeliveryLog::oldestPrefixSendSince(const QString& prefix, qint64 since, i
     return m_s.scalar(QStringLiteral("SELECT created_at FROM deliveries WHERE dest_prefix = ? AND created_at > ? "
                                      "ORDER BY created_at LIMIT 1 OFFSET ?"),
                       {prefix, since, qMax(0, skip)}).toLongLong();
+}
+
+qint64 DeliveryLog::oldestIpSendSince(const QString& tenant, const QString& clientIp, qint64 since, int skip)
+{
+    return m_s.scalar(QStringLiteral("SELECT created_at FROM deliveries WHERE tenant = ? AND client_ip = ? AND "
+                                     "created_at > ? AND try_no = 1 ORDER BY created_at LIMIT 1 OFFSET ?"),
+                      {tenant, clientIp.left(64), since, qMax(0, skip)}).toLongLong();
+}
+
+void DeliveryLog::lockSending(const QString& vendor)
+{
+    if (m_s.dialect() == SqlDialect::Sqlite)
+        return;
+    m_s.select(QStringLiteral("SELECT id FROM deliveries WHERE state = 'sending' AND vendor = ? FOR UPDATE"), {vendor});
+}
+
+QString DeliveryLog::stateOf(qint64 deliveryId)
+{
+    return m_s.scalar(QStringLiteral("SELECT state FROM deliveries WHERE id = ?"), {deliveryId}).toString();
 }
 
 QList<qint64> DeliveryLog::abandonStale(qint64 olderThan, qint64 now)

@@ -40,7 +40,7 @@ public:
 
     qint64 open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
                 const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
-                const QString& leaseOwner = {}, qint64 leaseUntil = 0);
+                const QString& leaseOwner = {}, qint64 leaseUntil = 0, const QString& clientIp = {});
     // Records the vendor's answer and releases the lease.
     void recordAnswer(qint64 deliveryId, const VendorAnswer& answer, qint64 now);
     std::optional<DeliveryRow> byId(qint64 deliveryId);
@@ -58,21 +58,32 @@ public:
     // send or resend a person asked for (first tries).
     // Everything the send gate reads, in one round trip: tries in the last hour and day, the last
     // send, the prefix's tries in the burst window, and whether `destination` has an active lockout.
+    // `fromIp`: the tenant's sends (first tries) in the last hour from `clientIp` (the per-address cap;
+    // 0 when clientIp is empty).
     struct GateCounts
     {
-        int lastHour = 0, lastDay = 0, prefixBurst = 0, activeLockouts = 0;
+        int lastHour = 0, lastDay = 0, prefixBurst = 0, activeLockouts = 0, fromIp = 0;
         qint64 lastSendAt = 0;
     };
     GateCounts gateCounts(const CapKey& key, const QString& destination, const QString& prefix, qint64 now,
-                          qint64 hourSince, qint64 daySince, qint64 burstSince);
+                          qint64 hourSince, qint64 daySince, qint64 burstSince, const QString& clientIp = {});
     // The time of the (skip+1)-th oldest try since `since`: when the window next drops below a cap
     // that `skip` tries are over (0 when there is none).
     qint64 oldestSendSince(const CapKey& key, qint64 since, int skip = 0);
     qint64 oldestPrefixSendSince(const QString& prefix, qint64 since, int skip = 0);
+    qint64 oldestIpSendSince(const QString& tenant, const QString& clientIp, qint64 since, int skip = 0);
 
     // Queued deliveries no worker took since before `olderThan`: marked failed (never sent).
     // Returns the challenge ids they belonged to.
     QList<qint64> abandonStale(qint64 olderThan, qint64 now);
+
+    // Inside a write transaction on PostgreSQL and MariaDB: locks this vendor's rows that are `sending`,
+    // after waiting for the transactions recording an answer on them (SQLite: nothing to do, its
+    // write lock is whole). A receipt that matched nothing looks again after this: an answer recorded
+    // meanwhile is now visible, and one not yet recorded waits for our commit and then finds what we
+    // kept in pending_receipts (DeliveryFlow::applyReceipts, Outbox::recordAnswer).
+    void lockSending(const QString& vendor);
+    QString stateOf(qint64 deliveryId);
 
 private:
     SqlSession& m_s;

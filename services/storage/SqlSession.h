@@ -99,7 +99,9 @@ public:
     // or create" of an account). SQLite needs nothing: BEGIN IMMEDIATE already serialises all
     // writers. PostgreSQL and MariaDB run READ COMMITTED, where two such transactions would both
     // pass the check; there a transaction-scoped lock on the key serialises them (see .cpp).
-    // Take at most one key per transaction, before reading what the decision depends on.
+    // Take the keys before reading what the decision depends on. A transaction that takes more than
+    // one takes them in one fixed order that no other transaction reverses (send: the number block's
+    // key, then the client address's), so two of them never wait for each other in a circle.
     void lockKey(const QString& key);
 
     WriteTransaction(const WriteTransaction&) = delete;

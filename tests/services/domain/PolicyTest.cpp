@@ -63,6 +63,8 @@ const std::vector<KeyCases>& keyCases()
         {"cooldown_s", {{"0", "0"}, {"3600", "3600"}, {"60", "60"}}, intRefusals({"-1", "3601"})},
         {"sends_per_hour", {{"1", "1"}, {"100", "100"}}, intRefusals({"0", "101", "-1"})},
         {"sends_per_day", {{"1", "1"}, {"1000", "1000"}}, intRefusals({"0", "1001"})},
+        // HTTP-API.md "Abuse": 0 turns the per-address cap off.
+        {"sends_per_ip_per_hour", {{"0", "0"}, {"30", "30"}, {"100000", "100000"}}, intRefusals({"-1", "100001"})},
         {"lockout_s", {{"0", "0"}, {"604800", "604800"}}, intRefusals({"-1", "604801"})},
         {"prefix_burst_cap", {{"1", "1"}, {"100000", "100000"}}, intRefusals({"0", "100001"})},
         {"prefix_burst_window_s", {{"1", "1"}, {"86400", "86400"}}, intRefusals({"0", "86401"})},
@@ -214,6 +216,7 @@ TEST(PolicyTest, DefaultsMatchDesign)
     EXPECT_EQ(p.sendsPerHour, 3);
     EXPECT_EQ(p.lockoutS, 900);
     EXPECT_EQ(p.sendsPerDay, 10);
+    EXPECT_EQ(p.sendsPerIpPerHour, 30);
     EXPECT_EQ(p.prefixBurstCap, 20);
     EXPECT_EQ(p.prefixBurstWindowS, 60);
     EXPECT_EQ(p.delivery, Policy::Delivery::Sync);
