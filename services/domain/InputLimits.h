@@ -5,7 +5,7 @@
 // How long free text from a person or a caller may be, checked by the core before anything is
 // written, so every engine answers the same `invalid_input` (SECURITY.md row 23). SQLite keeps text of
 // any length; PostgreSQL and MariaDB refuse what does not fit a column. So each limit is the size of
-// the column the text ends up in (resources/migrations/). Lengths are counted in UTF-16 units
+// the column the text ends up in (resources/storage/migrations/). Lengths are counted in UTF-16 units
 // (QString::size()), never fewer than the characters the columns count, so what passes here fits.
 namespace otp::InputLimits {
 
