@@ -153,8 +153,9 @@ struct LoadResult
 
 QByteArray body(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
-// `pairs` send+check pairs over `connections` keep-alive connections, each pair on one connection.
-LoadResult load(quint16 port, const QString& key, OutboxTail& outbox, int pairs, int connections)
+// `pairs` send+check pairs over `connections` keep-alive connections, each pair on one connection; with
+// `ratePerS` > 0 the i-th pair starts no earlier than i / ratePerS after the start (paced, not flat out).
+LoadResult load(quint16 port, const QString& key, OutboxTail& outbox, int pairs, int connections, double ratePerS = 0)
 {
     std::atomic<int> next{0}, failures{0};
     std::vector<std::vector<double>> ms(static_cast<size_t>(connections));
@@ -167,6 +168,11 @@ LoadResult load(quint16 port, const QString& key, OutboxTail& outbox, int pairs,
             KeepAliveHttp http(QStringLiteral("127.0.0.1"), port);
             QElapsedTimer one;
             for (int i = next++; i < pairs; i = next++) {
+                if (ratePerS > 0) {
+                    const qint64 dueNs = qint64(double(i) * 1e9 / ratePerS);
+                    if (const qint64 wait = dueNs - total.nsecsElapsed(); wait > 0)
+                        std::this_thread::sleep_for(std::chrono::nanoseconds(wait)); // pacing the load, not a test
+                }
                 const QString to = phone();
                 one.start();
                 const RawAnswer s = http.request("POST", "/v1/verifications", body({{QStringLiteral("to"), to}}), auth);
@@ -278,6 +284,13 @@ void benchEngine(const QString& engine, int pairs, const QList<int>& connections
         if (r.failures > 0)
             fail(QStringLiteral("%1: %2 failed pairs at %3 connections").arg(engine).arg(r.failures).arg(c));
     }
+
+    // the latency at half the peak rate (16 connections, paced)
+    const LoadResult half = load(otpd.port, key, outbox, pairs / 2, 16, peak / 2);
+    std::printf("  %-12s %12.0f %10.2f %10.1f %10.1f %9d   (16 connections paced at half the peak)\n", "half peak", half.pairsPerS,
+                inProc > 0 ? half.pairsPerS / inProc : 0, half.p50, half.p99, half.failures);
+    if (half.failures > 0)
+        fail(QStringLiteral("%1: %2 failed pairs at half the peak rate").arg(engine).arg(half.failures));
 
     // idle keep-alive connections held while 16 connections serve
     std::vector<std::unique_ptr<KeepAliveHttp>> idlers;
