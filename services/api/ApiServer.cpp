@@ -94,11 +94,16 @@ ApiServer::ApiServer(const ApiRouter& router, Database& database, OtpService& se
 {
     m_pool.setMaxThreadCount(qMax(1, m_options.threads));
     m_pool.setExpiryTimeout(-1); // a thread keeps its database connection for the process's life
+    // Async sends are handed to their vendors on threads of their own: a slow vendor must never hold
+    // the threads that answer requests (with a 2 s vendor the request pool filled and answers queued).
+    m_deliveryPool.setMaxThreadCount(qMax(1, m_options.threads));
+    m_deliveryPool.setExpiryTimeout(-1);
 }
 
 ApiServer::~ApiServer()
 {
     m_pool.waitForDone();
+    m_deliveryPool.waitForDone();
 }
 
 QString ApiServer::configure()
@@ -221,9 +226,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
             --m_inFlight;
         }, Qt::QueuedConnection);
         // Async mode: the answer is on its way; now hand this process's queued sends to the vendors
-        // (what otpctl does after printing). The outbox worker retries what fails.
+        // (what otpctl does after printing), on the delivery pool. The outbox worker retries what fails.
         if (m_service.pendingCount() > 0)
-            m_service.deliverPending();
+            m_deliveryPool.start([this] { m_service.deliverPending(); });
     });
     return true;
 }

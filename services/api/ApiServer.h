@@ -89,6 +89,7 @@ private:
     ClientAddress m_clientAddress;
     mutable RequestThrottle m_throttle;
     QThreadPool m_pool;
+    QThreadPool m_deliveryPool; // deliverPending() of async sends, apart from the request threads
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};
     bool m_stopping = false;
