@@ -12,6 +12,7 @@
 #include "VendorBreaker.h"
 #include "VendorHealth.h"
 #include "VendorStore.h"
+#include "VerifyAttempts.h"
 
 #include <QJsonArray>
 
@@ -69,12 +70,22 @@ Outcome ReadFlow::history(const QString& tenant, const QString& destination, int
         o.destination = r.destination.value;
         QJsonArray items;
         DeliveryLog log(s);
-        for (const ChallengeRow& c : ChallengeStore(s).forDestination(tenant, o.destination, limit)) {
+        const QList<ChallengeRow> challenges = ChallengeStore(s).forDestination(tenant, o.destination, limit);
+        QList<qint64> ids;
+        for (const ChallengeRow& c : challenges)
+            ids.append(c.id);
+        // Every challenge's guesses in one read: what each led to, never what was typed.
+        const QHash<qint64, QList<VerifyAttemptRow>> guesses = VerifyAttempts(s).forChallenges(ids);
+        for (const ChallengeRow& c : challenges) {
             QJsonObject item = c.toJson();
             QJsonArray deliveries;
             for (const DeliveryRow& d : log.forChallenge(c.id))
                 deliveries.append(d.toJson());
             item.insert(QStringLiteral("deliveries"), deliveries);
+            QJsonArray tried;
+            for (const VerifyAttemptRow& g : guesses.value(c.id))
+                tried.append(g.toJson());
+            item.insert(QStringLiteral("guesses"), tried);
             items.append(item);
         }
         o.details.insert(QStringLiteral("challenges"), items);

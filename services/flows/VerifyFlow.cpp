@@ -6,6 +6,7 @@
 #include "FlowSupport.h"
 #include "LockoutStore.h"
 #include "StoreError.h"
+#include "VerifyAttempts.h"
 
 namespace otp {
 
@@ -50,7 +51,9 @@ std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<C
     if (c->status == QLatin1String("verified"))
         return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("this code was already used; request a new one"));
     if (c->status == QLatin1String("expired") || c->expiresAt <= a.now) {
-        ChallengeStore(a.s).transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), a.now);
+        // The guess that finds the code expired is listed once (later ones find it already expired).
+        if (ChallengeStore(a.s).transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), a.now))
+            VerifyAttempts(a.s).record(c->id, c->attempts, c->maxAttempts, QStringLiteral("expired"), a.now);
         a.tx.commit();
         return a.answer(OutcomeStatus::Expired, QStringLiteral("the code expired; request a new one"));
     }
@@ -65,6 +68,7 @@ std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<C
         // Only an older version could leave a pending code at its cap without the lockout (its crash
         // between the two writes): finish that step now, so the destination is locked and unlockable.
         flows::lockAtAttemptLimit(a.s, a.request.tenant, a.o.destination, c->id, a.policy, a.now);
+        VerifyAttempts(a.s).record(c->id, c->attempts, c->maxAttempts, QStringLiteral("locked"), a.now);
         a.tx.commit();
         a.o.attemptsRemaining = 0;
         a.o.retryAfterS = a.policy.lockoutS;
@@ -74,11 +78,13 @@ std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<C
 }
 
 // Step 5a: the right code.
-Outcome acceptCode(Attempt& a, const ChallengeRow& c)
+Outcome acceptCode(Attempt& a, const ChallengeRow& c, int attempts)
 {
     // A compare-and-set on the very code compared, still current and unexpired.
     if (!ChallengeStore(a.s).markVerified(c.id, c.codeHash, a.now))
         throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c.ref));
+    // The guess, listed for the lookup's timeline (its outcome only; never the code).
+    VerifyAttempts(a.s).record(c.id, attempts, c.maxAttempts, QStringLiteral("verified"), a.now);
     // The account, in one statement: an upsert on its unique index, so two purposes verified at once
     // cannot both create it (no lock, no read first). A password reset never creates an account; it
     // marks an existing one verified when accounts are created at delivery.
@@ -99,6 +105,7 @@ Outcome acceptCode(Attempt& a, const ChallengeRow& c)
 Outcome countWrongGuess(Attempt& a, const ChallengeRow& c, int attempts)
 {
     const int left = c.maxAttempts - attempts;
+    VerifyAttempts(a.s).record(c.id, attempts, c.maxAttempts, left <= 0 ? QStringLiteral("locked") : QStringLiteral("wrong"), a.now);
     if (left <= 0) {
         flows::lockAtAttemptLimit(a.s, a.request.tenant, a.o.destination, c.id, a.policy, a.now);
         Database::notifyChange(a.s); // a new lockout: live views show it at once
@@ -169,7 +176,7 @@ Outcome VerifyFlow::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
     o.evaluated = true;
     const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
     if (m_ctx.hasher.matches(binding, request.code, c->codeHash))
-        return acceptCode(a, *c);             // step 5a
+        return acceptCode(a, *c, *attempts);  // step 5a
     return countWrongGuess(a, *c, *attempts); // step 5b
 }
 
