@@ -91,6 +91,36 @@ QStringList statements(const QString& sql)
 }
 
 std::atomic<int> g_instanceCounter{0};
+
+// A MariaDB Galera node (README "Past one database server: Galera"): wsrep_on is ON. One cheap read at
+// connect; a server without the variable (or with wsrep off) is a plain MariaDB and nothing changes.
+bool isGaleraNode(SqlSession& s)
+{
+    return s.dialect() == SqlDialect::MySql &&
+           s.scalar(QStringLiteral("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES "
+                                   "WHERE VARIABLE_NAME = 'WSREP_ON'")).toString().toUpper() == QLatin1String("ON");
+}
+
+// Galera: a node applies the other nodes' commits a little after they committed. A read that decides a
+// send or a verify (the send cap, the cooldown, the challenge and its attempts) must see every commit
+// the cluster made before it, or two nodes could each pass a check the other already spent:
+// wsrep_sync_wait = 3 makes each SELECT, UPDATE and DELETE of this session wait until the node has
+// applied everything committed cluster-wide when it started (a causality check, one group round trip).
+// Certification still refuses any write that raced another node's (1213, run again by retryOnConflict).
+// A node that is not a full member yet (joining, or cut off from the majority) refuses statements with
+// 1047 "WSREP has not yet prepared node for application use": it is treated like a lost connection, so
+// reopen() keeps trying with backoff until the node serves again.
+void setUpGalera(SqlSession& s)
+{
+    const QString ready = s.scalar(QStringLiteral("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                                                  "WHERE VARIABLE_NAME = 'WSREP_READY'")).toString();
+    if (ready.toUpper() != QLatin1String("ON")) {
+        s.noteFailure(QSqlError(QString(), QStringLiteral("WSREP has not yet prepared node for application use"),
+                                QSqlError::ConnectionError));
+        throw StoreError(QStringLiteral("the Galera node is not ready (wsrep_ready=%1)").arg(ready));
+    }
+    s.execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3"));
+}
 } // namespace
 
 Database::Database(DatabaseConfig config)
@@ -183,6 +213,10 @@ void Database::setUp(SqlSession& session)
             session.execute(QStringLiteral("PRAGMA journal_mode=WAL"));
         session.execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
         session.execute(QStringLiteral("PRAGMA foreign_keys=ON"));
+        // Pages are read through a shared memory map rather than copied in by pread(): each
+        // connection's own page cache starts empty whenever another connection has written (every
+        // request of otpd's threads, the worker's, the console's), so re-reading is the common case.
+        session.execute(QStringLiteral("PRAGMA mmap_size=268435456"));
     } else if (m_config.dialect == SqlDialect::MySql) {
         // READ COMMITTED, as PostgreSQL's default: every statement sees what is committed now. Under
         // InnoDB's default REPEATABLE READ the "re-read inside the write transaction" checks would read
@@ -193,6 +227,8 @@ void Database::setUp(SqlSession& session)
         // of being cut silently.
         session.execute(QStringLiteral("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
                                         "NO_ENGINE_SUBSTITUTION'"));
+        if (isGaleraNode(session))
+            setUpGalera(session);
     }
 }
 
@@ -277,19 +313,26 @@ int Database::schemaVersion()
     // (two sessions can both pass the check and one fails on the catalog's unique index).
     if (!s.database().tables().contains(QStringLiteral("schema_migrations")))
         return 0;
-    return s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).toInt();
+    return s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE version > 0")).toInt();
 }
 
 namespace {
 // Serialises migrate() across processes on the server engines for the whole run (SQLite's
 // BEGIN IMMEDIATE already does, per migration). A session-level lock, because MariaDB commits
 // implicitly around DDL and so cannot hold a transaction's locks across a migration.
+// On a Galera cluster GET_LOCK is node-local (two processes on two nodes would both hold it), so the
+// lock there is a row every node sees: schema_migrations' version -1, inserted in a transaction of its
+// own. A second inserter meets the row (duplicate key) or loses certification to it (a conflict); it
+// waits until the row is gone. The row carries its time: one left by a migrator that died is taken
+// over after kStaleMs.
 class MigrationLock
 {
 public:
-    explicit MigrationLock(SqlSession& s) : m_s(s)
+    MigrationLock(SqlSession& s, bool galera, const QString& createTable) : m_s(s), m_galera(galera)
     {
-        if (s.dialect() == SqlDialect::Postgres)
+        if (galera)
+            lockRow(createTable);
+        else if (s.dialect() == SqlDialect::Postgres)
             s.scalar(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kKey));
         else if (s.dialect() == SqlDialect::MySql &&
                  s.scalar(QStringLiteral("SELECT GET_LOCK('otp.migrate', 300)")).toInt() != 1)
@@ -298,18 +341,48 @@ public:
     ~MigrationLock()
     {
         try {
-            if (m_s.dialect() == SqlDialect::Postgres)
+            if (m_galera)
+                m_s.update(QStringLiteral("DELETE FROM schema_migrations WHERE version = -1 AND name = ?"), {m_owner});
+            else if (m_s.dialect() == SqlDialect::Postgres)
                 m_s.scalar(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kKey));
             else if (m_s.dialect() == SqlDialect::MySql)
                 m_s.scalar(QStringLiteral("SELECT RELEASE_LOCK('otp.migrate')"));
         } catch (const StoreError&) {
-            // The connection is gone, and its session locks with it.
+            // The connection is gone, and its session locks with it (Galera: the row goes stale).
         }
     }
 
 private:
+    void lockRow(const QString& createTable)
+    {
+        // CREATE TABLE IF NOT EXISTS is ordered cluster-wide on Galera (total order isolation): safe to race.
+        m_s.execute(createTable);
+        m_owner = QStringLiteral("lock:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QElapsedTimer waited;
+        waited.start();
+        for (;;) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            try {
+                m_s.update(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (-1, ?, ?)"),
+                           {m_owner, now});
+                return;
+            } catch (const StoreError& e) {
+                if (m_s.broken() || (!e.conflict() && !e.message().contains(QLatin1String("[1062]"))))
+                    throw;
+            }
+            m_s.update(QStringLiteral("DELETE FROM schema_migrations WHERE version = -1 AND applied_at < ?"),
+                       {now - kStaleMs});
+            if (waited.elapsed() > 300000)
+                throw StoreError(QStringLiteral("another process held the migration lock for 5 minutes"));
+            QThread::msleep(50);
+        }
+    }
+
     static constexpr qint64 kKey = 0x6f74706d6967; // "otpmig"
+    static constexpr qint64 kStaleMs = 10 * 60 * 1000;
     SqlSession& m_s;
+    bool m_galera = false;
+    QString m_owner;
 };
 } // namespace
 
@@ -319,14 +392,16 @@ int Database::migrate()
     if (schemaVersion() >= latestVersion())
         return 0;
     SqlSession& s = session();
-    MigrationLock lock(s);
-    s.execute(forDialect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                        "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL) {{TABLE}}"),
-                         m_config.dialect));
+    const QString createTable =
+        forDialect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                  "name VARCHAR(128) NOT NULL, applied_at BIGINT NOT NULL) {{TABLE}}"),
+                   m_config.dialect);
+    MigrationLock lock(s, isGaleraNode(s), createTable);
+    s.execute(createTable);
     for (const Migration& m : bundledMigrations()) {
         WriteTransaction tx(s);
         // Re-read inside the transaction: another process may have applied it meanwhile.
-        const int current = s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).toInt();
+        const int current = s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE version > 0")).toInt();
         if (m.version <= current)
             continue;
         for (const QString& stmt : statements(forDialect(m.sql, m_config.dialect)))

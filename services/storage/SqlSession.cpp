@@ -23,9 +23,13 @@ bool SqlSession::isConnectionLost(const QSqlError& error)
     // PostgreSQL SQLSTATEs: 08xxx connection exceptions; 57P01 admin_shutdown, 57P02 crash_shutdown,
     // 57P03 cannot_connect_now. MariaDB client errors: 2006 gone away, 2013 lost during query,
     // 2055 lost at reading, 4031 disconnected for inactivity, 1927 connection killed, 1053 shutdown.
+    // Galera: 1047 "WSREP has not yet prepared node for application use" (the node is joining, or cut
+    // off from the cluster's majority): the statement did nothing, and this node serves again once it is
+    // a full member, so the session reopens with backoff as after a lost connection.
     static const QStringList codes{QStringLiteral("57P01"), QStringLiteral("57P02"), QStringLiteral("57P03"),
                                    QStringLiteral("2006"),  QStringLiteral("2013"),  QStringLiteral("2055"),
-                                   QStringLiteral("4031"),  QStringLiteral("1927"),  QStringLiteral("1053")};
+                                   QStringLiteral("4031"),  QStringLiteral("1927"),  QStringLiteral("1053"),
+                                   QStringLiteral("1047")};
     if (code.startsWith(QLatin1String("08")) || codes.contains(code))
         return true;
     // libpq reports a dead socket without a SQLSTATE; Qt puts its text in databaseText().
@@ -34,7 +38,8 @@ bool SqlSession::isConnectionLost(const QSqlError& error)
                                         "could not send data to server", "could not receive data from server",
                                         "connection pointer is NULL", "gone away", "Lost connection to",
                                         "Server has gone away", "the database system is shutting down",
-                                        "the database system is starting up"};
+                                        "the database system is starting up",
+                                        "WSREP has not yet prepared node"};
     const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
     for (const char* t : texts)
         if (text.contains(QLatin1String(t), Qt::CaseInsensitive))
@@ -48,7 +53,8 @@ bool SqlSession::isConflict(const QSqlError& error)
     // 40P01 deadlock_detected and 40001 serialization_failure. All three are decided at once, so running
     // the work again costs little. Not 1205 ER_LOCK_WAIT_TIMEOUT: it comes after innodb_lock_wait_timeout
     // (50 s by default) behind a transaction that holds its lock, and repeating it would keep the caller
-    // waiting minutes on the same holder; it fails as any error does.
+    // waiting minutes on the same holder; it fails as any error does. Galera reports a transaction that
+    // lost certification to another node's commit (or was aborted by an applier) as 1213 too.
     static const QStringList codes{QStringLiteral("1213"), QStringLiteral("40P01"), QStringLiteral("40001")};
     return error.type() != QSqlError::NoError && codes.contains(error.nativeErrorCode());
 }
@@ -133,7 +139,10 @@ QSqlQuery& SqlSession::prepared(const QString& sql)
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         noteFailure(q.lastError());
-        throw StoreError(QStringLiteral("cannot prepare %1: %2").arg(operation(sql), describe(q.lastError())));
+        // Galera aborts a transaction that an applied write set of another node conflicts with (a
+        // "brute force" abort) between its statements: the next command, often a PREPARE, gets 1213.
+        throw StoreError(QStringLiteral("cannot prepare %1: %2").arg(operation(sql), describe(q.lastError())),
+                         isConflict(q.lastError()));
     }
     return *m_statements.insert(sql, q);
 }

@@ -21,11 +21,8 @@ std::atomic<int> g_counter{0};
 
 QString password() { return qEnvironmentVariable("OTP_TEST_DB_PASSWORD", QStringLiteral("otp-test-password")); }
 
-DatabaseConfig adminConfig(SqlDialect engine)
+DatabaseConfig parseAdmin(const QString& url, SqlDialect engine)
 {
-    const bool pg = engine == SqlDialect::Postgres;
-    const QString url = pg ? qEnvironmentVariable("OTP_TEST_PG_URL", QStringLiteral("postgresql://otp@127.0.0.1:5432/postgres"))
-                           : qEnvironmentVariable("OTP_TEST_MARIADB_URL", QStringLiteral("mysql://otp@127.0.0.1:3306/otp_admin"));
     DatabaseConfig c;
     QString error;
     if (!DatabaseConfig::fromUrl(url, &c, &error) || c.dialect != engine)
@@ -34,7 +31,43 @@ DatabaseConfig adminConfig(SqlDialect engine)
     return c;
 }
 
+DatabaseConfig adminConfig(SqlDialect engine)
+{
+    if (ScratchDatabase::isGalera()) {
+        const auto nodes = ScratchDatabase::galeraNodes();
+        if (nodes.isEmpty())
+            throw std::runtime_error("OTP_TEST_ENGINE=galera needs OTP_TEST_GALERA_URLS (run .ci/galera-cluster)");
+        return nodes.first();
+    }
+    const bool pg = engine == SqlDialect::Postgres;
+    const QString url = pg ? qEnvironmentVariable("OTP_TEST_PG_URL", QStringLiteral("postgresql://otp@127.0.0.1:5432/postgres"))
+                           : qEnvironmentVariable("OTP_TEST_MARIADB_URL", QStringLiteral("mysql://otp@127.0.0.1:3306/otp_admin"));
+    return parseAdmin(url, engine);
+}
+
 } // namespace
+
+bool ScratchDatabase::isGalera()
+{
+    return qEnvironmentVariable("OTP_TEST_ENGINE").trimmed().toLower() == QLatin1String("galera");
+}
+
+QList<DatabaseConfig> ScratchDatabase::galeraNodes()
+{
+    QList<DatabaseConfig> out;
+    for (const QString& url : qEnvironmentVariable("OTP_TEST_GALERA_URLS").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << parseAdmin(url.trimmed(), SqlDialect::MySql);
+    return out;
+}
+
+DatabaseConfig ScratchDatabase::nodeConfig(int i) const
+{
+    if (m_nodes.isEmpty())
+        return m_config;
+    DatabaseConfig c = m_nodes.at(i % m_nodes.size());
+    c.database = m_config.database;
+    return c;
+}
 
 // Declared in ScratchDatabase.h (server_bench uses it too).
 void adminExec(const DatabaseConfig& c, const QString& sql)
@@ -67,7 +100,7 @@ SqlDialect ScratchDatabase::engine()
     const QString e = qEnvironmentVariable("OTP_TEST_ENGINE").trimmed().toLower();
     if (e == QLatin1String("postgresql") || e == QLatin1String("postgres") || e == QLatin1String("pg"))
         return SqlDialect::Postgres;
-    if (e == QLatin1String("mariadb") || e == QLatin1String("mysql"))
+    if (e == QLatin1String("mariadb") || e == QLatin1String("mysql") || e == QLatin1String("galera"))
         return SqlDialect::MySql;
     return SqlDialect::Sqlite;
 }
@@ -77,7 +110,7 @@ QString ScratchDatabase::engineName()
     switch (engine()) {
     case SqlDialect::Sqlite: return QStringLiteral("sqlite");
     case SqlDialect::Postgres: return QStringLiteral("postgresql");
-    case SqlDialect::MySql: return QStringLiteral("mariadb");
+    case SqlDialect::MySql: return isGalera() ? QStringLiteral("galera") : QStringLiteral("mariadb");
     }
     return {};
 }
@@ -101,6 +134,14 @@ ScratchDatabase::ScratchDatabase(const QString& sqliteDir)
                            : QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4 COLLATE utf8mb4_bin").arg(name));
     m_config = m_admin;
     m_config.database = name;
+    if (isGalera()) {
+        // Galera applies a DDL statement on the other nodes a moment after the node that ran it
+        // answered. With wsrep_sync_wait a statement first waits until its node applied everything
+        // committed so far: after it the new database is there too (or SHOW fails: unknown database).
+        m_nodes = galeraNodes();
+        for (const DatabaseConfig& node : m_nodes)
+            adminExec(node, QStringLiteral("SET STATEMENT wsrep_sync_wait = 1 FOR SHOW TABLES FROM %1").arg(name));
+    }
 }
 
 ScratchDatabase::~ScratchDatabase()
