@@ -18,6 +18,30 @@ qint64 msOf(const QJsonValue& iso)
 }
 } // namespace
 
+TimelineModel::Entry TimelineModel::guessEntry(const QJsonObject& g, const QString& purpose)
+{
+    const QString outcome = g.value(QStringLiteral("outcome")).toString();
+    const int n = g.value(QStringLiteral("attempt")).toInt(), max = g.value(QStringLiteral("max_attempts")).toInt();
+    Entry e{msOf(g.value(QStringLiteral("at"))), QString(), QString(), QString(), purpose};
+    if (outcome == QLatin1String("verified")) {
+        e.event = tr("Code verified (attempt %1 of %2)").arg(n).arg(max);
+        e.statusKey = QStringLiteral("verified");
+    } else if (outcome == QLatin1String("locked")) {
+        e.event = tr("Wrong code (attempt %1 of %2)").arg(n).arg(max);
+        e.detail = tr("no attempts left: the destination is locked");
+        e.statusKey = QStringLiteral("locked");
+    } else if (outcome == QLatin1String("expired")) {
+        e.event = tr("Code entered after it expired");
+        e.detail = tr("not compared; a new code must be requested");
+        e.statusKey = QStringLiteral("expired");
+    } else {
+        e.event = tr("Wrong code (attempt %1 of %2)").arg(n).arg(max);
+        e.detail = tr("%n attempt(s) left", nullptr, qMax(0, max - n));
+        e.statusKey = QStringLiteral("delivery_failed");
+    }
+    return e;
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -42,7 +66,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             return StatusText::color(e.statusKey);
         return {};
     case Qt::ToolTipRole:
-        return e.detail;
+        return e.detail.isEmpty() ? e.event : e.event + QLatin1Char('\n') + e.detail;
     case Qt::DisplayRole:
         switch (index.column()) {
         case When: return QDateTime::fromMSecsSinceEpoch(e.atMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -126,7 +150,15 @@ void TimelineModel::setReport(const PhoneReport& report)
                 key = QStringLiteral("locked"); // amber: it may have arrived
             entries.append({msOf(d.value(QStringLiteral("at"))), event, detail, key, purpose});
         }
-        if (c.contains(QStringLiteral("verified_at")))
+        // Each guess and what it led to (never what was typed); a database from before the guesses were
+        // kept (migration 011) has only the verification's time.
+        const QJsonArray guesses = c.value(QStringLiteral("guesses")).toArray();
+        for (const QJsonValue& gv : guesses)
+            entries.append(guessEntry(gv.toObject(), purpose));
+        const bool listed = std::any_of(guesses.begin(), guesses.end(), [](const QJsonValue& g) {
+            return g.toObject().value(QStringLiteral("outcome")).toString() == QLatin1String("verified");
+        });
+        if (c.contains(QStringLiteral("verified_at")) && !listed)
             entries.append({msOf(c.value(QStringLiteral("verified_at"))), tr("Code verified"), QString(), QStringLiteral("verified"), purpose});
     }
     const QJsonArray audit = report.audit.details.value(QStringLiteral("audit")).toArray();

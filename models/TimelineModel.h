@@ -38,6 +38,9 @@ public:
     const Entry& entryAt(int row) const { return m_entries.at(row); }
 
 private:
+    // One guess at a code as the core lists it: "Wrong code (attempt 2 of 5)" and what it led to.
+    static Entry guessEntry(const QJsonObject& guess, const QString& purpose);
+
     QList<Entry> m_entries;
 };
 

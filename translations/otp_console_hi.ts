@@ -866,6 +866,33 @@
         <source>%1 asked to deliver by %2 (send %3, try %4)</source>
         <translation>%1 से %2 द्वारा पहुँचाने को कहा (भेजना %3, प्रयास %4)</translation>
     </message>
+    <message>
+        <source>Code verified (attempt %1 of %2)</source>
+        <translation>कोड सत्यापित (%2 में से प्रयास %1)</translation>
+    </message>
+    <message>
+        <source>Wrong code (attempt %1 of %2)</source>
+        <translation>गलत कोड (%2 में से प्रयास %1)</translation>
+    </message>
+    <message>
+        <source>no attempts left: the destination is locked</source>
+        <translation>कोई प्रयास बाकी नहीं: गंतव्य लॉक है</translation>
+    </message>
+    <message>
+        <source>Code entered after it expired</source>
+        <translation>कोड समाप्त होने के बाद डाला गया</translation>
+    </message>
+    <message>
+        <source>not compared; a new code must be requested</source>
+        <translation>मिलान नहीं किया गया; नया कोड माँगना होगा</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>%n प्रयास बाकी</numerusform>
+            <numerusform>%n प्रयास बाकी</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::models::VendorHealthModel</name>

@@ -866,6 +866,33 @@
         <source>%1 asked to deliver by %2 (send %3, try %4)</source>
         <translation>%1 ஐ %2 வழியாக வழங்கக் கேட்கப்பட்டது (அனுப்புதல் %3, முயற்சி %4)</translation>
     </message>
+    <message>
+        <source>Code verified (attempt %1 of %2)</source>
+        <translation>குறியீடு சரிபார்க்கப்பட்டது (%2 இல் முயற்சி %1)</translation>
+    </message>
+    <message>
+        <source>Wrong code (attempt %1 of %2)</source>
+        <translation>தவறான குறியீடு (%2 இல் முயற்சி %1)</translation>
+    </message>
+    <message>
+        <source>no attempts left: the destination is locked</source>
+        <translation>முயற்சிகள் மீதமில்லை: சேருமிடம் பூட்டப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Code entered after it expired</source>
+        <translation>காலாவதியான பிறகு குறியீடு உள்ளிடப்பட்டது</translation>
+    </message>
+    <message>
+        <source>not compared; a new code must be requested</source>
+        <translation>ஒப்பிடப்படவில்லை; புதிய குறியீட்டைக் கோர வேண்டும்</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>%n முயற்சி மீதம்</numerusform>
+            <numerusform>%n முயற்சிகள் மீதம்</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::models::VendorHealthModel</name>

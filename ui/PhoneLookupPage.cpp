@@ -95,6 +95,13 @@ PhoneLookupPage::PhoneLookupPage(const models::ConsoleContext& context, QWidget*
     m_table->setColumnWidth(0, 150);
     m_table->setColumnWidth(1, 340);
     m_table->setWordWrap(false);
+    // Each event whole (Tamil's are long: "dev ஐ எஸ்எம்எஸ் வழியாக…" was cut), up to half the width; the
+    // details take the rest, and a cell's tooltip has both.
+    connect(m_timeline, &QAbstractItemModel::modelReset, this, [this]() {
+        m_table->resizeColumnToContents(models::TimelineModel::Event);
+        const int widest = qMax(340, m_table->viewport()->width() / 2);
+        m_table->setColumnWidth(models::TimelineModel::Event, qBound(340, m_table->columnWidth(models::TimelineModel::Event), widest));
+    });
 
     auto* form = new QHBoxLayout;
     form->addWidget(m_inputLabel);

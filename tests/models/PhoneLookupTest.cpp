@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 using namespace otp;
 using namespace otp::models;
@@ -132,4 +133,72 @@ TEST_F(PhoneLookupTest, TheTimelineTellsFallbacksAndActionsInWordsInCausalOrder)
     QSignalSpy reset(&timeline, &QAbstractItemModel::modelReset);
     timeline.setReport(r);
     EXPECT_EQ(reset.count(), 0);
+}
+
+// Issue 12, support: each wrong guess is listed on the timeline, with its number of the code's maximum,
+// in causal order (oldest guess lowest, the lockout above the guess that caused it); never the code.
+TEST_F(PhoneLookupTest, TheTimelineListsEachGuessAndWhatItLedTo)
+{
+    const QString phone = QStringLiteral("+919812345211");
+    const Outcome sent = sendTo(phone);
+    ASSERT_EQ(sent.status, OutcomeStatus::Sent);
+    const QString code = m_db.outbox().lastCodeFor(phone);
+    const QString wrong = wrongCodeFor(phone);
+    for (int i = 0; i < 3; ++i) { // the guesses fall in one second: their order is the core's
+        VerifyRequest v;
+        v.destination = phone;
+        v.code = wrong;
+        m_db.service().verify(v);
+        m_db.clock().advanceMs(300);
+    }
+    PhoneLookup lookup(m_ctx);
+    QSignalSpy done(&lookup, &PhoneLookup::finished);
+    lookup.lookup(QStringLiteral("default"), QStringLiteral("98123 45211"));
+    ASSERT_TRUE(done.wait(5000));
+    TimelineModel timeline;
+    QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    timeline.setReport(lookup.report());
+    QStringList events, details;
+    for (int i = 0; i < timeline.rowCount(); ++i) {
+        events << timeline.index(i, TimelineModel::Event).data().toString();
+        details << timeline.index(i, TimelineModel::Detail).data().toString();
+    }
+    const QString all = events.join(QLatin1Char('|'));
+    const int locked = int(events.indexOf(QRegularExpression(QStringLiteral("^Locked: .*"))));
+    const int third = int(events.indexOf(QStringLiteral("Wrong code (attempt 3 of 3)")));
+    const int second = int(events.indexOf(QStringLiteral("Wrong code (attempt 2 of 3)")));
+    const int first = int(events.indexOf(QStringLiteral("Wrong code (attempt 1 of 3)")));
+    ASSERT_GE(locked, 0) << all.toStdString();
+    ASSERT_GE(first, 0) << all.toStdString();
+    // Newest first: the lockout, then the guess that caused it, then the earlier guesses.
+    EXPECT_LT(locked, third);
+    EXPECT_LT(third, second);
+    EXPECT_LT(second, first);
+    EXPECT_EQ(details.at(first), QStringLiteral("2 attempt(s) left"));
+    EXPECT_EQ(details.at(third), QStringLiteral("no attempts left: the destination is locked"));
+    EXPECT_EQ(timeline.index(third, 0).data(TimelineModel::StatusKeyRole).toString(), QStringLiteral("locked"));
+    for (const QString& text : events + details) {
+        EXPECT_FALSE(text.contains(code));
+        EXPECT_FALSE(text.contains(wrong));
+    }
+
+    // A verified code is listed as the guess that verified it, once.
+    const QString other = QStringLiteral("+919812345212");
+    ASSERT_EQ(sendTo(other).status, OutcomeStatus::Sent);
+    VerifyRequest v;
+    v.destination = other;
+    v.code = wrongCodeFor(other);
+    m_db.service().verify(v);
+    m_db.clock().advanceMs(1000);
+    v.code = m_db.outbox().lastCodeFor(other);
+    ASSERT_EQ(m_db.service().verify(v).status, OutcomeStatus::Verified);
+    lookup.lookup(QStringLiteral("default"), other);
+    ASSERT_TRUE(done.wait(5000));
+    timeline.setReport(lookup.report());
+    events.clear();
+    for (int i = 0; i < timeline.rowCount(); ++i)
+        events << timeline.index(i, TimelineModel::Event).data().toString();
+    EXPECT_EQ(events.at(0), QStringLiteral("Code verified (attempt 2 of 3)")) << events.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(events.at(1), QStringLiteral("Wrong code (attempt 1 of 3)"));
+    EXPECT_EQ(events.count(QStringLiteral("Code verified")), 0);
 }

@@ -175,3 +175,51 @@ TEST_F(PhoneLookupPageTest, AnEmptyDestinationSaysSo)
     QTest::keyClick(w.findChild<QLineEdit*>(QStringLiteral("lookupInput")), Qt::Key_Return);
     EXPECT_TRUE(w.phoneLookupPage()->summaryText().contains(QStringLiteral("Nothing to look up"))) << w.phoneLookupPage()->summaryText().toStdString();
 }
+
+// Issue 12, support: each wrong guess is on the lookup's timeline, "Wrong code (attempt 2 of 3)", newest
+// on top and in causal order, in the operator's language; never the code.
+TEST_F(PhoneLookupPageTest, TheTimelineListsEachWrongGuessInTheOperatorsLanguage)
+{
+    actAs(QStringLiteral("sam"), QStringLiteral("support"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::PhoneLookup);
+    PhoneLookupPage* page = w.phoneLookupPage();
+    const QString phone = QStringLiteral("+919812345213");
+    ASSERT_EQ(sendTo(phone).status, OutcomeStatus::Sent);
+    const QString code = m_db.outbox().lastCodeFor(phone);
+    for (int i = 0; i < 2; ++i) {
+        m_db.clock().advanceMs(400);
+        VerifyRequest v;
+        v.destination = phone;
+        v.code = wrongCodeFor(phone);
+        ASSERT_EQ(m_db.service().verify(v).status, OutcomeStatus::WrongCode);
+    }
+    QSignalSpy done(page->lookupService(), &models::PhoneLookup::finished);
+    page->lookup(QStringLiteral("default"), phone);
+    ASSERT_TRUE(done.wait(5000));
+    models::TimelineModel* timeline = page->timeline();
+    auto events = [&]() {
+        QStringList out;
+        for (int i = 0; i < timeline->rowCount(); ++i)
+            out << timeline->index(i, models::TimelineModel::Event).data().toString();
+        return out;
+    };
+    QStringList shown = events();
+    ASSERT_GE(shown.size(), 4) << shown.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(shown.at(0), QStringLiteral("Wrong code (attempt 2 of 3)")) << shown.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(shown.at(1), QStringLiteral("Wrong code (attempt 1 of 3)"));
+    EXPECT_EQ(timeline->index(0, models::TimelineModel::Detail).data().toString(), QStringLiteral("1 attempt(s) left"));
+    EXPECT_TRUE(shown.last().startsWith(QStringLiteral("Code requested")));
+    for (int r = 0; r < timeline->rowCount(); ++r)
+        for (int c = 0; c < timeline->columnCount(); ++c)
+            EXPECT_FALSE(timeline->index(r, c).data().toString().contains(code));
+
+    w.setLanguage(QStringLiteral("ta"));
+    ASSERT_TRUE(waitFor([&]() { return events().value(0) != shown.at(0); }));
+    EXPECT_EQ(events().value(0), QStringLiteral("தவறான குறியீடு (3 இல் முயற்சி 2)"));
+    EXPECT_EQ(timeline->index(0, models::TimelineModel::Detail).data().toString(), QStringLiteral("1 முயற்சி மீதம்"));
+    w.setLanguage(QStringLiteral("hi"));
+    ASSERT_TRUE(waitFor([&]() { return events().value(0) == QStringLiteral("गलत कोड (3 में से प्रयास 2)"); }))
+        << events().value(0).toStdString();
+    w.setLanguage(QStringLiteral("en"));
+}
