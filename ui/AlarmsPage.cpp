@@ -152,6 +152,7 @@ void AlarmsPage::retranslateUi()
                             ? QString()
                             : tr("Only an admin can acknowledge; your role is %1.").arg(m_operator.permissions.roleName()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, AlarmHistoryModel::ColumnCount - 1);
+    widenToHeaders(m_table, {AlarmHistoryModel::Raised, AlarmHistoryModel::Cleared});
     updateButtons();
 }
 

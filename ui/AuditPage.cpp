@@ -114,6 +114,7 @@ void AuditPage::retranslateUi()
     for (int i = 1; i < m_action->count(); ++i)
         m_action->setItemText(i, models::StatusText::auditAction(m_action->itemData(i).toString()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, models::AuditModel::ColumnCount - 1);
+    widenToHeaders(m_table, {models::AuditModel::When});
 }
 
 } // namespace otp::ui

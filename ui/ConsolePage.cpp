@@ -1,6 +1,8 @@
 #include "ConsolePage.h"
 
 #include <QEvent>
+#include <QHeaderView>
+#include <QStyle>
 #include <QTableView>
 
 namespace otp::ui {
@@ -15,6 +17,23 @@ void ConsolePage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void ConsolePage::widenToHeaders(QTableView* table, std::initializer_list<int> timeColumns)
+{
+    // Only ever wider: a width the operator chose (or the saved layout) that already fits stays.
+    QHeaderView* header = table->horizontalHeader();
+    const int fullTime = table->fontMetrics().horizontalAdvance(QStringLiteral("2027-01-15 08:02:00")) + 16;
+    const int last = header->count() - 1;
+    for (int c = 0; c < last; ++c) {
+        // The header's text and its margins (sectionSizeHint() adds room for a sort arrow to every column).
+        const QString text = table->model()->headerData(c, Qt::Horizontal).toString();
+        int need = header->fontMetrics().horizontalAdvance(text) + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+        if (std::find(timeColumns.begin(), timeColumns.end(), c) != timeColumns.end())
+            need = qMax(need, fullTime);
+        if (!header->isSectionHidden(c) && header->sectionResizeMode(c) == QHeaderView::Interactive && table->columnWidth(c) < need)
+            table->setColumnWidth(c, need);
+    }
 }
 
 } // namespace otp::ui

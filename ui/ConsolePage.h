@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <initializer_list>
+
 class QTableView;
 
 namespace otp::ui {
@@ -30,6 +32,10 @@ public:
 protected:
     void changeEvent(QEvent* event) override;
     virtual void retranslateUi() = 0;
+    // Widens each interactive column of `table` (not the last, which stretches) to its header in the
+    // operator's language, and the `timeColumns` to a whole date and time: Tamil's headers were cut
+    // ("ற்பனையாள") and another day's times elided ("2027-01-…"). Call after the headers are retranslated.
+    static void widenToHeaders(QTableView* table, std::initializer_list<int> timeColumns = {});
 
     models::OperatorInfo m_operator;
 };

@@ -116,16 +116,28 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     m_target->setSuffix(QStringLiteral(" %"));
     m_target->setValue(QSettings().value(QStringLiteral("dashboard/successTarget"), 95).toInt());
     m_targetLabel->setBuddy(m_target);
-    m_sends = makeView();
-    m_success = makeView();
-    m_latency = makeView();
-    m_errors = makeView();
-    m_conversion = makeView();
+    // The smallest each chart stays legible at: what the page needs at 1366×768 with the alarm banner up,
+    // in Tamil's taller lines too (the error codes' own minimum is set with their bars).
+    m_sends = makeView(140);
+    m_success = makeView(160); // less, and Qt Charts elides the Tamil axis labels to "..."
+    m_latency = makeView(160);
+    m_errors = makeView(160);
+    m_conversion = makeView(160);
     m_table->setObjectName(QStringLiteral("vendorStatsTable"));
     m_table->setModel(m_vendors);
     m_table->verticalHeader()->hide();
-    // Columns share the width (never a horizontal scroll bar, which would hide a vendor's row).
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Each column as wide as its header and its widest value, and the table as wide as its columns: a
+    // vendor's name or a latency never wraps or elides ("sim-\ngupshup", "10000\nms" at 1366×768). The
+    // vendor health table beside it takes the rest of the row.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setMinimumSectionSize(1);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8); // one line, as in the health table
+    m_table->setTextElideMode(Qt::ElideNone);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     for (qint64 s : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600)})
@@ -145,6 +157,7 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     // The per-vendor charts side by side; the error codes get the whole width, so five "vendor code"
     // labels stay whole at 1366×768.
     auto* grid = new QGridLayout;
+    grid->setVerticalSpacing(3); // the charts draw their own margins
     auto* perVendor = new QHBoxLayout;
     perVendor->addWidget(m_success, 1);
     perVendor->addWidget(m_latency, 1);
@@ -154,8 +167,8 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     grid->addWidget(m_errors, 2, 0);
     // The window's figures per vendor beside each vendor's health and breaker.
     auto* vendorRow = new QHBoxLayout;
-    vendorRow->addWidget(m_table, 8, Qt::AlignTop);
-    vendorRow->addWidget(m_health, 12);
+    vendorRow->addWidget(m_table, 0, Qt::AlignTop);
+    vendorRow->addWidget(m_health, 1);
     // A force's result where every action's result goes: the window's status bar.
     connect(m_health, &VendorHealthPanel::resultReady, this, [this](const QString& message) {
         if (auto* main = qobject_cast<QMainWindow*>(window()))
@@ -163,8 +176,8 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     });
     grid->addLayout(vendorRow, 3, 0);
     grid->setRowStretch(0, 3);
-    grid->setRowStretch(1, 2);
-    grid->setRowStretch(2, 2);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
     grid->setRowStretch(3, 0);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(9, 4, 9, 4); // every pixel counts at 768 px with the alarm banner up
@@ -216,11 +229,11 @@ void DashboardPage::updateChartsWhenShown()
         m_chartsStale = true;
 }
 
-QChartView* DashboardPage::makeView()
+QChartView* DashboardPage::makeView(int minimumHeight)
 {
     auto* view = new QChartView(new QChart, this);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(160);
+    view->setMinimumHeight(minimumHeight);
     return view;
 }
 
@@ -273,6 +286,10 @@ void DashboardPage::buildCharts()
     m_sendsSeries->attachAxis(m_sendsX);
     m_sendsSeries->attachAxis(m_sendsY);
     sends->legend()->setAlignment(Qt::AlignRight);
+    // Four outcomes in Tamil's taller lines fit beside a chart at its minimum height only a point smaller.
+    QFont legendFont = sends->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() - 1);
+    sends->legend()->setFont(legendFont);
 
     auto bars = [](QChartView* view, QAbstractBarSeries* series, const QList<QColor>& colors, bool horizontal,
                    const QString& labelFormat) {
@@ -317,8 +334,6 @@ void DashboardPage::buildCharts()
     m_targetLine->attachAxis(m_targetY);
     QPen pen(models::StatusText::color(QStringLiteral("delivery_failed")), 2, Qt::DashLine);
     m_targetLine->setPen(pen);
-    // Each error code needs a bar tall enough for its label, or Qt Charts elides it to "...".
-    m_errors->setMinimumHeight(210);
     // Values beside the bar end: a short bar cannot clip its own number.
     m_latencyBars.series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     m_errorBars.series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
@@ -474,6 +489,9 @@ void DashboardPage::updateCharts()
         errorLabels << QStringLiteral("%1 %2").arg(it->vendor, it->code.isEmpty() ? tr("(no code)") : it->code);
         errorCounts << qreal(it->count);
     }
+    // Each error code needs a bar tall enough for its label, or Qt Charts elides it to "..." (210 px for
+    // five); fewer codes leave the height to the sends chart, whose legend needs it in Tamil.
+    m_errors->setMinimumHeight(150 + 12 * int(qMax<qsizetype>(1, errorLabels.size())));
     updateBars(m_errorBars, tr("Top vendor error codes (click one for its sends)"), {tr("failed sends")}, {errorCounts},
                errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false, QString());
 
@@ -541,6 +559,7 @@ void DashboardPage::retranslateUi()
     m_window->setItemText(2, tr("Last 24 hours"));
     m_window->setItemText(3, tr("Last 7 days"));
     emit m_vendors->headerDataChanged(Qt::Horizontal, 0, models::VendorStatsModel::ColumnCount - 1);
+    fitTable(); // Tamil's header is taller: the last vendor's row must stay in view
     m_health->retranslateUi();
     updateChartsWhenShown();
 }

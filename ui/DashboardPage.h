@@ -79,7 +79,7 @@ private:
     void updateBars(BarChart& chart, const QString& title, const QStringList& setNames, const QList<QList<qreal>>& values,
                     const QStringList& categories, bool percent, const QString& unit);
     void fitTable();
-    QChartView* makeView();
+    QChartView* makeView(int minimumHeight);
 
     models::DashboardModel* m_model;
     models::VendorStatsModel* m_vendors;

@@ -304,6 +304,7 @@ void LiveSendsPage::retranslateUi()
     for (int i = 1; i < m_channel->count(); ++i)
         m_channel->setItemText(i, models::StatusText::channel(m_channel->itemData(i).toString()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, LiveSendsModel::ColumnCount - 1);
+    widenToHeaders(m_table, {LiveSendsModel::Time});
     m_table->viewport()->update();
     m_table->setToolTip(tr("Double-click a send to open its destination in Phone lookup"));
     updateCount();

@@ -145,6 +145,7 @@ void LockoutsPage::retranslateUi()
     m_roleNote->setText(m_model->permissions().canUnlock() ? QString()
                                                            : tr("Only an admin can unlock; your role is %1.").arg(m_model->permissions().roleName()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, LockoutsModel::ColumnCount - 1);
+    widenToHeaders(m_table, {LockoutsModel::LockedAt});
     updateButtons();
 }
 

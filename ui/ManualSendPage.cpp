@@ -250,6 +250,9 @@ void ManualSendPage::retranslateUi()
     m_vendor->setItemText(0, tr("default for the channel"));
     updateButtons();
     m_code->setPlaceholderText(tr("code from the message"));
+    // The hint whole in every language (Tamil's was cut to "செய்தியில் உள்ள …"): a code is short anyway.
+    m_code->setMaximumWidth(qMax(160, m_code->fontMetrics().horizontalAdvance(m_code->placeholderText()) + 24));
+    m_code->setMinimumWidth(m_code->maximumWidth());
     m_verify->setText(tr("&Verify"));
     m_devLabel->setText(tr("Message the dev vendor delivered (read the code here):"));
     m_roleNote->setText(m_operator.permissions.canManualSend()

@@ -31,6 +31,10 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
+    // Rows one line of text tall (the style's default is roomier): the dashboard must fit 1366×768
+    // with the alarm banner up, in Tamil's taller lines too.
+    m_table->verticalHeader()->setMinimumSectionSize(1);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8);
     // Figures as wide as they need; the breaker and since-when share the rest (elided, never a scroll
     // bar, which would hide a vendor's row).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -145,6 +149,7 @@ void VendorHealthPanel::retranslateUi()
     m_close->setText(tr("&Close…"));
     m_close->setToolTip(tr("Routes use the selected vendor again (needs a reason; audited)"));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, VendorHealthModel::ColumnCount - 1);
+    fitTable(); // Tamil's header is taller: the last vendor's row must stay in view
     updateButtons();
 }
 

@@ -8,6 +8,9 @@
 #include "VendorHealthPanel.h"
 
 #include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStyle>
 #include <QDir>
 #include <QListWidget>
 #include <QTableView>
@@ -17,9 +20,35 @@ using namespace otp::ui;
 
 using HealthScreenshotsTest = otp::test::ConsoleFixture;
 
+namespace {
+// Issue 12: the dashboard's vendor table wrapped "sim-gupshup" and "10000 ms" at 1366×768. Every cell
+// and header of it is on one line and whole: its column is as wide as the text, and every row is in view.
+void expectWholeCells(QTableView* table, const QString& lang)
+{
+    EXPECT_FALSE(table->wordWrap());
+    const QFontMetrics fm(table->font());
+    const int margin = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+    QAbstractItemModel* model = table->model();
+    ASSERT_EQ(model->rowCount(), 3);
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const QString header = model->headerData(c, Qt::Horizontal).toString();
+        EXPECT_GE(table->horizontalHeader()->sectionSize(c), table->horizontalHeader()->sectionSizeHint(c))
+            << lang.toStdString() << " header " << header.toStdString();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString text = model->index(r, c).data().toString();
+            EXPECT_GE(table->columnWidth(c), fm.horizontalAdvance(text) + margin) << lang.toStdString() << " " << text.toStdString();
+        }
+    }
+    const int columns = table->horizontalHeader()->length();
+    EXPECT_LE(columns, table->viewport()->width()) << lang.toStdString() << ": columns cut at the right";
+    for (int r = 0; r < model->rowCount(); ++r)
+        EXPECT_LE(table->rowViewportPosition(r) + table->rowHeight(r), table->viewport()->height()) << lang.toStdString() << " row " << r;
+}
+} // namespace
+
 // Issue 13 item 4 at 1366×768: the dashboard with vendor health and breakers, and the alarm history,
 // in English, Hindi and Tamil, light and dark; each must fit the screen. PNGs go to $OTP_UI_SCREENSHOTS when set.
-TEST_F(HealthScreenshotsTest, DashboardHealthAndAlarmHistoryFit1366x768InEnglishAndHindi)
+TEST_F(HealthScreenshotsTest, DashboardHealthAndAlarmHistoryFit1366x768InEveryLanguageWithTheBannerUp)
 {
     for (int i = 0; i < 12; ++i) {
         ASSERT_EQ(sendTo(QStringLiteral("+9198123456%1").arg(10 + i)).status, OutcomeStatus::Sent);
@@ -73,6 +102,9 @@ TEST_F(HealthScreenshotsTest, DashboardHealthAndAlarmHistoryFit1366x768InEnglish
     if (!dir.isEmpty())
         QDir().mkpath(dir);
     auto* sidebar = w.findChild<QListWidget*>(QStringLiteral("sidebar"));
+    auto* banner = w.findChild<QLabel*>(QStringLiteral("alarmBanner"));
+    auto* stats = w.dashboardPage()->findChild<QTableView*>(QStringLiteral("vendorStatsTable"));
+    ASSERT_TRUE(banner && stats);
     for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
         w.setTheme(theme);
         for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
@@ -86,14 +118,17 @@ TEST_F(HealthScreenshotsTest, DashboardHealthAndAlarmHistoryFit1366x768InEnglish
                 w.showPage(p);
                 w.resize(1366, 768);
                 QApplication::processEvents();
+                // With the alarm banner up, in Tamil's taller lines too (it needed 787 px).
+                ASSERT_TRUE(banner->isVisible());
                 EXPECT_LE(w.minimumSizeHint().width(), 1366) << lang.toStdString() << " page " << p;
-                // Tamil's taller lines with the alarm banner up need about 20 px more (known; see the report).
-                if (lang != QLatin1String("ta"))
-                    EXPECT_LE(w.minimumSizeHint().height(), 768) << lang.toStdString() << " page " << p;
+                EXPECT_LE(w.minimumSizeHint().height(), 768) << lang.toStdString() << " page " << p;
+                EXPECT_LE(w.height(), 768) << lang.toStdString() << " page " << p;
                 // Nothing squeezed below what it needs: the vendor tables keep their header and rows.
                 QTableView* health = w.dashboardPage()->healthPanel()->table();
-                if (p == MainWindow::Dashboard)
+                if (p == MainWindow::Dashboard) {
                     EXPECT_GE(health->height(), health->minimumHeight()) << lang.toStdString();
+                    expectWholeCells(stats, lang);
+                }
                 if (!dir.isEmpty())
                     w.grab().save(QStringLiteral("%1/%2-%3-%4.png").arg(dir, w.page(p)->settingsKey(), lang, theme));
             }

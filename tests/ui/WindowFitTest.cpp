@@ -24,6 +24,14 @@ TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
         m_db.clock().advanceS(20);
     }
     lockOut(QStringLiteral("+919812345210"));
+    // People's actions for the audit log's screenshots: a QA send by hand and its check.
+    SendRequest email;
+    email.destination = QStringLiteral("asha@example.com");
+    ASSERT_EQ(m_db.service().send(email, Actor{QStringLiteral("qa1"), QStringLiteral("qa")}).status, OutcomeStatus::Sent);
+    VerifyRequest check;
+    check.destination = email.destination;
+    check.code = wrongCodeFor(email.destination);
+    m_db.service().verify(check, Actor{QStringLiteral("qa1"), QStringLiteral("qa")});
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
     w.resize(1366, 768);
