@@ -65,6 +65,28 @@ QString StatusText::status(const QString& key)
     return key;
 }
 
+QString StatusText::outcomeName(const QString& name)
+{
+    if (name == QLatin1String("sent")) return tr("sent");
+    if (name == QLatin1String("queued")) return tr("queued");
+    if (name == QLatin1String("unconfirmed")) return tr("not confirmed by the vendor");
+    if (name == QLatin1String("wrong_code")) return tr("wrong code");
+    if (name == QLatin1String("no_active_code")) return tr("no usable code");
+    if (name == QLatin1String("cooldown")) return tr("too soon after the last code");
+    if (name == QLatin1String("rate_limited")) return tr("send limit reached");
+    if (name == QLatin1String("country_not_allowed")) return tr("country not allowed");
+    if (name == QLatin1String("invalid_destination")) return tr("not a usable phone or email");
+    if (name == QLatin1String("invalid_input")) return tr("refused");
+    if (name == QLatin1String("unlocked")) return tr("unlocked");
+    if (name == QLatin1String("not_locked")) return tr("was not locked");
+    if (name == QLatin1String("can_send")) return tr("a code can be sent");
+    if (name == QLatin1String("ok")) return tr("done");
+    if (name == QLatin1String("internal_error")) return tr("internal error");
+    if (name == QLatin1String("expired")) return tr("code expired");
+    if (name == QLatin1String("locked")) return tr("locked");
+    return status(name);
+}
+
 QString StatusText::channel(const QString& name)
 {
     if (name == QLatin1String("sms")) return tr("SMS");
@@ -140,7 +162,7 @@ QString StatusText::auditDetails(const QJsonObject& details)
         else if (key == QLatin1String("channel"))
             value = channel(v.toString());
         else if (key == QLatin1String("status"))
-            value = status(v.toString());
+            value = outcomeName(v.toString());
         else if (v.isObject()) {
             QStringList inner;
             const QJsonObject o = v.toObject();

@@ -15,6 +15,8 @@ class StatusText
     Q_DECLARE_TR_FUNCTIONS(StatusText)
 public:
     static QString status(const QString& key);
+    // An answer's name as the audit log keeps it ("sent", "wrong_code", "rate_limited") in words.
+    static QString outcomeName(const QString& name);
     static QString channel(const QString& name);
     static QString purpose(const QString& name);
     static QString lockReason(const QString& reason);

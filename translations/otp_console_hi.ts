@@ -389,6 +389,70 @@
         <source>Unlocked, but the next code must still wait: %1. It can be sent from %2 (in %3).</source>
         <translation>अनलॉक हो गया, पर अगले कोड को अभी रुकना होगा: %1। यह %2 से भेजा जा सकता है (%3 में)।</translation>
     </message>
+    <message>
+        <source>sent</source>
+        <translation>भेजा गया</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>कतार में</translation>
+    </message>
+    <message>
+        <source>not confirmed by the vendor</source>
+        <translation>विक्रेता ने पुष्टि नहीं की</translation>
+    </message>
+    <message>
+        <source>wrong code</source>
+        <translation>गलत कोड</translation>
+    </message>
+    <message>
+        <source>no usable code</source>
+        <translation>कोई उपयोगी कोड नहीं</translation>
+    </message>
+    <message>
+        <source>too soon after the last code</source>
+        <translation>पिछले कोड के तुरंत बाद</translation>
+    </message>
+    <message>
+        <source>send limit reached</source>
+        <translation>भेजने की सीमा पूरी</translation>
+    </message>
+    <message>
+        <source>country not allowed</source>
+        <translation>देश की अनुमति नहीं</translation>
+    </message>
+    <message>
+        <source>not a usable phone or email</source>
+        <translation>उपयोगी फ़ोन या ईमेल नहीं</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <source>was not locked</source>
+        <translation>लॉक नहीं था</translation>
+    </message>
+    <message>
+        <source>a code can be sent</source>
+        <translation>कोड भेजा जा सकता है</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>हो गया</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>आंतरिक त्रुटि</translation>
+    </message>
+    <message>
+        <source>code expired</source>
+        <translation>कोड समाप्त</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>लॉक</translation>
+    </message>
 </context>
 <context>
     <name>TemplateText</name>

@@ -389,6 +389,70 @@
         <source>Unlocked, but the next code must still wait: %1. It can be sent from %2 (in %3).</source>
         <translation>திறக்கப்பட்டது, ஆனால் அடுத்த குறியீடு இன்னும் காத்திருக்க வேண்டும்: %1. %2 முதல் அனுப்பலாம் (%3 இல்).</translation>
     </message>
+    <message>
+        <source>sent</source>
+        <translation>அனுப்பப்பட்டது</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>வரிசையில்</translation>
+    </message>
+    <message>
+        <source>not confirmed by the vendor</source>
+        <translation>விற்பனையாளர் உறுதிப்படுத்தவில்லை</translation>
+    </message>
+    <message>
+        <source>wrong code</source>
+        <translation>தவறான குறியீடு</translation>
+    </message>
+    <message>
+        <source>no usable code</source>
+        <translation>பயன்படுத்தக்கூடிய குறியீடு இல்லை</translation>
+    </message>
+    <message>
+        <source>too soon after the last code</source>
+        <translation>கடைசி குறியீட்டுக்குப் பிறகு மிக விரைவில்</translation>
+    </message>
+    <message>
+        <source>send limit reached</source>
+        <translation>அனுப்பும் வரம்பு எட்டப்பட்டது</translation>
+    </message>
+    <message>
+        <source>country not allowed</source>
+        <translation>நாடு அனுமதிக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>not a usable phone or email</source>
+        <translation>பயன்படுத்தக்கூடிய தொலைபேசி அல்லது மின்னஞ்சல் அல்ல</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>மறுக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>was not locked</source>
+        <translation>பூட்டப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>a code can be sent</source>
+        <translation>குறியீடு அனுப்பலாம்</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>உள் பிழை</translation>
+    </message>
+    <message>
+        <source>code expired</source>
+        <translation>குறியீடு காலாவதியானது</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>பூட்டப்பட்டது</translation>
+    </message>
 </context>
 <context>
     <name>TemplateText</name>

@@ -115,6 +115,12 @@ void AuditPage::retranslateUi()
         m_action->setItemText(i, models::StatusText::auditAction(m_action->itemData(i).toString()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, models::AuditModel::ColumnCount - 1);
     widenToHeaders(m_table, {models::AuditModel::When});
+    // Every action in words whole (Tamil's "குறியீடு கைமுறையாக …" was cut): the filter lists them all.
+    int action = 0;
+    for (int i = 1; i < m_action->count(); ++i)
+        action = qMax(action, m_table->fontMetrics().horizontalAdvance(m_action->itemText(i)) + 16);
+    if (m_table->columnWidth(models::AuditModel::Action) < action)
+        m_table->setColumnWidth(models::AuditModel::Action, qMin(action, 320));
 }
 
 } // namespace otp::ui

@@ -54,3 +54,13 @@ TEST(StatusTextVendorAnswer, NamesTheVendorCodeOnce)
     row.reason = QStringLiteral("number unreachable");
     EXPECT_EQ(otp::models::StatusText::vendorAnswer(row), QStringLiteral("refused (HTTP 200): number unreachable [105]"));
 }
+
+// Issue 12 (audit events in words): an audited answer reads as words, not the core's key ("wrong_code").
+TEST(StatusTextAuditDetails, AnAnswerIsInWords)
+{
+    EXPECT_EQ(StatusText::auditDetails({{QStringLiteral("status"), QStringLiteral("wrong_code")}}), QStringLiteral("outcome: wrong code"));
+    EXPECT_EQ(StatusText::auditDetails({{QStringLiteral("status"), QStringLiteral("sent")}, {QStringLiteral("purpose"), QStringLiteral("login")}}),
+              QStringLiteral("purpose: login · outcome: sent"));
+    EXPECT_EQ(StatusText::auditDetails({{QStringLiteral("status"), QStringLiteral("rate_limited")}}), QStringLiteral("outcome: send limit reached"));
+    EXPECT_EQ(StatusText::outcomeName(QStringLiteral("delivery_failed")), QStringLiteral("delivery failed"));
+}
