@@ -105,7 +105,8 @@ bool isGaleraNode(SqlSession& s)
 // send or a verify (the send cap, the cooldown, the challenge and its attempts) must see every commit
 // the cluster made before it, or two nodes could each pass a check the other already spent:
 // wsrep_sync_wait = 3 makes each SELECT, UPDATE and DELETE of this session wait until the node has
-// applied everything committed cluster-wide when it started (a causality check, one group round trip).
+// applied everything committed cluster-wide when it started (a causality check, one group round trip);
+// a write transaction waits once before it begins instead (SqlSession::pauseCausalReads).
 // Certification still refuses any write that raced another node's (1213, run again by retryOnConflict).
 // A node that is not a full member yet (joining, or cut off from the majority) refuses statements with
 // 1047 "WSREP has not yet prepared node for application use": it is treated like a lost connection, so
@@ -120,6 +121,7 @@ void setUpGalera(SqlSession& s)
         throw StoreError(QStringLiteral("the Galera node is not ready (wsrep_ready=%1)").arg(ready));
     }
     s.execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3"));
+    s.setCausalReads(true);
 }
 } // namespace
 

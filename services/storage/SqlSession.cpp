@@ -239,8 +239,33 @@ void SqlSession::execute(const QString& sql)
     }
 }
 
+// Galera: a statement that waits for the cluster's commits (wsrep_sync_wait) while its transaction holds
+// row locks can stall the node: the write set it waits for may need one of those locks, and an applier
+// cannot abort a transaction that is inside a causal wait (the wait ends only after
+// repl.causal_read_timeout, as "Lock wait timeout exceeded"). So a write transaction waits once, before
+// BEGIN, holding nothing, and runs without waits inside; anything another node commits meanwhile that
+// touches what it writes fails its certification (1213) and retryOnConflict runs it again.
+void SqlSession::pauseCausalReads()
+{
+    execute(QStringLiteral("SELECT 1")); // the causal wait, before any lock is taken
+    execute(QStringLiteral("SET SESSION wsrep_sync_wait = 0"));
+}
+
+void SqlSession::resumeCausalReads() noexcept
+{
+    if (!m_causalReads || m_broken)
+        return; // a reopened session gets its settings again from Database::setUp
+    try {
+        execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3"));
+    } catch (const StoreError&) {
+        // The connection failed (it is marked broken, and set up again when reopened).
+    }
+}
+
 WriteTransaction::WriteTransaction(SqlSession& session) : m_session(session)
 {
+    if (session.m_causalReads)
+        session.pauseCausalReads();
     if (session.dialect() == SqlDialect::Sqlite) {
         session.execute(QStringLiteral("BEGIN IMMEDIATE"));
     } else if (!session.database().transaction()) {
@@ -287,6 +312,7 @@ WriteTransaction::~WriteTransaction()
     } else {
         m_session.database().rollback();
     }
+    m_session.resumeCausalReads();
 }
 
 void WriteTransaction::commit()
@@ -302,6 +328,7 @@ void WriteTransaction::commit()
     }
     m_open = false;
     m_session.m_inTransaction = false;
+    m_session.resumeCausalReads();
     m_session.sendPendingNotify();
 }
 

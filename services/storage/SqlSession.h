@@ -55,6 +55,9 @@ public:
     // Drops the prepared statements and closes the connection (Database reopens it).
     void closeForReopen();
     void markReopened() { m_broken = false; }
+    // Galera (Database::setUp): the session reads with wsrep_sync_wait, except inside a write
+    // transaction, which waits once before it begins (see WriteTransaction).
+    void setCausalReads(bool on) { m_causalReads = on; }
 
     // Runs a SELECT and returns every row; the statement is reset afterwards so no read
     // transaction stays open (it would pin the SQLite WAL).
@@ -79,6 +82,9 @@ private:
     QHash<QString, QSqlQuery> m_statements;
     bool m_broken = false;
     bool m_inTransaction = false;
+    bool m_causalReads = false;
+    void pauseCausalReads();
+    void resumeCausalReads() noexcept;
     const char* m_notifyChannel = nullptr;
     qint64 m_lastNotifyMs = 0; // monotonic
     void sendPendingNotify();
