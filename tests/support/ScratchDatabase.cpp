@@ -12,6 +12,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 
 namespace otp::test {
@@ -69,8 +70,9 @@ DatabaseConfig ScratchDatabase::nodeConfig(int i) const
     return c;
 }
 
-// Declared in ScratchDatabase.h (server_bench uses it too).
-void adminExec(const DatabaseConfig& c, const QString& sql)
+namespace {
+// Runs `work` on a one-off connection to the server of `c`; `work` returns an error text or nothing.
+void onAdminConnection(const DatabaseConfig& c, const std::function<QString(QSqlDatabase&)>& work)
 {
     const QString name = QStringLiteral("scratch-admin-") + QUuid::createUuid().toString(QUuid::Id128);
     QString error;
@@ -81,18 +83,41 @@ void adminExec(const DatabaseConfig& c, const QString& sql)
         db.setUserName(c.user);
         db.setPassword(c.password);
         db.setDatabaseName(c.database);
-        if (!db.open()) {
+        if (!db.open())
             error = QStringLiteral("cannot reach the %1 test server at %2 (run .ci/db-servers): %3")
                         .arg(c.driverName(), c.displayUrl(), db.lastError().text());
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(sql))
-                error = QStringLiteral("%1 failed: %2").arg(sql, q.lastError().text());
-        }
+        else
+            error = work(db);
     }
     QSqlDatabase::removeDatabase(name);
     if (!error.isEmpty())
         throw std::runtime_error(error.toStdString());
+}
+
+// Galera applies a DDL statement on the other nodes a moment after the node that ran it answered.
+// With wsrep_sync_wait a SELECT first waits until its node applied everything committed cluster-wide:
+// after it the new database is there too.
+void waitForDatabaseOn(const DatabaseConfig& node, const QString& database)
+{
+    onAdminConnection(node, [&](QSqlDatabase& db) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SET SESSION wsrep_sync_wait = 1")) ||
+            !q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '%1'").arg(database)))
+            return QStringLiteral("Galera node %1: %2").arg(node.displayUrl(), q.lastError().text());
+        if (!q.next() || q.value(0).toInt() != 1)
+            return QStringLiteral("Galera node %1 has no database %2 after a causal wait").arg(node.displayUrl(), database);
+        return QString();
+    });
+}
+} // namespace
+
+// Declared in ScratchDatabase.h (server_bench uses it too).
+void adminExec(const DatabaseConfig& c, const QString& sql)
+{
+    onAdminConnection(c, [&](QSqlDatabase& db) {
+        QSqlQuery q(db);
+        return q.exec(sql) ? QString() : QStringLiteral("%1 failed: %2").arg(sql, q.lastError().text());
+    });
 }
 
 SqlDialect ScratchDatabase::engine()
@@ -135,12 +160,9 @@ ScratchDatabase::ScratchDatabase(const QString& sqliteDir)
     m_config = m_admin;
     m_config.database = name;
     if (isGalera()) {
-        // Galera applies a DDL statement on the other nodes a moment after the node that ran it
-        // answered. With wsrep_sync_wait a statement first waits until its node applied everything
-        // committed so far: after it the new database is there too (or SHOW fails: unknown database).
         m_nodes = galeraNodes();
         for (const DatabaseConfig& node : m_nodes)
-            adminExec(node, QStringLiteral("SET STATEMENT wsrep_sync_wait = 1 FOR SHOW TABLES FROM %1").arg(name));
+            waitForDatabaseOn(node, name);
     }
 }
 
