@@ -149,7 +149,8 @@ QWidget* SettingsPage::buildConnectionsTab()
     m_profileTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_profileTable->verticalHeader()->hide();
     m_profileTable->horizontalHeader()->setSectionResizeMode(models::ConnectionProfiles::Where, QHeaderView::Stretch);
-    m_profileTable->setColumnWidth(models::ConnectionProfiles::Name, 200);
+    // A profile's name whole (Tamil's "built-in (…)" was cut); the URL column takes the rest.
+    m_profileTable->horizontalHeader()->setSectionResizeMode(models::ConnectionProfiles::Name, QHeaderView::ResizeToContents);
     m_connectionsResult->setWordWrap(true);
     m_connectionsResult->setObjectName(QStringLiteral("connectionsResult"));
     m_connectionsResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -169,9 +170,8 @@ QWidget* SettingsPage::buildConnectionsTab()
     layout->addLayout(bar);
     layout->addWidget(m_connectionsResult);
 
-    if (m_ctx.connectionProfile.isEmpty())
-        m_connectionsResult->setText(tr("This window was opened on %1 by --db or OTP_DB; connecting to a profile replaces it.")
-                                         .arg(m_ctx.databaseDisplayUrl));
+    // Where this window was opened, until a connection's result replaces it (worded in retranslateUi()).
+    m_connectionsResult->setProperty("openedOn", m_ctx.connectionProfile.isEmpty());
     connect(m_addProfile, &QPushButton::clicked, this, [this]() { editProfile(true); });
     connect(m_editProfile, &QPushButton::clicked, this, [this]() { editProfile(false); });
     connect(m_profileTable, &QTableView::doubleClicked, this, [this]() { editProfile(false); });
@@ -376,6 +376,13 @@ void SettingsPage::setCurrentLanguage(const QString& code)
 
 void SettingsPage::retranslateUi()
 {
+    // The note stays worded in the operator's language while nothing else was said there (it was English in Tamil).
+    const QString openedOn = m_connectionsResult->property("openedOnText").toString();
+    if (m_connectionsResult->property("openedOn").toBool() && (openedOn.isEmpty() || m_connectionsResult->text() == openedOn)) {
+        m_connectionsResult->setText(tr("This window was opened on %1 by --db or OTP_DB; connecting to a profile replaces it.")
+                                         .arg(m_ctx.databaseDisplayUrl));
+        m_connectionsResult->setProperty("openedOnText", m_connectionsResult->text());
+    }
     m_connection->setText(tr("<b>Database:</b> %1<br><b>Dev vendor outbox:</b> %2")
                               .arg(m_ctx.databaseDisplayUrl.toHtmlEscaped(), m_ctx.devOutboxPath.toHtmlEscaped()));
     m_who->setText(tr("<b>Signed in as:</b> %1 (%2), role <b>%3</b>%4")

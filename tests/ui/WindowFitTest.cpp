@@ -4,9 +4,11 @@
 #include "LiveSendsModel.h"
 #include "LiveSendsPage.h"
 #include "PhoneLookupPage.h"
+#include "SettingsPage.h"
 #include "TimelineModel.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 
@@ -59,6 +61,22 @@ TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
                 EXPECT_LE(w.width(), 1366) << lang.toStdString() << " page " << p;
                 if (!dir.isEmpty())
                     w.grab().save(QStringLiteral("%1/fit-%2-%3-%4.png").arg(dir, lang, theme, w.page(MainWindow::Page(p))->settingsKey()));
+            }
+            // Settings' other tabs (connections, vendors, policies, message templates) too.
+            for (int tab = SettingsPage::ConnectionsTab; tab <= SettingsPage::TemplatesTab; ++tab) {
+                w.showPage(MainWindow::Settings);
+                w.settingsPage()->showTab(SettingsPage::Tab(tab));
+                w.resize(1366, 768);
+                QApplication::processEvents();
+                EXPECT_LE(w.minimumSizeHint().width(), 1366) << lang.toStdString() << " settings tab " << tab;
+                EXPECT_LE(w.minimumSizeHint().height(), 768) << lang.toStdString() << " settings tab " << tab;
+                // The note on where this window was opened follows the language (it stayed English).
+                auto* note = w.settingsPage()->findChild<QLabel*>(QStringLiteral("connectionsResult"));
+                ASSERT_TRUE(note);
+                EXPECT_EQ(note->text().contains(QStringLiteral("This window was opened")), lang == QLatin1String("en"))
+                    << lang.toStdString() << ": " << note->text().toStdString();
+                if (!dir.isEmpty())
+                    w.grab().save(QStringLiteral("%1/fit-%2-%3-settings-tab%4.png").arg(dir, lang, theme).arg(tab));
             }
         }
     }
