@@ -343,6 +343,7 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
     struct Acked { qint64 challengeId; bool verified; };
     QMutex ackedMutex;
     QList<Acked> acked;
+    QSet<QString> canceledTargets; // each one audited
     std::atomic<bool> stop{false};
     std::atomic<int> pairsOn[3] = {{0}, {0}, {0}};
     std::atomic<int> failuresOn[3] = {{0}, {0}, {0}};
@@ -366,6 +367,17 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
                     index = acked.size();
                     acked.append({s.challengeId, false});
                 }
+                if (k % 8 == 7) { // now and then an audited action instead of the verify: a cancel by an admin
+                    const Outcome c = on(node).cancel(QStringLiteral("default"), dest, Purpose::Login, kAdmin,
+                                                      QStringLiteral("load"));
+                    if (c.status == OutcomeStatus::Canceled) {
+                        QMutexLocker lock(&ackedMutex);
+                        canceledTargets.insert(dest);
+                    } else if (node != 2 || c.status != OutcomeStatus::InternalError) {
+                        stop = true, ADD_FAILURE() << "node " << node + 1 << " cancel: " << c.statusName().toStdString();
+                    }
+                    continue;
+                }
                 const Outcome v = on(node).verify({QStringLiteral("default"), dest, vendor->codeFor(dest), Purpose::Login});
                 if (v.status != OutcomeStatus::Verified) {
                     ++failuresOn[node];
@@ -385,6 +397,8 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
     ASSERT_TRUE(waitFor([&] { return pairsOn[2].load() >= 20 && total() >= 60; }, 60000)) << "the load never got going";
 
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
+    QElapsedTimer sinceKill;
+    sinceKill.start();
     const int atKill0 = pairsOn[0], atKill1 = pairsOn[1];
     // The two others keep serving: each completes many more pairs while node 3 is down.
     EXPECT_TRUE(waitFor([&] { return pairsOn[0] >= atKill0 + 50 && pairsOn[1] >= atKill1 + 50; }, 60000))
@@ -392,6 +406,9 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
     EXPECT_TRUE(waitFor([&] { return failuresOn[2].load() > 0; }, 10000)) << "node 3's clients noticed nothing";
 
     // Restart node 3 with its own command line; the script waits until it is Synced again (IST/SST).
+    const qint64 downMs = sinceKill.elapsed();
+    QElapsedTimer rejoin;
+    rejoin.start();
     QProcess restart;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("OTP_GALERA_DIR"), galeraDir);
@@ -400,6 +417,7 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
                                            QStringLiteral("3")});
     ASSERT_TRUE(restart.waitForFinished(180000));
     ASSERT_EQ(restart.exitCode(), 0) << restart.readAllStandardError().toStdString();
+    const qint64 rejoinMs = rejoin.elapsed();
     const int atRejoin2 = pairsOn[2];
     EXPECT_TRUE(waitFor([&] { return pairsOn[2] >= atRejoin2 + 20; }, 60000)) << "node 3's clients never came back";
     stop = true;
@@ -425,10 +443,18 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
             << "node " << i + 1 << " lost " << (verified - verifiedRows).size() << " acknowledged verifies";
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM challenges")), countOn(0, QStringLiteral("SELECT COUNT(*) FROM challenges")))
             << "node " << i + 1 << " caught up";
+        QSet<QString> audited;
+        for (const QSqlRecord& r : dbOn(i).session().select(QStringLiteral("SELECT target FROM audit_log WHERE action = 'cancel'")))
+            audited.insert(r.value(0).toString());
+        EXPECT_TRUE(audited.contains(canceledTargets))
+            << "node " << i + 1 << " lost " << (canceledTargets - audited).size() << " acknowledged audit rows";
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM audit_log")), countOn(0, QStringLiteral("SELECT COUNT(*) FROM audit_log")));
     }
-    std::printf("[ kill    ] pairs before/after the kill per node: %d %d %d; failed calls on node 3: %d; acked sends %lld\n",
-                pairsOn[0].load(), pairsOn[1].load(), pairsOn[2].load(), failuresOn[2].load(), (long long)sent.size());
+    EXPECT_GT(canceledTargets.size(), 0);
+    std::printf("[ kill    ] pairs per node: %d %d %d (node 3 down %lld ms, rejoined in %lld ms); failed calls on node 3: %d; "
+                "acknowledged: %lld sends, %lld verifies, %lld audited cancels, all on every node\n",
+                pairsOn[0].load(), pairsOn[1].load(), pairsOn[2].load(), (long long)downMs, (long long)rejoinMs,
+                failuresOn[2].load(), (long long)sent.size(), (long long)verified.size(), (long long)canceledTargets.size());
 
     // The rules still hold with node 3 back: 16 right checks over the three nodes verify once.
     const QString code = sendAndRead(2);
