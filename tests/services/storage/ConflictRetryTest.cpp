@@ -4,6 +4,8 @@
 #include "SqlSession.h"
 #include "TestDatabase.h"
 
+#include <QSqlError>
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -120,4 +122,29 @@ TEST_F(ConflictRetryTest, AConflictInsideAnOpenTransactionIsTheCallersToHandle)
                  }),
                  StoreError);
     EXPECT_EQ(runs, 1) << "the conflict aborted the caller's transaction: running only the inner part again is wrong";
+}
+
+// Galera (README "Past one database server: Galera"): a transaction that lost certification to another
+// node's commit, or that an applier aborted, arrives as 1213 like an InnoDB deadlock, also when it is met
+// at a PREPARE; it is run again. A node that is not a full member refuses with 1047: no statement ran, so
+// it is a connection-level failure (the session reopens with backoff), never a conflict to repeat at once.
+TEST(ConflictClassification, GaleraCertificationFailuresAreConflictsAndANodeNotReadyIsALostConnection)
+{
+    const QSqlError certification(QStringLiteral("QMYSQL: Unable to prepare statement"),
+                                  QStringLiteral("Deadlock found when trying to get lock; try restarting transaction"),
+                                  QSqlError::StatementError, QStringLiteral("1213"));
+    EXPECT_TRUE(SqlSession::isConflict(certification));
+    EXPECT_FALSE(SqlSession::isConnectionLost(certification));
+
+    const QSqlError notReady(QStringLiteral("QMYSQL: Unable to execute query"),
+                             QStringLiteral("WSREP has not yet prepared node for application use"),
+                             QSqlError::StatementError, QStringLiteral("1047"));
+    EXPECT_TRUE(SqlSession::isConnectionLost(notReady));
+    EXPECT_FALSE(SqlSession::isConflict(notReady));
+
+    const QSqlError lockWait(QStringLiteral("QMYSQL: Unable to execute query"),
+                             QStringLiteral("Lock wait timeout exceeded; try restarting transaction"),
+                             QSqlError::StatementError, QStringLiteral("1205"));
+    EXPECT_FALSE(SqlSession::isConflict(lockWait)) << "a 50 s wait repeated would keep the caller waiting minutes";
+    EXPECT_FALSE(SqlSession::isConnectionLost(lockWait));
 }
