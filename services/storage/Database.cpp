@@ -215,10 +215,6 @@ void Database::setUp(SqlSession& session)
             session.execute(QStringLiteral("PRAGMA journal_mode=WAL"));
         session.execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
         session.execute(QStringLiteral("PRAGMA foreign_keys=ON"));
-        // Pages are read through a shared memory map rather than copied in by pread(): each
-        // connection's own page cache starts empty whenever another connection has written (every
-        // request of otpd's threads, the worker's, the console's), so re-reading is the common case.
-        session.execute(QStringLiteral("PRAGMA mmap_size=268435456"));
     } else if (m_config.dialect == SqlDialect::MySql) {
         // READ COMMITTED, as PostgreSQL's default: every statement sees what is committed now. Under
         // InnoDB's default REPEATABLE READ the "re-read inside the write transaction" checks would read

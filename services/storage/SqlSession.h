@@ -10,6 +10,8 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <mutex>
+
 namespace otp {
 
 using Rows = QList<QSqlRecord>;
@@ -87,6 +89,7 @@ private:
     void resumeCausalReads() noexcept;
     const char* m_notifyChannel = nullptr;
     qint64 m_lastNotifyMs = 0; // monotonic
+    std::recursive_timed_mutex* m_writerTurn = nullptr; // SQLite: this process's turn to write the file
     void sendPendingNotify();
 };
 
@@ -116,6 +119,7 @@ public:
 private:
     SqlSession& m_session;
     bool m_open = true;
+    std::unique_lock<std::recursive_timed_mutex> m_turn; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };
 
 // How many times work that loses a lock conflict is run in all before its StoreError stands.
