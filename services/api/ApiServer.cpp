@@ -23,6 +23,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <sys/ioctl.h>
 
 namespace otp {
 
@@ -90,14 +91,12 @@ ApiResponse unauthorized(const QString& message, bool invalidToken)
 
 ApiServer::ApiServer(const ApiRouter& router, Database& database, OtpService& service, Options options, QObject* parent)
     : QAbstractHttpServer(parent), m_router(router), m_database(database), m_service(service), m_options(std::move(options)),
-      m_throttle(m_options.keyRatePerSecond)
+      m_throttle(m_options.keyRatePerSecond),
+      m_pool(m_options.threads),
+      // Async sends are handed to their vendors on threads of their own: a slow vendor must never hold
+      // the threads that answer requests (with a 2 s vendor the request pool filled and answers queued).
+      m_deliveryPool(m_options.threads)
 {
-    m_pool.setMaxThreadCount(qMax(1, m_options.threads));
-    m_pool.setExpiryTimeout(-1); // a thread keeps its database connection for the process's life
-    // Async sends are handed to their vendors on threads of their own: a slow vendor must never hold
-    // the threads that answer requests (with a 2 s vendor the request pool filled and answers queued).
-    m_deliveryPool.setMaxThreadCount(qMax(1, m_options.threads));
-    m_deliveryPool.setExpiryTimeout(-1);
 }
 
 ApiServer::~ApiServer()
@@ -219,17 +218,20 @@ bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
     ++m_inFlight;
     const QHash<QString, QString> params = match.params;
     const ApiRoute* route = match.route;
-    m_pool.start([this, pending, params, route, sock] {
-        ApiResponse response = runOnPool(*pending, *route, params);
-        QMetaObject::invokeMethod(this, [this, pending, sock, response] {
-            respond(sock, *pending, response);
-            --m_inFlight;
-        }, Qt::QueuedConnection);
-        // Async mode: the answer is on its way; now hand this process's queued sends to the vendors
-        // (what otpctl does after printing), on the delivery pool. The outbox worker retries what fails.
-        if (m_service.pendingCount() > 0)
-            m_deliveryPool.start([this] { m_service.deliverPending(); });
-    });
+    auto response = std::make_shared<ApiResponse>();
+    m_pool.start([this, pending, params, route, response] { *response = runOnPool(*pending, *route, params); },
+                 // Posted once this thread is free again, so the client's next request can land on it.
+                 [this, pending, sock, response] {
+                     QMetaObject::invokeMethod(this, [this, pending, sock, response] {
+                         respond(sock, *pending, std::move(*response));
+                         --m_inFlight;
+                     }, Qt::QueuedConnection);
+                     // Async mode: the answer is on its way; now hand this process's queued sends to the
+                     // vendors (what otpctl does after printing), on the delivery pool. The outbox worker
+                     // retries what fails.
+                     if (m_service.pendingCount() > 0)
+                         m_deliveryPool.start([this] { m_service.deliverPending(); });
+                 });
     return true;
 }
 
@@ -326,6 +328,34 @@ void ApiServer::missingHandler(const QHttpServerRequest&, QTcpSocket*)
     // handleRequest() answers every request.
 }
 
+int ApiServer::closeIdleConnections()
+{
+    // Idle: every request it sent was answered, nothing of a next one has arrived, neither in the socket's
+    // buffer nor still in the kernel's, and the last answer has left. Such a connection is closed now, so
+    // its client sees the close before it reuses the connection (and goes elsewhere) instead of sending a
+    // request into a process about to exit; a busy one closes after its answer (Connection: close).
+    int open = 0;
+    for (QTcpServer* s : servers()) {
+        for (QTcpSocket* socket : s->findChildren<QTcpSocket*>()) {
+            if (socket->state() == QAbstractSocket::ClosingState) {
+                ++open; // closing after its last answer, which is still leaving
+                continue;
+            }
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                continue;
+            int unread = 0;
+            const bool idle = socket->property(BoundedTcpServer::kUnansweredProperty).toLongLong() == 0 &&
+                              socket->bytesAvailable() == 0 && socket->bytesToWrite() == 0 &&
+                              ::ioctl(int(socket->socketDescriptor()), FIONREAD, &unread) == 0 && unread == 0;
+            if (idle)
+                socket->disconnectFromHost();
+            else
+                ++open;
+        }
+    }
+    return open;
+}
+
 int ApiServer::drain(int graceMs)
 {
     // A request the client sent before the signal may still sit unread in the kernel: the loop runs at
@@ -341,7 +371,8 @@ int ApiServer::drain(int graceMs)
     QTimer poll;
     poll.setInterval(10);
     connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (m_drainDeadline.hasExpired() || (m_inFlight == 0 && settling.elapsed() >= kSettleMs))
+        const int open = closeIdleConnections();
+        if (m_drainDeadline.hasExpired() || (m_inFlight == 0 && open == 0 && settling.elapsed() >= kSettleMs))
             loop.quit();
     });
     poll.start();
@@ -349,7 +380,8 @@ int ApiServer::drain(int graceMs)
     // Let the last answers leave before the process ends.
     for (QTcpServer* s : servers()) {
         for (QTcpSocket* socket : s->findChildren<QTcpSocket*>()) {
-            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
+            // Closing included: an answer with Connection: close is written before the socket closes.
+            if (socket->state() != QAbstractSocket::UnconnectedState && socket->bytesToWrite() > 0)
                 socket->waitForBytesWritten(qMax<qint64>(100, m_drainDeadline.remainingTime()));
         }
     }

@@ -2,13 +2,13 @@
 
 #include "ApiRouter.h"
 #include "ClientAddress.h"
+#include "RequestPool.h"
 #include "RequestThrottle.h"
 
 #include <QAbstractHttpServer>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -57,11 +57,14 @@ public:
     // still served, each answer with Connection: close; returns once every request in flight was
     // answered (and at least kSettleMs passed) or `graceMs` passed, running the event loop meanwhile;
     // after that a request gets 503. Returns how many were still in flight.
+    // Idle keep-alive connections are closed at once, so their clients go elsewhere rather than send
+    // into a process about to exit.
     static constexpr int kSettleMs = 200;
     int drain(int graceMs);
     int inFlight() const { return m_inFlight.load(); }
 
 protected:
+    int closeIdleConnections(); // during drain(): closes the idle ones, returns how many stay open
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
@@ -88,8 +91,8 @@ private:
     Options m_options;
     ClientAddress m_clientAddress;
     mutable RequestThrottle m_throttle;
-    QThreadPool m_pool;
-    QThreadPool m_deliveryPool; // deliverPending() of async sends, apart from the request threads
+    RequestPool m_pool;
+    RequestPool m_deliveryPool; // deliverPending() of async sends, apart from the request threads
     quint16 m_port = 0;
     std::atomic<int> m_inFlight{0};
     bool m_stopping = false;

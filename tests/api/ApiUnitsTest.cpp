@@ -3,9 +3,17 @@
 #include "ClientAddress.h"
 #include "JsonInput.h"
 #include "OtpdOptions.h"
+#include "RequestPool.h"
 #include "RequestThrottle.h"
 
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <set>
+#include <thread>
 
 using namespace otp;
 
@@ -117,4 +125,79 @@ TEST(OtpdOptions, ParsesTheRunningContract)
         EXPECT_FALSE(OtpdOptions::parse(QStringList{QStringLiteral("otpd")} + bad, &x, &error)) << bad.join(' ').toStdString();
         EXPECT_FALSE(error.isEmpty());
     }
+}
+
+// otpd's request threads: one after another, requests stay on one warm thread (and its database connection);
+// threads start only as concurrent load needs them, never more than the maximum; what no thread is free for
+// waits its turn; and the request an answer brings on finds the thread that answered already free.
+TEST(RequestPool, ReusesTheLastIdleThreadAndStartsNoMoreThanNeeded)
+{
+    RequestPool pool(4);
+    std::set<std::thread::id> seen;
+    for (int i = 0; i < 20; ++i) {
+        std::promise<std::thread::id> ran;
+        pool.start([&] { ran.set_value(std::this_thread::get_id()); });
+        seen.insert(ran.get_future().get());
+        pool.waitForDone();
+    }
+    EXPECT_EQ(seen.size(), 1u) << "a trickle of requests walked round the threads";
+    EXPECT_EQ(pool.threadCount(), 1);
+
+    // Six tasks held at once: four threads run, two wait in the queue and run when a thread frees.
+    std::mutex m;
+    std::condition_variable cv;
+    bool release = false;
+    std::atomic<int> started{0}, finished{0};
+    for (int i = 0; i < 6; ++i)
+        pool.start([&] {
+            ++started;
+            std::unique_lock<std::mutex> lock(m);
+            cv.wait(lock, [&] { return release; });
+            ++finished;
+        });
+    while (started.load() < 4)
+        std::this_thread::yield();
+    EXPECT_EQ(pool.threadCount(), 4);
+    EXPECT_EQ(started.load(), 4) << "more tasks ran than the pool has threads";
+    {
+        std::lock_guard<std::mutex> lock(m);
+        release = true;
+    }
+    cv.notify_all();
+    pool.waitForDone();
+    EXPECT_EQ(finished.load(), 6);
+    EXPECT_EQ(pool.threadCount(), 4);
+}
+
+TEST(RequestPool, TheNextRequestAfterAnAnswerLandsOnTheAnsweringThread)
+{
+    RequestPool pool(8);
+    // Warm several threads, so a FIFO choice would pick another one.
+    std::atomic<int> busy{0};
+    for (int i = 0; i < 8; ++i)
+        pool.start([&] {
+            ++busy;
+            while (busy.load() < 8)
+                std::this_thread::yield();
+        });
+    pool.waitForDone();
+    ASSERT_EQ(pool.threadCount(), 8);
+
+    // Each task's `afterwards` starts the next task, as an answer brings the client's next request.
+    std::vector<std::thread::id> ids(10);
+    std::promise<void> done;
+    std::function<void(int)> chain = [&](int i) {
+        pool.start([&, i] { ids[size_t(i)] = std::this_thread::get_id(); },
+                   [&, i] {
+                       if (i + 1 < int(ids.size()))
+                           chain(i + 1);
+                       else
+                           done.set_value();
+                   });
+    };
+    chain(0);
+    done.get_future().get();
+    pool.waitForDone();
+    for (size_t i = 1; i < ids.size(); ++i)
+        EXPECT_EQ(ids[i], ids[0]) << "request " << i << " went to another thread";
 }

@@ -48,8 +48,13 @@ public:
     // Opens the connection now (for idle-connection counts); false when refused.
     bool open()
     {
-        if (connected())
-            return true;
+        if (connected()) {
+            // As HTTP clients check a pooled connection before reusing it: a close the server sent while
+            // the connection sat idle is seen now, and the request goes on a new connection.
+            m_socket->waitForReadyRead(0);
+            if (connected())
+                return true;
+        }
         m_socket = std::make_unique<QTcpSocket>();
         if (!m_source.isEmpty() && !m_socket->bind(QHostAddress(m_source), 0)) {
             m_socket.reset();

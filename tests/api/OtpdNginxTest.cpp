@@ -424,7 +424,8 @@ TEST_F(OtpdNginx, SigtermUnderLoadOnTwoInstancesSendsNothingTwiceAndTheOtherTake
         t.join();
     EXPECT_EQ(a->terminate(), 0) << a->log().toStdString();
     const qint64 firstGoneMs = QDateTime::currentMSecsSinceEpoch();
-    EXPECT_EQ(queued, kSends) << failures.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(queued, kSends) << failures.join(QLatin1Char('\n')).toStdString() << "\nthe first otpd's log:\n"
+                              << a->log().toStdString();
     std::cout << "[ info ] " << movedOver << " of " << kSends << " sends moved to the second instance after SIGTERM\n";
 
     // Every queued send leaves the outbox (the survivor's worker delivers what the first left).

@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace otp;
@@ -143,6 +144,17 @@ struct Otpd
         static const QRegularExpression hwm(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
         return hwm.match(QString::fromLatin1(f.readAll())).captured(1).toDouble() / 1024.0;
     }
+    // CPU time otpd has used so far (user + system), in ms: /proc/PID/stat fields 14 and 15, in clock ticks.
+    double cpuMs() const
+    {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(process.processId()));
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 on
+        static const double msPerTick = 1000.0 / double(sysconf(_SC_CLK_TCK));
+        return (fields.value(11).toDouble() + fields.value(12).toDouble()) * msPerTick;
+    }
 };
 
 struct LoadResult
@@ -201,6 +213,15 @@ LoadResult load(quint16 port, const QString& key, OutboxTail& outbox, int pairs,
 }
 
 // otp_bench's loop: OtpService in this process, one thread, a vendor that accepts at once.
+double g_inProcCpuMsPerPair = 0;
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 double inProcessPairsPerS(const ScratchDatabase& scratch, int pairs)
 {
     Database db(scratch.config());
@@ -209,6 +230,7 @@ double inProcessPairsPerS(const ScratchDatabase& scratch, int pairs)
     core.service.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}}, {});
     QElapsedTimer t;
     t.start();
+    const double cpuBefore = processCpuMs();
     for (int i = 0; i < pairs; ++i) {
         const Outcome s = core.service.send({QStringLiteral("default"), phone(), std::nullopt, Purpose::Login, {}});
         const Outcome v = core.service.verify({QStringLiteral("default"), s.destination, core.gateway->lastCode, Purpose::Login});
@@ -217,6 +239,7 @@ double inProcessPairsPerS(const ScratchDatabase& scratch, int pairs)
             return 0;
         }
     }
+    g_inProcCpuMsPerPair = (processCpuMs() - cpuBefore) / pairs;
     return pairs / (t.nsecsElapsed() / 1e9);
 }
 
@@ -248,7 +271,9 @@ QString prepare(const QProcessEnvironment& env, const ScratchDatabase& db, const
 
 QStringList otpdArgs(const ScratchDatabase& db)
 {
-    return {QStringLiteral("--db"), db.url(), QStringLiteral("--key-rate"), QStringLiteral("1000000/s")};
+    // OTP_BENCH_OTPD_ARGS adds otpd options for an experiment, e.g. "--threads 4 --no-worker".
+    return QStringList{QStringLiteral("--db"), db.url(), QStringLiteral("--key-rate"), QStringLiteral("1000000/s")} +
+           QString::fromLocal8Bit(qgetenv("OTP_BENCH_OTPD_ARGS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 void benchEngine(const QString& engine, int pairs, const QList<int>& connections, int idle, const QString& dir)
@@ -274,13 +299,19 @@ void benchEngine(const QString& engine, int pairs, const QList<int>& connections
     OutboxTail outbox(dir + QStringLiteral("/http/outbox.jsonl"));
     load(otpd.port, key, outbox, qMin(pairs, 100), 4); // warm-up: connections, statements, caches
 
-    std::printf("\n%s: in-process (one thread, otp_bench's loop) %.0f pairs/s\n", qPrintable(engine), inProc);
-    std::printf("  %-12s %12s %10s %10s %10s %9s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures");
+    std::printf("\n%s: in-process (one thread, otp_bench's loop) %.0f pairs/s, %.2f ms CPU per pair\n", qPrintable(engine), inProc,
+                g_inProcCpuMsPerPair);
+    // otpd's own CPU per pair says what the server costs whatever else the machine runs (the client shares it).
+    std::printf("  %-12s %12s %10s %10s %10s %9s %14s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures",
+                "otpd CPU ms/pair");
     double peak = 0;
     for (int c : connections) {
+        const double cpuBefore = otpd.cpuMs();
         const LoadResult r = load(otpd.port, key, outbox, pairs, c);
+        const double cpuPerPair = (otpd.cpuMs() - cpuBefore) / pairs;
         peak = std::max(peak, r.pairsPerS);
-        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50, r.p99, r.failures);
+        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d %14.2f\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50,
+                    r.p99, r.failures, cpuPerPair);
         if (r.failures > 0)
             fail(QStringLiteral("%1: %2 failed pairs at %3 connections").arg(engine).arg(r.failures).arg(c));
     }
