@@ -24,6 +24,7 @@
 #include <QLineSeries>
 #include <QMainWindow>
 #include <QStatusBar>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolTip>
@@ -129,15 +130,13 @@ DashboardPage::DashboardPage(const models::ConsoleContext& context, QWidget* par
     // Each column as wide as its header and its widest value, and the table as wide as its columns: a
     // vendor's name or a latency never wraps or elides ("sim-\ngupshup", "10000\nms" at 1366×768). The
     // vendor health table beside it takes the rest of the row.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setMinimumSectionSize(1);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8); // one line, as in the health table
     m_table->setTextElideMode(Qt::ElideNone);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_table->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_table->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // its width is set by fitTable()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     for (qint64 s : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600)})
@@ -546,7 +545,12 @@ void DashboardPage::fitTable()
     const int rows = qBound(1, m_vendors->rowCount(), 8);
     const int h = m_table->horizontalHeader()->sizeHint().height() + rows * m_table->verticalHeader()->defaultSectionSize() +
                   2 * m_table->frameWidth() + 2;
-    m_table->setFixedHeight(h);
+    // Each column as wide as its header and widest value, measured here once per snapshot: an auto-sizing
+    // table would ask the page to lay out again on every refresh, and each layout asks the charts (the
+    // 24 h sends chart's thousands of bars) for their size. Setting the same size again changes nothing.
+    m_table->resizeColumnsToContents();
+    const int scrollBar = m_vendors->rowCount() > 8 ? m_table->verticalScrollBar()->sizeHint().width() : 0;
+    m_table->setFixedSize(m_table->horizontalHeader()->length() + 2 * m_table->frameWidth() + scrollBar, h);
 }
 
 void DashboardPage::retranslateUi()
