@@ -211,9 +211,9 @@ int runRawWorker(const QStringList& args)
         const qint64 cid = ic.lastInsertId().toLongLong();
         QSqlQuery& id = run(QStringLiteral(
             "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, "
-            "vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until) "
-            "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'queued', '', '', '', '', ?, ?, ?, 'bench', ?)"),
-            {cid, t, dest, prefix, now, now, now, now + 60000});
+            "vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) "
+            "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'queued', '', '', '', '', ?, ?, ?, 'bench', ?, ?)"),
+            {cid, t, dest, prefix, now, now, now, now + 60000, QVariant()});
         const qint64 did = id.lastInsertId().toLongLong();
         commit();
         // delivery: sending + the code's hash, then the answer
@@ -233,6 +233,9 @@ int runRawWorker(const QStringList& args)
              QStringLiteral("{\"status\":\"success\"}"), now, did}).finish();
         run(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, updated_at = ? WHERE id = ?"),
             {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true,\"vendor\":\"bench\"}"), now, cid}).finish();
+        run(QStringLiteral("SELECT id, state, vendor_code, reason FROM pending_receipts WHERE ((vendor = ? AND message_id = ?) OR "
+                           "delivery_id = ?) AND received_at >= ? ORDER BY id"),
+            {QStringLiteral("bench"), QStringLiteral("bench"), did, now - 3600000}).finish();
         commit();
         // verify
         db.transaction();
@@ -247,12 +250,11 @@ int runRawWorker(const QStringList& args)
         run(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND "
                            "status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
             {now, now, cid, hash, now}).finish();
-        run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
-            {QStringLiteral("account:default:") + dest, now}).finish();
-        run(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) ORDER BY id LIMIT 1"),
-            {t, dest, dest}).finish();
+        run(QStringLiteral("INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (?, ?, ?, ?, ?)"),
+            {cid, 1, 3, QStringLiteral("verified"), now}).finish();
         run(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, "
-                           "email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', 1, 0, 0, ?, ?)"),
+                           "email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', 1, 0, 0, ?, ?) "
+                           "ON DUPLICATE KEY UPDATE phone_verified = 1, updated_at = VALUES(updated_at)"),
             {t, dest, QVariant(), now, now}).finish();
         commit();
     };
@@ -362,9 +364,11 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
 // of this bench): send (in one transaction the per-prefix advisory lock, the latest challenge FOR
 // UPDATE, the gate's counts in one SELECT, INSERT challenge, INSERT delivery leased to itself), the
 // delivery (one transaction reading the row and the challenge, marking it `sending` and storing the
-// code's hash; the vendor call; one recording the answer), verify (one transaction: the challenge FOR
-// UPDATE, the lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the account
-// lock, find and insert). The policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
+// code's hash; the vendor call; one recording the answer and looking for a receipt that came first),
+// verify (one transaction: the challenge FOR UPDATE, the lockout, the attempt UPDATE … RETURNING, the
+// compare-and-set to verified, the guess's verify_attempts row, the account upsert). 26 statements,
+// re-captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts. The
+// policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
 // most every 200 ms, so neither is a statement of the steady state. Values are pgbench variables
 // (random phones, ids through \gset as RETURNING id does in SqlSession::insert). JSON literals keep a
 // space after each colon: pgbench would read ":true" as a variable.
@@ -380,7 +384,7 @@ SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000))
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
 SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL);
 INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, '', 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
-INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'queued', '', '', '', '', :now, :now, :now, 'bench', :lease) RETURNING id AS did \gset
+INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'queued', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
 COMMIT;
 BEGIN;
 SELECT * FROM deliveries WHERE id = :did;
@@ -391,15 +395,15 @@ COMMIT;
 BEGIN;
 UPDATE deliveries SET state = 'accepted', http_status = 200, vendor_code = 'OK', message_id = 'bench', reason = '', latency_ms = 0, excerpt = '{"status": "success"}', updated_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :did;
 UPDATE challenges SET last_vendor = 'bench', vendor_ref = 'bench', vendor_response = '{"http_status": 200, "latency_ms": 0, "message_id": "bench", "reason": "", "response": "{\"status\": \"success\"}", "success": true, "vendor": "bench", "vendor_code": "OK"}', updated_at = :now WHERE id = :cid;
+SELECT id, state, vendor_code, reason FROM pending_receipts WHERE ((vendor = 'bench' AND message_id = 'bench') OR delivery_id = :did) AND received_at >= :hour ORDER BY id;
 COMMIT;
 BEGIN;
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
 SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1;
 UPDATE challenges SET attempts = attempts + 1, updated_at = :now WHERE id = :cid AND status = 'pending' AND attempts < max_attempts AND expires_at > :now RETURNING attempts;
 UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:cid::text) AND code_hash <> '' AND expires_at > :now;
-SELECT pg_advisory_xact_lock(hashtext('account' || chr(58) || 'default' || chr(58) || '+91' || :n));
-SELECT * FROM accounts WHERE tenant = 'default' AND (phone = '+91' || :n OR email = '+91' || :n) ORDER BY id LIMIT 1;
-INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT DO NOTHING RETURNING id;
+INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (:cid, 1, 3, 'verified', :now);
+INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT (tenant, phone) DO UPDATE SET phone_verified = 1, updated_at = excluded.updated_at;
 COMMIT;
 )SQL";
 
