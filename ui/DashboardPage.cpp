@@ -489,8 +489,9 @@ void DashboardPage::updateCharts()
         errorCounts << qreal(it->count);
     }
     // Each error code needs a bar tall enough for its label, or Qt Charts elides it to "..." (210 px for
-    // five); fewer codes leave the height to the sends chart, whose legend needs it in Tamil.
-    m_errors->setMinimumHeight(150 + 12 * int(qMax<qsizetype>(1, errorLabels.size())));
+    // five, the most that fit 1366×768 with the banner up; up to eight are listed); fewer codes leave the
+    // height to the sends chart, whose legend needs it in Tamil.
+    m_errors->setMinimumHeight(qMin(210, 150 + 12 * int(qMax<qsizetype>(1, errorLabels.size()))));
     updateBars(m_errorBars, tr("Top vendor error codes (click one for its sends)"), {tr("failed sends")}, {errorCounts},
                errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false, QString());
 
