@@ -1,13 +1,11 @@
 #include "VendorBreaker.h"
 
+#include "ProcessCache.h"
 #include "VendorHealth.h"
 
 #include <QLoggingCategory>
-#include <QMutex>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 
 namespace otp {
 
@@ -33,17 +31,8 @@ BreakerRow fromRecord(const QSqlRecord& r)
     return b;
 }
 
-// The process-wide snapshot of every breaker row (cachedRows()): per database, with the generation that
-// every write of this process bumps.
-struct Snapshot
-{
-    QHash<QString, BreakerRow> rows;
-    std::chrono::steady_clock::time_point loadedAt;
-    quint64 generation = 0;
-};
-QMutex g_snapshotMutex;
-QHash<QString, Snapshot> g_snapshots;
-std::atomic<quint64> g_generation{0};
+// The process-wide snapshot of every breaker row (cachedRows()), per database.
+ProcessCache<QHash<QString, BreakerRow>> g_snapshots(VendorBreaker::kCacheMs);
 
 QString answerWords(const VendorAnswer& a)
 {
@@ -70,36 +59,23 @@ QJsonObject BreakerRow::toJson() const
 
 int VendorBreaker::write(const QString& sql, const QVariantList& binds)
 {
-    ++g_generation; // before and after: no reader of this process keeps what this write replaces
-    struct Bump { ~Bump() { ++g_generation; } } bumpAfter;
+    const ProcessCache<QHash<QString, BreakerRow>>::Writing writing(g_snapshots); // no reader keeps what it replaces
     return m_s.update(sql, binds);
 }
 
 QHash<QString, BreakerRow> VendorBreaker::cachedRows()
 {
-    const QSqlDatabase& db = m_s.database();
-    const QString key = db.driverName() + QLatin1Char('|') + db.hostName() + QLatin1Char('|') +
-                        QString::number(db.port()) + QLatin1Char('|') + db.databaseName();
-    const auto now = std::chrono::steady_clock::now();
-    const quint64 generation = g_generation.load();
-    {
-        QMutexLocker lock(&g_snapshotMutex);
-        const auto it = g_snapshots.constFind(key);
-        if (it != g_snapshots.constEnd() && it->generation == generation &&
-            now - it->loadedAt < std::chrono::milliseconds(kCacheMs))
-            return it->rows;
-    }
-    QHash<QString, BreakerRow> rows;
-    for (const BreakerRow& b : all())
-        rows.insert(b.vendor, b);
-    QMutexLocker lock(&g_snapshotMutex);
-    g_snapshots.insert(key, Snapshot{rows, now, generation});
-    return rows;
+    return g_snapshots.get(processCacheKey(m_s.database()), [&] {
+        QHash<QString, BreakerRow> rows;
+        for (const BreakerRow& b : all())
+            rows.insert(b.vendor, b);
+        return rows;
+    });
 }
 
 void VendorBreaker::dropSnapshots()
 {
-    ++g_generation;
+    g_snapshots.invalidate();
 }
 
 QHash<QString, BreakerRow> VendorBreaker::notClosedCached()

@@ -1,12 +1,7 @@
 #include "PolicyStore.h"
 
+#include "ProcessCache.h"
 #include "StoreError.h"
-
-#include <QHash>
-#include <QMutex>
-
-#include <atomic>
-#include <chrono>
 
 namespace otp {
 
@@ -26,42 +21,18 @@ Policy PolicyStore::load(const QString& tenant, const QString& purpose)
 }
 
 namespace {
-struct CachedPolicy
-{
-    Policy policy;
-    std::chrono::steady_clock::time_point loadedAt;
-    quint64 generation = 0;
-};
-QMutex g_cacheMutex;
-QHash<QString, CachedPolicy> g_cache;
-std::atomic<quint64> g_generation{1};
+ProcessCache<Policy> g_policies(PolicyStore::kCacheMs);
 } // namespace
 
 Policy PolicyStore::loadCached(const QString& tenant, const QString& purpose)
 {
-    // The database is part of the key: tests and the console may hold several databases at once.
-    const QSqlDatabase& db = m_s.database();
-    const QString key = db.driverName() + QLatin1Char('|') + db.hostName() + QLatin1Char('|') + QString::number(db.port()) +
-                        QLatin1Char('|') + db.databaseName() + QLatin1Char('|') + tenant + QLatin1Char('|') + purpose;
-    const auto now = std::chrono::steady_clock::now();
-    const quint64 generation = g_generation.load();
-    {
-        QMutexLocker lock(&g_cacheMutex);
-        const auto it = g_cache.constFind(key);
-        if (it != g_cache.constEnd() && it->generation == generation &&
-            now - it->loadedAt < std::chrono::milliseconds(kCacheMs))
-            return it->policy;
-    }
-    const Policy p = load(tenant, purpose);
-    QMutexLocker lock(&g_cacheMutex);
-    g_cache.insert(key, CachedPolicy{p, now, generation}); // a save meanwhile bumped the generation: stale at once
-    return p;
+    const QString key = processCacheKey(m_s.database()) + QLatin1Char('|') + tenant + QLatin1Char('|') + purpose;
+    return g_policies.get(key, [&] { return load(tenant, purpose); });
 }
 
 void PolicyStore::save(const QString& tenant, const QString& purpose, const QMap<QString, QString>& values, qint64 now)
 {
-    ++g_generation; // before and after the write: no reader caches what this save replaces
-    struct Bump { ~Bump() { ++g_generation; } } bumpAfter;
+    const ProcessCache<Policy>::Writing writing(g_policies); // no reader keeps what this save replaces
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         // Delete-then-insert is the portable upsert (no ON CONFLICT / ON DUPLICATE KEY dialects needed);
         // the caller's write transaction makes the pair atomic.

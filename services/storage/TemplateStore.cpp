@@ -1,23 +1,11 @@
 #include "TemplateStore.h"
 
-#include <QHash>
-#include <QMutex>
-
-#include <atomic>
-#include <chrono>
+#include "ProcessCache.h"
 
 namespace otp {
 
 namespace {
-struct Cached
-{
-    MessageTemplate t;
-    std::chrono::steady_clock::time_point loadedAt;
-    quint64 generation = 0;
-};
-QMutex g_mutex;
-QHash<QString, Cached> g_cache;
-std::atomic<quint64> g_generation{0};
+ProcessCache<MessageTemplate> g_templates(TemplateStore::kCacheMs);
 
 MessageTemplate fromRecord(const QSqlRecord& r)
 {
@@ -91,30 +79,14 @@ MessageTemplate TemplateStore::resolve(const QString& tenant, Purpose purpose, C
 MessageTemplate TemplateStore::resolveCached(const QString& tenant, Purpose purpose, Channel channel,
                                              const QString& language)
 {
-    const QSqlDatabase& db = m_s.database();
-    const QString key = db.driverName() + QLatin1Char('|') + db.hostName() + QLatin1Char('|') +
-                        QString::number(db.port()) + QLatin1Char('|') + db.databaseName() + QLatin1Char('|') + tenant +
-                        QLatin1Char('|') + purposeName(purpose) + QLatin1Char('|') + channelName(channel) +
-                        QLatin1Char('|') + language;
-    const auto now = std::chrono::steady_clock::now();
-    const quint64 generation = g_generation.load();
-    {
-        QMutexLocker lock(&g_mutex);
-        const auto it = g_cache.constFind(key);
-        if (it != g_cache.constEnd() && it->generation == generation &&
-            now - it->loadedAt < std::chrono::milliseconds(kCacheMs))
-            return it->t;
-    }
-    const MessageTemplate t = resolve(tenant, purpose, channel, language);
-    QMutexLocker lock(&g_mutex);
-    g_cache.insert(key, Cached{t, now, generation});
-    return t;
+    const QString key = processCacheKey(m_s.database()) + QLatin1Char('|') + tenant + QLatin1Char('|') +
+                        purposeName(purpose) + QLatin1Char('|') + channelName(channel) + QLatin1Char('|') + language;
+    return g_templates.get(key, [&] { return resolve(tenant, purpose, channel, language); });
 }
 
 void TemplateStore::save(const MessageTemplate& t)
 {
-    ++g_generation;
-    struct Bump { ~Bump() { ++g_generation; } } bumpAfter;
+    const ProcessCache<MessageTemplate>::Writing writing(g_templates);
     // Delete-then-insert is the portable upsert; the caller's write transaction makes the pair atomic.
     m_s.update(QStringLiteral("DELETE FROM message_templates WHERE tenant = ? AND purpose = ? AND channel = ? "
                               "AND language = ?"),
@@ -126,8 +98,7 @@ void TemplateStore::save(const MessageTemplate& t)
 
 bool TemplateStore::remove(const QString& tenant, Purpose purpose, Channel channel, const QString& language)
 {
-    ++g_generation;
-    struct Bump { ~Bump() { ++g_generation; } } bumpAfter;
+    const ProcessCache<MessageTemplate>::Writing writing(g_templates);
     return m_s.update(QStringLiteral("DELETE FROM message_templates WHERE tenant = ? AND purpose = ? AND channel = ? "
                                      "AND language = ?"),
                       {tenant, purposeName(purpose), channelName(channel), language}) > 0;
