@@ -321,8 +321,11 @@ void WriteTransaction::lockKey(const QString& key)
         // until the transaction ends. Not GET_LOCK: that is per session, outlives a rollback unless
         // released by hand, and is not supported by Galera clusters. Not INSERT IGNORE + SELECT …
         // FOR UPDATE: both would take a shared lock first and deadlock upgrading it.
+        // The row must change every time: Galera certifies only the rows a transaction changed, and an
+        // UPDATE to the value already there changes nothing. Two sends in the same millisecond on two
+        // nodes, each finding the row at that millisecond already, would both pass the same cap.
         m_session.update(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) "
-                                        "ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
+                                        "ON DUPLICATE KEY UPDATE taken_at = GREATEST(taken_at + 1, VALUES(taken_at))"),
                          {key.left(400), QDateTime::currentMSecsSinceEpoch()});
         return;
     }

@@ -14,6 +14,7 @@
 #include "ScratchDatabase.h"
 #include "WrongCode.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -115,7 +116,7 @@ class GaleraCluster : public ::testing::Test
 protected:
     QTemporaryDir dir;
     std::unique_ptr<ScratchDatabase> scratch;
-    ManualClock clock;
+    ManualClock clock{QDateTime::currentMSecsSinceEpoch()}; // now: otpctl processes judge rows on the real clock
     GatewayRegistry gateways;
     std::shared_ptr<RecordingGateway> vendor = std::make_shared<RecordingGateway>();
     std::vector<std::unique_ptr<Node>> nodes;
@@ -280,22 +281,29 @@ TEST_F(GaleraCluster, FiftyConcurrentWrongGuessesOverThreeNodesEvaluateAtMostMax
 TEST_F(GaleraCluster, TwentyConcurrentSendsOverThreeNodesWithACapOfThreeSendExactlyThree)
 {
     setPolicy(0, {{QStringLiteral("cooldown_s"), QStringLiteral("0")}, {QStringLiteral("sends_per_hour"), QStringLiteral("3")}});
-    std::atomic<int> passed{0}, refused{0};
-    concurrently(20, [&](int i) {
-        const Outcome o = on(i).send(sendTo(kPhone));
-        // Passed the gate: sent, or not sent because a concurrent send superseded it first.
-        if (o.status == OutcomeStatus::Sent ||
-            (o.status == OutcomeStatus::DeliveryFailed && o.vendor && o.vendor->vendorCode == QLatin1String("NOT_SENT")))
-            ++passed;
-        else if (o.status == OutcomeStatus::RateLimited)
-            ++refused;
-        else
-            ADD_FAILURE() << o.statusName().toStdString() << ": " << o.message.toStdString();
-    });
-    EXPECT_EQ(passed.load(), 3);
-    EXPECT_EQ(refused.load(), 17);
-    for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE try_no = 1")), 3) << "node " << i + 1;
+    // Four bursts, to four numbers of one number block (one send lock): a race that lets a fourth send
+    // through shows in one of them. (It did, now and then, while the lock row's upsert could leave the
+    // row unchanged within one millisecond: Galera certifies changed rows only.)
+    for (int round = 0; round < 4; ++round) {
+        const QString dest = QStringLiteral("+91987654320%1").arg(round);
+        std::atomic<int> passed{0}, refused{0};
+        concurrently(20, [&](int i) {
+            const Outcome o = on(i).send(sendTo(dest));
+            // Passed the gate: sent, or not sent because a concurrent send superseded it first.
+            if (o.status == OutcomeStatus::Sent ||
+                (o.status == OutcomeStatus::DeliveryFailed && o.vendor && o.vendor->vendorCode == QLatin1String("NOT_SENT")))
+                ++passed;
+            else if (o.status == OutcomeStatus::RateLimited)
+                ++refused;
+            else
+                ADD_FAILURE() << o.statusName().toStdString() << ": " << o.message.toStdString();
+        });
+        EXPECT_EQ(passed.load(), 3) << "round " << round;
+        EXPECT_EQ(refused.load(), 17) << "round " << round;
+        for (int i = 0; i < 3; ++i)
+            EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE try_no = 1 AND destination = ?"), {dest}), 3)
+                << "node " << i + 1 << ", round " << round;
+    }
 }
 
 TEST_F(GaleraCluster, TwoOutboxWorkersOnTwoNodesSendEachRowExactlyOnce)
@@ -325,6 +333,60 @@ TEST_F(GaleraCluster, TwoOutboxWorkersOnTwoNodesSendEachRowExactlyOnce)
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'accepted'")), kSends);
 }
 
+TEST_F(GaleraCluster, TwoOtpctlWorkerProcessesOnTwoNodesSendEachRowExactlyOnce)
+{
+    setPolicy(0, {{QStringLiteral("delivery"), QStringLiteral("async")}, {QStringLiteral("sends_per_hour"), QStringLiteral("100")},
+                  {QStringLiteral("sends_per_day"), QStringLiteral("1000")}, {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}});
+    constexpr int kSends = 120;
+    QStringList destinations;
+    for (int i = 0; i < kSends; ++i) { // queued on node 1; the dev vendor of the workers delivers them
+        destinations << QStringLiteral("+9198766%1").arg(10000 + i);
+        ASSERT_EQ(on(0).send(sendTo(destinations.last(), Channel::Sms)).status, OutcomeStatus::Queued);
+    }
+    const QString devOutbox = dir.filePath(QStringLiteral("workers.jsonl"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("OTP_SECRETS"), QStringLiteral("env"));
+    env.insert(QStringLiteral("OTP_DEV_OUTBOX"), devOutbox);
+    scratch->addTo(env);
+    // `otpctl worker --once` drains what is due and exits: one on node 2 and one on node 3 at once, again
+    // until nothing is queued (a worker may find every due row leased by the other and end early).
+    QElapsedTimer deadline;
+    deadline.start();
+    while (countOn(0, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'queued'")) > 0) {
+        ASSERT_LT(deadline.elapsed(), 120000) << "the workers did not drain the outbox";
+        std::vector<std::unique_ptr<QProcess>> workers;
+        for (int node : {1, 2}) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessEnvironment(env);
+            p->start(otpctlPath(), {QStringLiteral("--db"), scratch->nodeUrl(node), QStringLiteral("--json"),
+                                    QStringLiteral("worker"), QStringLiteral("--once")});
+            workers.push_back(std::move(p));
+        }
+        for (auto& p : workers) {
+            const CliRun r = CliRun::finish(*p);
+            EXPECT_EQ(r.exitCode, 0) << r.all();
+        }
+    }
+    QFile file(devOutbox);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QHash<QString, int> sentTo;
+    int lines = 0;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        ++lines;
+        for (const QString& d : destinations)
+            if (line.contains(d.toUtf8()))
+                ++sentTo[d];
+    }
+    EXPECT_EQ(lines, kSends) << "one message per queued send, none twice";
+    for (const QString& d : destinations)
+        EXPECT_EQ(sentTo.value(d), 1) << d.toStdString();
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'accepted'")), kSends) << "node " << i + 1;
+}
+
 // SIGKILL of node 3 mid-load, then its restart: needs to signal the node's mariadbd (root, as in CI).
 TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
 {
@@ -347,6 +409,20 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
     std::atomic<bool> stop{false};
     std::atomic<int> pairsOn[3] = {{0}, {0}, {0}};
     std::atomic<int> failuresOn[3] = {{0}, {0}, {0}};
+    // A call may fail with internal_error while its node is down, or for a moment on the others while the
+    // cluster drops the dead member from its view (commits wait for it, up to evs.inactive_timeout): counted,
+    // the first of each node kept for the report, and the client goes on. Any other answer is a broken rule.
+    QString firstFailure[3];
+    auto failed = [&](int node, const Outcome& o) {
+        ++failuresOn[node];
+        QMutexLocker lock(&ackedMutex);
+        if (firstFailure[node].isEmpty())
+            firstFailure[node] = o.statusName() + QStringLiteral(": ") + o.message;
+        if (o.status != OutcomeStatus::InternalError) {
+            stop = true;
+            ADD_FAILURE() << "node " << node + 1 << ": " << o.statusName().toStdString() << ": " << o.message.toStdString();
+        }
+    };
     std::vector<std::thread> threads;
     for (int t = 0; t < 6; ++t) {
         threads.emplace_back([&, t] {
@@ -355,10 +431,7 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
                 const QString dest = QStringLiteral("+91987%1%2").arg(t).arg(k, 6, 10, QLatin1Char('0'));
                 const Outcome s = on(node).send(sendTo(dest));
                 if (s.status != OutcomeStatus::Sent) {
-                    ++failuresOn[node];
-                    if (node != 2 || s.status != OutcomeStatus::InternalError)
-                        stop = true, ADD_FAILURE() << "node " << node + 1 << ": " << s.statusName().toStdString() << ": "
-                                      << s.message.toStdString();
+                    failed(node, s);
                     continue;
                 }
                 qsizetype index = 0;
@@ -373,17 +446,14 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
                     if (c.status == OutcomeStatus::Canceled) {
                         QMutexLocker lock(&ackedMutex);
                         canceledTargets.insert(dest);
-                    } else if (node != 2 || c.status != OutcomeStatus::InternalError) {
-                        stop = true, ADD_FAILURE() << "node " << node + 1 << " cancel: " << c.statusName().toStdString();
+                    } else {
+                        failed(node, c);
                     }
                     continue;
                 }
                 const Outcome v = on(node).verify({QStringLiteral("default"), dest, vendor->codeFor(dest), Purpose::Login});
                 if (v.status != OutcomeStatus::Verified) {
-                    ++failuresOn[node];
-                    if (node != 2 || v.status != OutcomeStatus::InternalError)
-                        stop = true, ADD_FAILURE() << "node " << node + 1 << " verify: " << v.statusName().toStdString() << ": "
-                                      << v.message.toStdString();
+                    failed(node, v);
                     continue;
                 }
                 QMutexLocker lock(&ackedMutex);
@@ -455,6 +525,10 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
                 "acknowledged: %lld sends, %lld verifies, %lld audited cancels, all on every node\n",
                 pairsOn[0].load(), pairsOn[1].load(), pairsOn[2].load(), (long long)downMs, (long long)rejoinMs,
                 failuresOn[2].load(), (long long)sent.size(), (long long)verified.size(), (long long)canceledTargets.size());
+    for (int i = 0; i < 3; ++i)
+        if (failuresOn[i] > 0)
+            std::printf("[ kill    ] node %d: %d failed calls, the first: %s\n", i + 1, failuresOn[i].load(),
+                        qPrintable(firstFailure[i].left(200)));
 
     // The rules still hold with node 3 back: 16 right checks over the three nodes verify once.
     const QString code = sendAndRead(2);
