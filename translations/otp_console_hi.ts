@@ -1332,19 +1332,24 @@
     </message>
     <message>
         <source>sends</source>
-        <translation type="unfinished"></translation>
+        <translation>भेजे गए</translation>
     </message>
     <message>
         <source>% accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>% स्वीकृत</translation>
     </message>
     <message>
         <source>Latency per vendor</source>
         <translation>प्रति विक्रेता विलंब</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>chart title (unit)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>ms</source>
-        <translation>ms</translation>
+        <translation>मि.से.</translation>
     </message>
     <message>
         <source>Top vendor error codes (click one for its sends)</source>

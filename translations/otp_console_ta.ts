@@ -1332,19 +1332,24 @@
     </message>
     <message>
         <source>sends</source>
-        <translation type="unfinished"></translation>
+        <translation>அனுப்புதல்கள்</translation>
     </message>
     <message>
         <source>% accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>% ஏற்கப்பட்டது</translation>
     </message>
     <message>
         <source>Latency per vendor</source>
         <translation>விற்பனையாளர் வாரியான தாமதம்</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>chart title (unit)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>ms</source>
-        <translation>ms</translation>
+        <translation>மி.வி.</translation>
     </message>
     <message>
         <source>Top vendor error codes (click one for its sends)</source>

@@ -395,12 +395,16 @@ void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringL
         finishValueAxis(c.values, c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd ? max * 1.2 : max);
     }
     c.values->setLabelFormat(QStringLiteral("%d"));
-    c.values->setTitleText(unit);
+    // The unit goes where every script fits: Qt Charts sizes an axis title by the widget font's line
+    // height and elides a Tamil or Hindi title, whose glyphs come from a taller fallback font, to "…".
+    // "%" is Latin in every language; any other unit joins the chart's title.
+    c.values->setTitleText(percent ? QStringLiteral("%") : QString());
+    const QString fullTitle = percent || unit.isEmpty() ? title : tr("%1 (%2)", "chart title (unit)").arg(title, unit);
     // Values drawn beside the bar are on the chart's background, not on the bar.
     if (c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
         for (QBarSet* set : sets)
             set->setLabelColor(palette().color(QPalette::Text));
-    c.series->chart()->setTitle(title);
+    c.series->chart()->setTitle(fullTitle);
     styleChart(c.series->chart(), palette());
 }
 
@@ -449,7 +453,7 @@ void DashboardPage::updateCharts()
             m_sendsTime->append(tr("now"), qMin(position(s.nowMs), n - 0.5));
         }
         finishValueAxis(m_sendsY, maxTotal);
-        m_sendsY->setTitleText(tr("sends"));
+        // No axis title: the chart's title says what is counted (a Tamil or Hindi axis title is elided).
         m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
                                                    : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
         styleChart(m_sends->chart(), pal);
@@ -465,12 +469,16 @@ void DashboardPage::updateCharts()
     }
     const QStringList noData{tr("no data")};
     updateBars(m_successBars, tr("Success rate per vendor (target %1 %)").arg(m_target->value()), {tr("accepted")}, {success},
-               vendorNames.isEmpty() ? noData : vendorNames, true, tr("% accepted"));
+               vendorNames.isEmpty() ? noData : vendorNames, true, QStringLiteral("%"));
     m_targetLine->replace({QPointF(m_target->value(), 0), QPointF(m_target->value(), 1)});
     m_targetLine->setName(tr("target"));
     m_successBars.series->chart()->legend()->setVisible(false);
     updateBars(m_latencyBars, tr("Latency per vendor"), {tr("p50"), tr("p95")}, {p50, p95},
                vendorNames.isEmpty() ? noData : vendorNames, false, tr("ms"));
+    // One number per vendor beside its bars, the p95: a vendor's two bars are thinner than a line of text,
+    // so two labels overlapped ("10000" over "10000"). p50 is in the tooltip and the table below.
+    if (!m_latencyBars.series->barSets().isEmpty())
+        m_latencyBars.series->barSets().first()->setLabelColor(Qt::transparent);
 
     QStringList channels;
     QList<qreal> conversion;
