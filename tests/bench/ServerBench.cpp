@@ -187,7 +187,7 @@ int runRawWorker(const QStringList& args)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         // send
         db.transaction();
-        run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at)"),
+        run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = GREATEST(taken_at + 1, VALUES(taken_at))"),
             {QStringLiteral("send:") + prefix, now}).finish();
         run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
                            "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
