@@ -38,7 +38,8 @@ bool CsvExport::start(const QList<QStringList>& rows, const QString& path)
     m_thread = QThread::create([this, rows, path]() {
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Text)) {
-            QMetaObject::invokeMethod(this, [this, e = out.errorString()]() { emit finished(false, e); }, Qt::QueuedConnection);
+            m_ok = false;
+            m_message = out.errorString();
             return;
         }
         const int total = int(rows.size());
@@ -46,7 +47,8 @@ bool CsvExport::start(const QList<QStringList>& rows, const QString& path)
         for (int i = 0; i < total; ++i) {
             if (m_cancel) {
                 out.cancelWriting();
-                QMetaObject::invokeMethod(this, [this]() { emit finished(false, tr("export canceled")); }, Qt::QueuedConnection);
+                m_ok = false;
+                m_message = tr("export canceled");
                 return;
             }
             QStringList fields;
@@ -59,13 +61,15 @@ bool CsvExport::start(const QList<QStringList>& rows, const QString& path)
                 emit progress(i + 1, total); // from the writer thread: queued to GUI receivers
             }
         }
-        const bool ok = out.commit();
-        const QString message = ok ? tr("%1 rows written to %2").arg(total - 1).arg(path) : out.errorString();
-        QMetaObject::invokeMethod(this, [this, ok, message]() { emit finished(ok, message); }, Qt::QueuedConnection);
+        m_ok = out.commit();
+        m_message = m_ok ? tr("%1 rows written to %2").arg(total - 1).arg(path) : out.errorString();
     });
+    // finished() once the thread has ended, not when its last line is written: a receiver that starts the
+    // next export at once is not refused as "still running" (it was, now and then, on a busy machine).
     connect(m_thread, &QThread::finished, this, [this]() {
         m_thread->deleteLater();
         m_thread = nullptr;
+        emit finished(m_ok, m_message);
     });
     m_thread->start();
     return true;

@@ -35,6 +35,10 @@ signals:
 private:
     QThread* m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
+    // Set by the writer thread before it ends; read once it has (finished() is emitted then, so a
+    // receiver may start() the next export at once).
+    bool m_ok = false;
+    QString m_message;
 };
 
 } // namespace otp::models
