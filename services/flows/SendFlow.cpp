@@ -219,7 +219,7 @@ ChallengeRow SendFlow::renewChallenge(Issue& i, int* sendNo)
     c.expiresAt = i.now + qint64(i.r.policy.ttlS) * 1000;
     c.maxAttempts = i.r.policy.maxAttempts;
     if (!ChallengeStore(i.s).replaceCode(c.id, QString(), c.expiresAt, c.maxAttempts, i.now))
-        throw StoreError(QStringLiteral("the challenge changed during resend"));
+        throw StoreError(QStringLiteral("the challenge changed during resend"), true); // held: only an abort moves it
     *sendNo = DeliveryLog(i.s).latestSendNo(c.id) + 1;
     return c;
 }

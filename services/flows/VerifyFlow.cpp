@@ -81,8 +81,10 @@ std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<C
 Outcome acceptCode(Attempt& a, const ChallengeRow& c, int attempts)
 {
     // A compare-and-set on the very code compared, still current and unexpired.
+    // Its row is held, so only an abort of this transaction (on Galera, by another node's write that
+    // needed the row) lets it change: a conflict, run again from the reads.
     if (!ChallengeStore(a.s).markVerified(c.id, c.codeHash, a.now))
-        throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c.ref));
+        throw StoreError(QStringLiteral("challenge %1 changed while its row was held").arg(c.ref), true);
     // The guess, listed for the lookup's timeline (its outcome only; never the code).
     VerifyAttempts(a.s).record(c.id, attempts, c.maxAttempts, QStringLiteral("verified"), a.now);
     // The account, in one statement: an upsert on its unique index, so two purposes verified at once
@@ -170,8 +172,8 @@ Outcome VerifyFlow::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
 
     // Step 4: count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
     const std::optional<int> attempts = challenges.consumeAttempt(c->id, a.now);
-    if (!attempts)
-        throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref));
+    if (!attempts) // as in acceptCode: only an abort of this transaction explains it; run it again
+        throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref), true);
     flowStep("verify.counted");
     o.evaluated = true;
     const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};

@@ -397,7 +397,7 @@ int Database::migrate()
     MigrationLock lock(s, isGaleraNode(s), createTable);
     s.execute(createTable);
     for (const Migration& m : bundledMigrations()) {
-        WriteTransaction tx(s);
+        WriteTransaction tx(s, WriteTransaction::Statements::IncludingDdl);
         // Re-read inside the transaction: another process may have applied it meanwhile.
         const int current = s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE version > 0")).toInt();
         if (m.version <= current)

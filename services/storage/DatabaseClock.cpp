@@ -40,6 +40,12 @@ qint64 DatabaseClock::nowMs() const
                 qCWarning(lcClock) << "the database answered no time; keeping the last offset";
             }
         } catch (const StoreError& e) {
+            // Inside a transaction the failure is the transaction's: a lock conflict (or, on Galera, an
+            // abort by another node's write between two statements) has rolled it back, and the
+            // statements after this one would run outside it, each committed alone. The caller's
+            // retryOnConflict runs the whole transaction again.
+            if (m_db.session().inTransaction())
+                throw;
             qCWarning(lcClock) << "the database clock cannot be read; keeping the last offset:" << e.message();
         }
     }

@@ -85,7 +85,7 @@ private:
     bool m_broken = false;
     bool m_inTransaction = false;
     bool m_causalReads = false;
-    void pauseCausalReads();
+    void pauseCausalReads(bool guarded);
     void resumeCausalReads() noexcept;
     const char* m_notifyChannel = nullptr;
     qint64 m_lastNotifyMs = 0; // monotonic
@@ -96,10 +96,20 @@ private:
 // A write transaction. On SQLite it is BEGIN IMMEDIATE, which takes the write lock up front:
 // a plain BEGIN would let two connections read, then deadlock when both try to write.
 // Rolls back unless commit() was called.
+//
+// On a Galera node it is guarded (see .cpp): another node's write may abort it between two of its
+// statements, and the client protocol can lose the error that says so; the statements after it
+// would then run outside any transaction, each committed alone. A guarded transaction runs with
+// autocommit off and a savepoint; commit() finds the savepoint gone after such an abort, and reports a
+// conflict instead of committing what ran after it.
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(SqlSession& session);
+    enum class Statements {
+        RowsOnly,       // every statement reads or writes rows (all the flows)
+        IncludingDdl,   // a schema migration: MariaDB commits around DDL by itself, so it cannot be guarded
+    };
+    explicit WriteTransaction(SqlSession& session, Statements statements = Statements::RowsOnly);
     ~WriteTransaction();
     void commit();
 
@@ -114,11 +124,14 @@ public:
     void lockKey(const QString& key);
 
     WriteTransaction(const WriteTransaction&) = delete;
+
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
 private:
+    bool releaseGuard();
     SqlSession& m_session;
     bool m_open = true;
+    bool m_guarded = false; // Galera: autocommit off and a savepoint, checked at commit
     std::unique_lock<std::recursive_timed_mutex> m_turn; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };
 

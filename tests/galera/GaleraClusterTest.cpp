@@ -31,6 +31,7 @@
 #include <csignal>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -262,14 +263,23 @@ TEST_F(GaleraCluster, FiftyConcurrentWrongGuessesOverThreeNodesEvaluateAtMostMax
 {
     const QString code = sendAndRead(2);
     std::atomic<int> evaluated{0};
+    std::mutex seenMutex;
+    QStringList seen; // each evaluated answer, for the failure message
     concurrently(50, [&](int i) {
         const Outcome o = on(i).verify({QStringLiteral("default"), kPhone, wrongCode(code), Purpose::Login});
-        if (o.evaluated)
+        if (o.evaluated) {
             ++evaluated;
+            std::lock_guard<std::mutex> lock(seenMutex);
+            seen << QStringLiteral("node %1: %2, %3 left").arg(i % 3 + 1).arg(o.statusName()).arg(o.attemptsRemaining.value_or(-1));
+        }
         EXPECT_NE(o.status, OutcomeStatus::Verified);
         EXPECT_NE(o.status, OutcomeStatus::InternalError) << o.message.toStdString();
     });
-    EXPECT_LE(evaluated.load(), 3);
+    EXPECT_LE(evaluated.load(), 3) << seen.join(QStringLiteral("; ")).toStdString();
+    QStringList listed; // the guesses the lookup lists, one row per evaluated guess
+    for (const auto& row : dbOn(0).session().select(QStringLiteral("SELECT attempt_no, outcome FROM verify_attempts ORDER BY id")))
+        listed << row.value(0).toString() + QLatin1Char(' ') + row.value(1).toString();
+    EXPECT_EQ(listed.size(), evaluated.load()) << listed.join(QStringLiteral("; ")).toStdString();
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT attempts FROM challenges")), 3) << "node " << i + 1;
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM lockouts WHERE reason = 'max_attempts'")), 1);

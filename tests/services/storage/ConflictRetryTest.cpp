@@ -1,9 +1,12 @@
 // retryOnConflict (SqlSession.h) on the real servers: two transactions that take two rows in opposite
 // orders deadlock; the server rolls one back, and the helper runs that one again so both land. SQLite
 // serialises writers with BEGIN IMMEDIATE, so a deadlock cannot happen there and the test says so.
+#include "Database.h"
+#include "DatabaseClock.h"
 #include "SqlSession.h"
 #include "TestDatabase.h"
 
+#include <QDateTime>
 #include <QSqlError>
 
 #include <gtest/gtest.h>
@@ -147,4 +150,64 @@ TEST(ConflictClassification, GaleraCertificationFailuresAreConflictsAndANodeNotR
                              QSqlError::StatementError, QStringLiteral("1205"));
     EXPECT_FALSE(SqlSession::isConflict(lockWait)) << "a 50 s wait repeated would keep the caller waiting minutes";
     EXPECT_FALSE(SqlSession::isConnectionLost(lockWait));
+}
+
+// The server's clock (DatabaseClock) is read inside the flows' transactions. A failure there is the
+// transaction's failure: on Galera an applier aborts a transaction between two statements and the next
+// one, whichever it is, gets 1213; the server has rolled the transaction back, so a clock read that kept
+// its last offset and carried on would let the flow's remaining statements run outside any transaction,
+// each committed alone (a wrong guess counted without its lockout). Here the connection is killed
+// under an open transaction; the clock must pass that on, not keep its last offset.
+TEST_F(ConflictRetryTest, TheDatabaseClockPassesOnAFailureInsideATransaction)
+{
+    SqlSession& s = t.database().session();
+    const bool postgres = s.dialect() == SqlDialect::Postgres;
+    const qint64 me = s.scalar(postgres ? QStringLiteral("SELECT pg_backend_pid()") : QStringLiteral("SELECT CONNECTION_ID()")).toLongLong();
+    {
+        WriteTransaction tx(s);
+        s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 1 WHERE id = ?"), {1});
+        std::thread([&] {
+            SqlSession& other = t.database().session();
+            if (postgres)
+                other.scalar(QStringLiteral("SELECT pg_terminate_backend(?)"), {me});
+            else
+                other.execute(QStringLiteral("KILL CONNECTION %1").arg(me));
+            t.database().releaseThreadSession();
+        }).join();
+        DatabaseClock clock(t.database()); // never synced: its first reading asks the server
+        EXPECT_THROW(clock.nowMs(), StoreError);
+    }
+    // Outside a transaction the same failure keeps the last offset (the next statement meets the outage).
+    DatabaseClock clock(t.database());
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    EXPECT_GE(clock.nowMs(), before - 60000) << "a reading from this process's clock, not an error";
+    EXPECT_EQ(t.count(QStringLiteral("SELECT n FROM conflict_probe WHERE id = 1")), 0) << "the killed transaction left nothing";
+}
+
+// Galera: an applier's abort can reach this session without the error that says so (the protocol has
+// been seen to lose it), and what runs after it is then outside the transaction. Simulated here by
+// ending the transaction behind WriteTransaction's back: the write after it must not land, and commit()
+// must report a conflict (so retryOnConflict runs the whole transaction again), not success.
+TEST_F(ConflictRetryTest, OnGaleraAWriteAfterALostAbortIsRolledBackAndCommitReportsAConflict)
+{
+    if (!ScratchDatabase::isGalera())
+        GTEST_SKIP() << "only a Galera node aborts a transaction from outside (and may lose the error saying so)";
+    SqlSession& s = t.database().session();
+    try {
+        WriteTransaction tx(s);
+        s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 1 WHERE id = ?"), {1});
+        s.execute(QStringLiteral("ROLLBACK")); // what an applier's abort does, without a word to us
+        s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 10 WHERE id = ?"), {2});
+        tx.commit();
+        ADD_FAILURE() << "commit() reported success for a transaction that had ended";
+    } catch (const StoreError& e) {
+        EXPECT_TRUE(e.conflict()) << e.message().toStdString();
+    }
+    EXPECT_EQ(t.count(QStringLiteral("SELECT SUM(n) FROM conflict_probe")), 0) << "neither write landed";
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT @@autocommit")).toInt(), 1) << "the session is back to autocommit";
+    // And an ordinary transaction still commits.
+    WriteTransaction tx(s);
+    s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 1 WHERE id = ?"), {1});
+    tx.commit();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT SUM(n) FROM conflict_probe")), 1);
 }
