@@ -160,8 +160,10 @@ void AlarmHistoryModel::refresh()
     const bool activeOnly = m_activeOnly;
     db->run<QList<AlarmEntry>>(
         this, [db, activeOnly]() { return read(db->session(), activeOnly, 500); },
-        [this](QList<AlarmEntry> rows) {
+        [this, activeOnly](QList<AlarmEntry> rows) {
             m_inFlight = false;
+            m_loaded = true;
+            m_rowsActiveOnly = activeOnly;
             setRows(rows);
             emit loaded();
             if (m_again) {

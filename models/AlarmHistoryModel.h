@@ -47,6 +47,11 @@ public:
 
     void setActiveOnly(bool activeOnly);
     bool activeOnly() const { return m_activeOnly; }
+    // Whether a read has come back: before it, no rows does not mean no alarms.
+    bool hasLoaded() const { return m_loaded; }
+    // Whether the rows held are the active ones only: the filter of the read that brought them, which
+    // setActiveOnly() changes only once its own read is back.
+    bool rowsAreActiveOnly() const { return m_rowsActiveOnly; }
     void setPollInterval(int ms) { m_poll.setInterval(ms); }
     void start();
     void stop();
@@ -68,6 +73,8 @@ private:
     QList<AlarmEntry> m_rows;
     QTimer m_poll;
     bool m_activeOnly = false;
+    bool m_loaded = false;
+    bool m_rowsActiveOnly = false;
     bool m_inFlight = false;
     bool m_again = false;
 };

@@ -1201,6 +1201,14 @@
         <source>Alarms</source>
         <translation>अलार्म</translation>
     </message>
+    <message>
+        <source>No active alarms right now. Clear “Only active alarms” to see the ones that have cleared.</source>
+        <translation>अभी कोई सक्रिय अलार्म नहीं है। हट चुके अलार्म देखने के लिए “केवल सक्रिय अलार्म” का निशान हटाएँ।</translation>
+    </message>
+    <message>
+        <source>No alarms: no health rule has fired on this database yet.</source>
+        <translation>कोई अलार्म नहीं: इस डेटाबेस पर अब तक सेहत के किसी नियम ने अलार्म नहीं उठाया।</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::AuditPage</name>
@@ -1329,14 +1337,6 @@
     <message>
         <source>%1: %2 % of sends accepted. Click: its sends in Live sends.</source>
         <translation>%1: %2 % भेजे गए स्वीकार हुए। क्लिक करें: लाइव भेजे गए में इसके संदेश।</translation>
-    </message>
-    <message>
-        <source>sends</source>
-        <translation>भेजे गए</translation>
-    </message>
-    <message>
-        <source>% accepted</source>
-        <translation>% स्वीकृत</translation>
     </message>
     <message>
         <source>Latency per vendor</source>

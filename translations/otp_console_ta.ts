@@ -1201,6 +1201,14 @@
         <source>Alarms</source>
         <translation>எச்சரிக்கைகள்</translation>
     </message>
+    <message>
+        <source>No active alarms right now. Clear “Only active alarms” to see the ones that have cleared.</source>
+        <translation>இப்போது செயலில் உள்ள எச்சரிக்கைகள் இல்லை. நீங்கிய எச்சரிக்கைகளைக் காண “செயலில் உள்ள எச்சரிக்கைகள் மட்டும்” என்பதன் தேர்வை நீக்குங்கள்.</translation>
+    </message>
+    <message>
+        <source>No alarms: no health rule has fired on this database yet.</source>
+        <translation>எச்சரிக்கைகள் இல்லை: இந்தத் தரவுத்தளத்தில் இதுவரை எந்த நிலை விதியும் எச்சரிக்கை எழுப்பவில்லை.</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::AuditPage</name>
@@ -1329,14 +1337,6 @@
     <message>
         <source>%1: %2 % of sends accepted. Click: its sends in Live sends.</source>
         <translation>%1: %2 % அனுப்புதல்கள் ஏற்கப்பட்டன. சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இதன் அனுப்புதல்கள்.</translation>
-    </message>
-    <message>
-        <source>sends</source>
-        <translation>அனுப்புதல்கள்</translation>
-    </message>
-    <message>
-        <source>% accepted</source>
-        <translation>% ஏற்கப்பட்டது</translation>
     </message>
     <message>
         <source>Latency per vendor</source>

@@ -25,7 +25,8 @@ AlarmsPage::AlarmsPage(const models::ConsoleContext& context, QWidget* parent)
       m_ack(new QPushButton(this)),
       m_result(new QLabel(this)),
       m_roleNote(new QLabel(this)),
-      m_hint(new QLabel(this))
+      m_hint(new QLabel(this)),
+      m_empty(new QLabel)
 {
     m_table->setObjectName(QStringLiteral("alarmsTable"));
     m_table->setModel(m_model);
@@ -46,6 +47,16 @@ AlarmsPage::AlarmsPage(const models::ConsoleContext& context, QWidget* parent)
     m_result->setWordWrap(true);
     m_roleNote->setWordWrap(true);
     m_hint->setWordWrap(true);
+    // The empty state sits in the table's viewport, under the headers, where the rows would be.
+    m_empty->setObjectName(QStringLiteral("alarmsEmptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_empty->setForegroundRole(QPalette::Text); // on the table's Base, in either theme
+    m_empty->hide();
+    auto* emptyLayout = new QVBoxLayout(m_table->viewport());
+    emptyLayout->setContentsMargins(24, 24, 24, 24);
+    emptyLayout->addWidget(m_empty);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_activeOnly);
@@ -69,6 +80,8 @@ AlarmsPage::AlarmsPage(const models::ConsoleContext& context, QWidget* parent)
         updateButtons();
     });
     connect(m_model, &AlarmHistoryModel::dataChanged, this, &AlarmsPage::updateButtons);
+    connect(m_model, &AlarmHistoryModel::loaded, this, &AlarmsPage::updateEmptyState);
+    connect(m_model, &AlarmHistoryModel::modelReset, this, &AlarmsPage::updateEmptyState);
     connect(m_model, &AlarmHistoryModel::acknowledgeFinished, this, [this](const Outcome& o) {
         m_result->setText(o.status == OutcomeStatus::Ok ? tr("Acknowledged; your name and reason are in the audit log.")
                                                         : tr("Not acknowledged: %1").arg(models::StatusText::outcome(o)));
@@ -121,6 +134,18 @@ void AlarmsPage::updateButtons()
     m_ack->setEnabled(allowed && row >= 0 && !m_model->rowAt(row).acknowledged());
 }
 
+void AlarmsPage::updateEmptyState()
+{
+    // Before the first read comes back (or while the database cannot be read) an empty table says nothing.
+    const bool empty = m_model->hasLoaded() && m_model->rowCount() == 0;
+    if (empty)
+        m_empty->setText(m_model->rowsAreActiveOnly()
+                             ? tr("No active alarms right now. Clear “Only active alarms” to see the ones that have "
+                                  "cleared.")
+                             : tr("No alarms: no health rule has fired on this database yet."));
+    m_empty->setVisible(empty);
+}
+
 ReasonDialog* AlarmsPage::requestAcknowledge()
 {
     const qint64 id = selectedId();
@@ -154,6 +179,7 @@ void AlarmsPage::retranslateUi()
     emit m_model->headerDataChanged(Qt::Horizontal, 0, AlarmHistoryModel::ColumnCount - 1);
     widenToHeaders(m_table, {AlarmHistoryModel::Raised, AlarmHistoryModel::Cleared});
     updateButtons();
+    updateEmptyState();
 }
 
 } // namespace otp::ui

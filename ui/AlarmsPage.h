@@ -34,6 +34,8 @@ public:
     QPushButton* acknowledgeButton() const { return m_ack; }
     QCheckBox* activeOnlyBox() const { return m_activeOnly; }
     QLabel* resultLabel() const { return m_result; }
+    // Says in words that there are no alarms (or no active ones) when a read brought none; hidden otherwise.
+    QLabel* emptyStateLabel() const { return m_empty; }
     void selectAlarm(qint64 id);
     // Asks for the reason to acknowledge the selected alarm; nullptr when none is selected or not allowed.
     ReasonDialog* requestAcknowledge();
@@ -45,13 +47,14 @@ protected:
 
 private:
     void updateButtons();
+    void updateEmptyState();
     qint64 selectedId() const;
 
     models::AlarmHistoryModel* m_model;
     QTableView* m_table;
     QCheckBox* m_activeOnly;
     QPushButton* m_ack;
-    QLabel *m_result, *m_roleNote, *m_hint;
+    QLabel *m_result, *m_roleNote, *m_hint, *m_empty;
     qint64 m_keepSelected = 0; // the alarm selected before a re-read replaced the rows
 };
 

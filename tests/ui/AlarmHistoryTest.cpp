@@ -5,9 +5,12 @@
 #include "DatabaseThread.h"
 #include "ReasonDialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 
 using namespace otp;
@@ -133,4 +136,68 @@ TEST_F(AlarmHistoryTest, EachNewlyRaisedAlarmIsAnnouncedOnceWithoutANumber)
     EXPECT_EQ(message, QStringLiteral("numbers +91981…: 4.0 % of codes verified over 15 min (below 40.0 %): SMS pumping?"));
     EXPECT_FALSE(message.contains(QStringLiteral("+919812345"))) << "a number block, never a number";
     EXPECT_EQ(w.announcedAlarms(), 1);
+}
+
+// Issue 12: with no alarms the page said nothing (an empty table). It says so in words once the history
+// is read, in the operator's language; any alarm hides the words, and "only active" has its own.
+TEST_F(AlarmHistoryTest, AnEmptyHistorySaysSoInWordsAndAnAlarmHidesThem)
+{
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Alarms);
+    AlarmsPage* page = w.alarmsPage();
+    AlarmHistoryModel* model = page->model();
+    QLabel* empty = page->emptyStateLabel();
+    ASSERT_NE(empty, nullptr);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return model->hasLoaded(); }));
+    ASSERT_EQ(model->rowCount(), 0);
+    ASSERT_TRUE(waitFor([&]() { return empty->isVisible(); }));
+    EXPECT_EQ(empty->text(), QStringLiteral("No alarms: no health rule has fired on this database yet."));
+    EXPECT_TRUE(page->mainTable()->viewport()->isAncestorOf(empty)) << "inside the table, under its headers";
+
+    // In Hindi and Tamil, in their own scripts; the screenshots of the empty page go with them.
+    const QString dir = qEnvironmentVariable("OTP_UI_SCREENSHOTS");
+    if (!dir.isEmpty())
+        QDir().mkpath(dir);
+    for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        w.setTheme(theme);
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+            w.setLanguage(lang);
+            const QRegularExpression script(lang == QLatin1String("hi")   ? QStringLiteral("[\\x{0900}-\\x{097F}]")
+                                            : lang == QLatin1String("ta") ? QStringLiteral("[\\x{0B80}-\\x{0BFF}]")
+                                                                          : QStringLiteral("^No alarms"));
+            ASSERT_TRUE(waitFor([&]() { return empty->text().contains(script); })) << lang.toStdString() << " "
+                                                                                    << empty->text().toStdString();
+            EXPECT_TRUE(empty->isVisible());
+            QApplication::processEvents();
+            // Whole: the words fit the viewport, wrapped where they must.
+            EXPECT_LE(empty->heightForWidth(empty->width()), empty->height()) << lang.toStdString();
+            if (!dir.isEmpty())
+                w.grab().save(QStringLiteral("%1/alarms-empty-%2-%3.png").arg(dir, lang, theme));
+        }
+    }
+    w.setLanguage(QStringLiteral("en"));
+    w.setTheme(QStringLiteral("light"));
+    ASSERT_TRUE(waitFor([&]() { return empty->text().startsWith(QStringLiteral("No alarms")); }));
+
+    // An alarm, even a cleared one: the table shows it and the words go.
+    const qint64 t0 = m_db.clock().nowMs();
+    const qint64 old = raise(QStringLiteral("outbox_depth"), QStringLiteral("default"), QStringLiteral("40"), QStringLiteral("20"), t0 - 60000);
+    clear(old, t0);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return model->rowCount() == 1; }));
+    EXPECT_FALSE(empty->isVisible());
+
+    // Only the active ones, and none is active: words of their own, once that read is back.
+    page->activeOnlyBox()->setChecked(true);
+    ASSERT_TRUE(waitFor([&]() { return model->rowsAreActiveOnly() && model->rowCount() == 0; }));
+    ASSERT_TRUE(waitFor([&]() { return empty->isVisible(); }));
+    EXPECT_EQ(empty->text(),
+              QStringLiteral("No active alarms right now. Clear “Only active alarms” to see the ones that have cleared."));
+
+    raise(QStringLiteral("vendor_success"), QStringLiteral("gupshup"), QStringLiteral("12 %"), QStringLiteral("50 %"), t0);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return model->rowCount() == 1; }));
+    EXPECT_FALSE(empty->isVisible());
 }
