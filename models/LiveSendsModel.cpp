@@ -350,7 +350,7 @@ int LiveSendsModel::rowOf(qint64 deliveryId) const
 
 void LiveSendsModel::countDistinct(const SendRow& r, int delta)
 {
-    const QString values[] = {r.tenant, r.channel, r.vendor, r.statusKey()};
+    const QString values[] = {r.tenant, r.channel, r.vendor, r.statusKey(), r.purpose};
     for (size_t i = 0; i < m_distinct.size(); ++i) {
         auto it = m_distinct[i].find(values[i]);
         if (it == m_distinct[i].end())
@@ -369,6 +369,7 @@ QStringList LiveSendsModel::distinctValues(Column column) const
     case Channel: slot = 1; break;
     case Vendor: slot = 2; break;
     case Status: slot = 3; break;
+    case Purpose: slot = 4; break;
     default: return {};
     }
     QStringList out = m_distinct[size_t(slot)].keys();

@@ -64,7 +64,8 @@ public:
     void applyRows(const QList<SendRow>& rows);
 
     const SendRow& rowAt(int row) const { return m_rows.at(row); }
-    // Distinct raw values of a column (tenants, channels, vendors) for the filter boxes.
+    // Distinct raw values of a column (tenants, channels, vendors, purposes, statuses) among the rows held, for
+    // the filter boxes and the column widths.
     QStringList distinctValues(Column column) const;
 
 signals:
@@ -86,7 +87,7 @@ private:
     // bottom never renumber the others.
     QHash<qint64, qint64> m_seqOf;
     qint64 m_topSeq = 0;
-    std::array<QHash<QString, int>, 4> m_distinct; // tenant, channel, vendor, status → rows with it
+    std::array<QHash<QString, int>, 5> m_distinct; // tenant, channel, vendor, status, purpose → rows with it
     qint64 m_maxId = 0;
     qint64 m_watermark = 0;
     int m_maxRows = 2000;

@@ -12,7 +12,7 @@
     <name>StatusText</name>
     <message>
         <source>delivered, code not entered yet</source>
-        <translation>வழங்கப்பட்டது, குறியீடு இன்னும் உள்ளிடப்படவில்லை</translation>
+        <translation>வழங்கப்பட்டது; இன்னும் உள்ளிடவில்லை</translation>
     </message>
     <message>
         <source>verified</source>

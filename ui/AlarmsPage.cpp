@@ -1,6 +1,7 @@
 #include "AlarmsPage.h"
 
 #include "AlarmHistoryModel.h"
+#include "ElidedCellDelegate.h"
 #include "ReasonDialog.h"
 #include "StatusText.h"
 
@@ -30,6 +31,7 @@ AlarmsPage::AlarmsPage(const models::ConsoleContext& context, QWidget* parent)
 {
     m_table->setObjectName(QStringLiteral("alarmsTable"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -2,6 +2,7 @@
 
 #include "AuditModel.h"
 
+#include "ElidedCellDelegate.h"
 #include "StatusText.h"
 
 #include <QComboBox>
@@ -41,6 +42,7 @@ AuditPage::AuditPage(const models::ConsoleContext& context, QWidget* parent)
     m_actionLabel->setBuddy(m_action);
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_table->setModel(m_bySearch);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();

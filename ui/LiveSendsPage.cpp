@@ -1,6 +1,7 @@
 #include "LiveSendsPage.h"
 
 #include "Clock.h"
+#include "ElidedCellDelegate.h"
 #include "LiveSendsModel.h"
 #include "SendsFilterModel.h"
 #include "StatusText.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -43,6 +45,7 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     m_filter->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("liveSendsTable"));
     m_table->setModel(m_filter);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LiveSendsModel::Time, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -52,7 +55,7 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->setWordWrap(false);
-    const int widths[] = {80, 140, 80, 80, 70, 110, 200, 80, 70};
+    const int widths[] = {80, 140, 80, 80, 70, 80, 200, 80, 70}; // widened to their words by fitColumnsToWords()
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c]);
 
@@ -218,6 +221,34 @@ void LiveSendsPage::refillCombos()
     refill(m_tenant, LiveSendsModel::Tenant, [](const QString& v) { return v; });
     refill(m_channel, LiveSendsModel::Channel, [](const QString& v) { return models::StatusText::channel(v); });
     refill(m_vendor, LiveSendsModel::Vendor, [](const QString& v) { return v; });
+    fitColumnsToWords();
+}
+
+void LiveSendsPage::fitColumnsToWords()
+{
+    using models::StatusText;
+    QHash<int, QStringList> texts;
+    for (const QString& key : StatusText::statusKeys())
+        texts[LiveSendsModel::Status] << StatusText::status(key);
+    for (const char* name : {"sms", "whatsapp", "email"})
+        texts[LiveSendsModel::Channel] << StatusText::channel(QLatin1String(name));
+    // Purposes as held (nearly every send is a login; Tamil's "password reset" alone is 150 px).
+    for (const QString& name : m_model->distinctValues(LiveSendsModel::Purpose))
+        texts[LiveSendsModel::Purpose] << StatusText::purpose(name);
+    texts[LiveSendsModel::Attempts] << LiveSendsModel::tr("%1 of %2").arg(10).arg(10);
+    texts[LiveSendsModel::Latency] << LiveSendsModel::tr("%1 ms").arg(10000);
+    texts[LiveSendsModel::Tenant] = m_model->distinctValues(LiveSendsModel::Tenant);
+    texts[LiveSendsModel::Vendor] = m_model->distinctValues(LiveSendsModel::Vendor);
+    // A cell's text is drawn inside a focus-frame margin each side (QCommonStyle).
+    const int margin = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 4;
+    const QFontMetrics fm(m_table->font());
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        int need = 0;
+        for (const QString& text : it.value())
+            need = qMax(need, fm.horizontalAdvance(text) + margin);
+        if (m_table->columnWidth(it.key()) < need)
+            m_table->setColumnWidth(it.key(), need);
+    }
 }
 
 void LiveSendsPage::setRangeS(qint64 seconds)
@@ -305,6 +336,7 @@ void LiveSendsPage::retranslateUi()
         m_channel->setItemText(i, models::StatusText::channel(m_channel->itemData(i).toString()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, LiveSendsModel::ColumnCount - 1);
     widenToHeaders(m_table, {LiveSendsModel::Time});
+    fitColumnsToWords();
     m_table->viewport()->update();
     m_table->setToolTip(tr("Double-click a send to open its destination in Phone lookup"));
     updateCount();

@@ -50,6 +50,10 @@ protected:
 
 private:
     void refillCombos();
+    // Widens the columns of words (status, channel, attempts, latency) to their longest text in the
+    // operator's language, and tenant, vendor and purpose to those held: only ever wider, so a width the
+    // operator chose stays.
+    void fitColumnsToWords();
     void updateCount();
     // Moves the range's start with the clock, and reads older sends until the range is covered.
     void applyRange();

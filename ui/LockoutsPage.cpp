@@ -1,6 +1,7 @@
 #include "LockoutsPage.h"
 
 #include "Clock.h"
+#include "ElidedCellDelegate.h"
 #include "LockoutsModel.h"
 #include "StatusText.h"
 #include "UnlockDialog.h"
@@ -42,6 +43,7 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(300);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "DatabaseThread.h"
 #include "DestinationMask.h"
+#include "ElidedCellDelegate.h"
 #include "PhoneLookup.h"
 #include "StatusText.h"
 #include "TimelineModel.h"
@@ -88,6 +89,7 @@ PhoneLookupPage::PhoneLookupPage(const models::ConsoleContext& context, QWidget*
     m_notice->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("timelineTable"));
     m_table->setModel(m_timeline);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

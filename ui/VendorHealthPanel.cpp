@@ -1,5 +1,6 @@
 #include "VendorHealthPanel.h"
 
+#include "ElidedCellDelegate.h"
 #include "ReasonDialog.h"
 #include "StatusText.h"
 #include "VendorHealthModel.h"
@@ -26,6 +27,7 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     setObjectName(QStringLiteral("vendorHealthPanel"));
     m_table->setObjectName(QStringLiteral("vendorHealthTable"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -179,14 +179,21 @@ TEST_F(LiveSendsModelTest, FilterValuesFollowRowsInAndOut)
 {
     LiveSendsModel model(nullptr);
     model.setMaxRows(2);
-    model.applyRows({row(2, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("accepted")),
-                     row(1, QStringLiteral("zen"), QStringLiteral("email"), QStringLiteral("a@example.com"), QStringLiteral("accepted"))});
+    SendRow reset = row(1, QStringLiteral("zen"), QStringLiteral("email"), QStringLiteral("a@example.com"), QStringLiteral("accepted"));
+    reset.purpose = QStringLiteral("password_reset");
+    SendRow login = row(2, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("accepted"));
+    login.purpose = QStringLiteral("login");
+    model.applyRows({login, reset});
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), (QStringList{QStringLiteral("acme"), QStringLiteral("zen")}));
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Channel), (QStringList{QStringLiteral("email"), QStringLiteral("sms")}));
-    // Row 1 (the only "zen" and "email" row) is pushed out by a new send.
-    model.applyRows({row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("accepted"))});
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Purpose), (QStringList{QStringLiteral("login"), QStringLiteral("password_reset")}));
+    // Row 1 (the only "zen", "email" and password reset row) is pushed out by a new send.
+    SendRow next = row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("accepted"));
+    next.purpose = QStringLiteral("login");
+    model.applyRows({next});
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Tenant), QStringList{QStringLiteral("acme")});
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Channel), QStringList{QStringLiteral("sms")});
+    EXPECT_EQ(model.distinctValues(LiveSendsModel::Purpose), QStringList{QStringLiteral("login")});
     // A status change moves the row from one status to another.
     SendRow failed = row(3, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000003"), QStringLiteral("failed"));
     failed.updatedAt += 10;

@@ -1,13 +1,18 @@
 #include "ConsoleFixture.h"
 
 #include "DashboardPage.h"
+#include "ElidedCellDelegate.h"
 #include "ReasonDialog.h"
+#include "StatusText.h"
 #include "VendorHealthModel.h"
 #include "VendorHealthPanel.h"
 
+#include <QApplication>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolTip>
 
 using namespace otp;
 using namespace otp::ui;
@@ -102,4 +107,65 @@ TEST_F(VendorHealthPanelTest, SupportSeesTheHealthButCannotForceABreaker)
     ASSERT_EQ(refused.count(), 1);
     EXPECT_EQ(refused.first().first().value<Outcome>().status, OutcomeStatus::InvalidInput);
     EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM vendor_breakers")), 0);
+}
+
+// Issue 12: at 1366×768 in Tamil the breaker's state and since-when are cut to "…" in their shared
+// columns. Resting the pointer on either shows the whole text, then the state and why.
+TEST_F(VendorHealthPanelTest, ATamilBreakerStateCutInItsColumnIsWholeInItsTooltip)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
+    const qint64 openedAt = m_db.clock().nowMs();
+    m_db.database().session().update(
+        QStringLiteral("INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, "
+                       "probe_until, closed_at, reason, updated_at) VALUES ('sim-gupshup', 'open', 0, 5, 0, ?, 0, 0, ?, ?)"),
+        {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
+    m_db.clock().advanceS(120);
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    VendorHealthPanel* panel = w.dashboardPage()->healthPanel();
+    VendorHealthModel* model = panel->model();
+    w.setLanguage(QStringLiteral("ta"));
+    panel->refresh(3600);
+    ASSERT_TRUE(waitFor([&]() { return model->rowOf(QStringLiteral("sim-gupshup")) >= 0; }));
+    const int row = model->rowOf(QStringLiteral("sim-gupshup"));
+    ASSERT_TRUE(waitFor([&]() { return cell(model, row, VendorHealthModel::Breaker) != QStringLiteral("open: sends skip it"); }));
+    w.resize(1366, 768);
+    QApplication::processEvents();
+
+    QTableView* table = panel->table();
+    auto* delegate = qobject_cast<ElidedCellDelegate*>(table->itemDelegate());
+    ASSERT_NE(delegate, nullptr);
+    auto toolTipAt = [&](const QModelIndex& index) {
+        QToolTip::hideText();
+        const QPoint pos = table->visualRect(index).center();
+        QHelpEvent help(QEvent::ToolTip, pos, table->viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(table->viewport(), &help);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    auto elided = [&](const QModelIndex& index) {
+        QStyleOptionViewItem option;
+        option.initFrom(table->viewport());
+        option.rect = table->visualRect(index);
+        option.widget = table;
+        return delegate->isElided(option, index);
+    };
+    const QString why = QStringLiteral("5 consecutive retryable failures");
+    // The state, cut: the tooltip (the model's own already begins with the whole state) says it and why.
+    const QModelIndex breaker = model->index(row, VendorHealthModel::Breaker);
+    ASSERT_TRUE(elided(breaker)) << "whole at 1366×768: " << breaker.data().toString().toStdString();
+    QString tip = toolTipAt(breaker);
+    EXPECT_TRUE(tip.startsWith(models::StatusText::breakerState(QStringLiteral("open"), false))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(why)) << tip.toStdString();
+    // Since when, cut by hand (the window is narrower): its own text first, then the state and why.
+    const QModelIndex since = model->index(row, VendorHealthModel::Since);
+    w.resize(1100, 768);
+    QApplication::processEvents();
+    ASSERT_TRUE(elided(since)) << since.data().toString().toStdString();
+    tip = toolTipAt(since);
+    EXPECT_TRUE(tip.startsWith(since.data().toString() + QLatin1Char('\n') + models::StatusText::breakerState(QStringLiteral("open"), false)))
+        << tip.toStdString();
+    EXPECT_TRUE(tip.contains(why)) << tip.toStdString();
+    w.setLanguage(QStringLiteral("en"));
 }
