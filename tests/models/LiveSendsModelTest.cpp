@@ -3,6 +3,11 @@
 #include "SendsFilterModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QSet>
+
+#include <cmath>
 
 using namespace otp;
 using namespace otp::models;
@@ -201,4 +206,56 @@ TEST_F(LiveSendsModelTest, FilterValuesFollowRowsInAndOut)
     model.applyRows({failed, row(2, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), QStringLiteral("failed"))});
     EXPECT_EQ(changed.count(), 1) << "adjacent changed rows are announced together";
     EXPECT_EQ(model.distinctValues(LiveSendsModel::Status), QStringList{QStringLiteral("delivery_failed")});
+}
+
+namespace {
+// WCAG's contrast ratio of two opaque colours.
+double contrast(const QColor& a, const QColor& b)
+{
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+// Issue 12: in the dark theme the status words (blue on the row's navy tint) were hard to read. In either
+// theme a status is at least 4.5:1 against its row's tint laid over the table's base.
+TEST_F(LiveSendsModelTest, EveryStatusIsReadableOnItsRowInALightAndADarkTable)
+{
+    const QPalette before = QGuiApplication::palette();
+    for (const QColor& base : {QColor(Qt::white), QColor(0x1f, 0x21, 0x24)}) {
+        QPalette palette = before;
+        palette.setColor(QPalette::Base, base);
+        QGuiApplication::setPalette(palette);
+        LiveSendsModel model(nullptr);
+        QList<SendRow> rows;
+        const QStringList states{QStringLiteral("accepted"), QStringLiteral("failed"), QStringLiteral("queued")};
+        const QStringList challenges{QStringLiteral("pending"), QStringLiteral("verified"), QStringLiteral("locked"),
+                                     QStringLiteral("expired"), QStringLiteral("canceled"), QStringLiteral("superseded")};
+        qint64 id = 100;
+        for (const QString& state : states)
+            for (const QString& challenge : challenges) {
+                SendRow r = row(id--, QStringLiteral("acme"), QStringLiteral("sms"), QStringLiteral("+919800000002"), state);
+                r.challengeStatus = challenge;
+                rows << r;
+            }
+        model.applyRows(rows);
+        ASSERT_EQ(model.rowCount(), rows.size());
+        QSet<QString> seen;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const QModelIndex status = model.index(i, LiveSendsModel::Status);
+            seen << status.data(LiveSendsModel::StatusKeyRole).toString();
+            const QColor text = status.data(Qt::ForegroundRole).value<QColor>();
+            const QColor tint = status.data(Qt::BackgroundRole).value<QColor>();
+            const double a = tint.alphaF();
+            const QColor under = QColor::fromRgbF(float(tint.redF() * a + base.redF() * (1 - a)), float(tint.greenF() * a + base.greenF() * (1 - a)),
+                                                float(tint.blueF() * a + base.blueF() * (1 - a)));
+            EXPECT_GE(contrast(text, under), 4.5) << base.name().toStdString() << " " << status.data().toString().toStdString();
+        }
+        EXPECT_GE(seen.size(), 5) << "statuses of several colours";
+    }
+    QGuiApplication::setPalette(before);
 }
