@@ -93,7 +93,7 @@ QVariant AlarmHistoryModel::data(const QModelIndex& index, int role) const
     case AcknowledgedRole: return e.acknowledged();
     case Qt::ForegroundRole:
         if (index.column() == Cleared && e.active())
-            return StatusText::color(QStringLiteral("delivery_failed"));
+            return StatusText::textColor(QStringLiteral("delivery_failed")); // red on the dark base was 3.4:1
         return {};
     case Qt::ToolTipRole:
         // The monitor's full sentence (English, as otpctl prints it) beside our words.

@@ -6,8 +6,6 @@
 #include "StatusText.h"
 
 #include <QDateTime>
-#include <QGuiApplication>
-#include <QPalette>
 #include <QLoggingCategory>
 
 namespace otp::models {
@@ -70,11 +68,8 @@ QVariant LiveSendsModel::data(const QModelIndex& index, int role) const
         return c;
     }
     case Qt::ForegroundRole:
-        if (index.column() == Status) {
-            // Readable on the row's tint in either theme (at least 4.5:1): darker(115) was 2.3:1 in dark.
-            const QColor c = StatusText::color(r.statusKey());
-            return QGuiApplication::palette().color(QPalette::Base).lightness() < 128 ? c.lighter(150) : c.darker(150);
-        }
+        if (index.column() == Status)
+            return StatusText::textColor(r.statusKey()); // darker(115) was 2.5:1 on its tint in the dark theme
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Attempts || index.column() == Latency)

@@ -62,7 +62,7 @@ QVariant LockoutsModel::data(const QModelIndex& index, int role) const
     }
     case Qt::ForegroundRole:
         if (index.column() == TimeLeft || index.column() == State)
-            return active ? StatusText::color(QStringLiteral("locked")) : StatusText::color(QString());
+            return active ? StatusText::textColor(QStringLiteral("locked")) : StatusText::textColor(QString());
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

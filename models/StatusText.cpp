@@ -1,6 +1,8 @@
 #include "StatusText.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QJsonArray>
 
 namespace otp::models {
@@ -265,6 +267,12 @@ QColor StatusText::color(const QString& key)
     if (key == QLatin1String("delivery_failed")) return QColor(0xd6, 0x3a, 0x3a);
     if (key == QLatin1String("locked")) return QColor(0xe3, 0x8b, 0x1c);
     return QColor(0x8a, 0x8f, 0x98);
+}
+
+QColor StatusText::textColor(const QString& key)
+{
+    const QColor c = color(key);
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128 ? c.lighter(150) : c.darker(150);
 }
 
 QStringList StatusText::statusKeys()

@@ -45,6 +45,9 @@ public:
     static QString duration(qint64 seconds);
     // The tint of a status: green verified, blue waiting, red failed, orange locked, grey finished.
     static QColor color(const QString& key);
+    // The status's words in a table: its colour darker on a light base, lighter on a dark one (the
+    // application palette's), at least 4.5:1 on the base and on the status's own tint over it.
+    static QColor textColor(const QString& key);
     // The keys Live sends can filter on, in display order.
     static QStringList statusKeys();
 };

@@ -63,7 +63,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case PurposeRole: return e.purpose;
     case Qt::ForegroundRole:
         if (index.column() == Event && !e.statusKey.isEmpty())
-            return StatusText::color(e.statusKey);
+            return StatusText::textColor(e.statusKey);
         return {};
     case Qt::ToolTipRole:
         return e.detail.isEmpty() ? e.event : e.event + QLatin1Char('\n') + e.detail;

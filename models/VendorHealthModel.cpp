@@ -107,7 +107,7 @@ QVariant VendorHealthModel::data(const QModelIndex& index, int role) const
         return index.column() >= SuccessRate && index.column() <= LatencyP95 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == Breaker && e.state != QLatin1String("closed"))
-            return StatusText::color(e.state == QLatin1String("open") ? QStringLiteral("delivery_failed") : QStringLiteral("locked"));
+            return StatusText::textColor(e.state == QLatin1String("open") ? QStringLiteral("delivery_failed") : QStringLiteral("locked"));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Breaker || index.column() == Reason || index.column() == Since) {

@@ -61,9 +61,9 @@ QVariant VendorsModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& r = m_rows.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == State && r.config.enabled && !r.loaded)
-        return QBrush(StatusText::color(QStringLiteral("failed")));
+        return QBrush(StatusText::textColor(QStringLiteral("failed")));
     if (role == Qt::ForegroundRole && index.column() == Credential && !r.config.secretName.isEmpty() && !r.credentialStored)
-        return QBrush(StatusText::color(QStringLiteral("failed")));
+        return QBrush(StatusText::textColor(QStringLiteral("failed")));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {

@@ -1,6 +1,7 @@
 #include "LiveSendsModel.h"
 #include "ModelFixture.h"
 #include "SendsFilterModel.h"
+#include "StatusText.h"
 
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
@@ -256,6 +257,10 @@ TEST_F(LiveSendsModelTest, EveryStatusIsReadableOnItsRowInALightAndADarkTable)
             EXPECT_GE(contrast(text, under), 4.5) << base.name().toStdString() << " " << status.data().toString().toStdString();
         }
         EXPECT_GE(seen.size(), 5) << "statuses of several colours";
+        // The other tables' status words (lockouts, timeline, breakers, alarms) stand on the base alone.
+        for (const QString& key : {QStringLiteral("locked"), QStringLiteral("delivery_failed"), QStringLiteral("verified"),
+                                   QStringLiteral("pending"), QString()})
+            EXPECT_GE(contrast(StatusText::textColor(key), base), 4.5) << base.name().toStdString() << " " << key.toStdString();
     }
     QGuiApplication::setPalette(before);
 }
