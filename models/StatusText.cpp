@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QPalette>
 #include <QJsonArray>
+#include <QPalette>
 
 namespace otp::models {
 
