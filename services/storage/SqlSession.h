@@ -100,8 +100,8 @@ private:
 // On a Galera node it is guarded (see .cpp): another node's write may abort it between two of its
 // statements, and the client protocol can lose the error that says so; the statements after it
 // would then run outside any transaction, each committed alone. A guarded transaction runs with
-// autocommit off and a savepoint; commit() finds the savepoint gone after such an abort, and reports a
-// conflict instead of committing what ran after it.
+// autocommit off and writes a mark first (a row of a temporary table); commit() finds the mark gone
+// after such an abort, and reports a conflict instead of committing what ran after it.
 class WriteTransaction
 {
 public:
@@ -131,7 +131,7 @@ private:
     bool releaseGuard();
     SqlSession& m_session;
     bool m_open = true;
-    bool m_guarded = false; // Galera: autocommit off and a savepoint, checked at commit
+    bool m_guarded = false; // Galera: autocommit off and a mark, checked at commit
     std::unique_lock<std::recursive_timed_mutex> m_turn; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };
 
