@@ -51,14 +51,7 @@ public:
             if (Database(config(n)).schemaVersion() != db.latestVersion())
                 throw StoreError(QStringLiteral("node %1 has not got the schema").arg(n + 1));
         otp::test::AcceptingCore core(db, QByteArrayLiteral("galera-bench-pepper"));
-        const Outcome o = core.service.policySet(QStringLiteral("default"), std::nullopt,
-                                                 {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
-                                                  {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
-                                                  {QStringLiteral("cooldown_s"), QStringLiteral("0")},
-                                                  {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
-                                                 {});
-        if (o.status != OutcomeStatus::Ok)
-            throw StoreError(QStringLiteral("policy set failed: %1").arg(o.message));
+        core.liftCapsForBench();
     }
     ~BenchDatabase()
     {

@@ -289,14 +289,7 @@ public:
         Database db(m_config);
         db.migrate();
         AcceptingCore core(db, QByteArray(kPepper));
-        const Outcome o = core.service.policySet(QStringLiteral("default"), std::nullopt,
-                                                 {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
-                                                  {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
-                                                  {QStringLiteral("cooldown_s"), QStringLiteral("0")},
-                                                  {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
-                                                 {});
-        if (o.status != OutcomeStatus::Ok)
-            throw StoreError(QStringLiteral("policy set failed: %1").arg(o.message));
+        core.liftCapsForBench();
     }
     ~FreshDatabase()
     {

@@ -6,6 +6,7 @@
 #include "GatewayRegistry.h"
 #include "OtpService.h"
 #include "RandomSource.h"
+#include "StoreError.h"
 
 #include <memory>
 
@@ -46,6 +47,20 @@ struct AcceptingCore
     SystemClock clock;
     SystemRandomSource random;
     OtpService service;
+
+    // The benchmarks' policy: one destination sends as often as the load asks (caps lifted, no
+    // cooldown, no burst cap on its number block), so the figures measure the rules' work, not refusals.
+    void liftCapsForBench()
+    {
+        const Outcome o = service.policySet(QStringLiteral("default"), std::nullopt,
+                                            {{QStringLiteral("sends_per_hour"), QStringLiteral("100")},
+                                             {QStringLiteral("sends_per_day"), QStringLiteral("1000")},
+                                             {QStringLiteral("cooldown_s"), QStringLiteral("0")},
+                                             {QStringLiteral("prefix_burst_cap"), QStringLiteral("100000")}},
+                                            {});
+        if (o.status != OutcomeStatus::Ok)
+            throw StoreError(QStringLiteral("policy set failed: %1").arg(o.message));
+    }
 };
 
 } // namespace otp::test
