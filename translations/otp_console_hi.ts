@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <translation>%1 मि.से.</translation>
     </message>
     <message>
         <source>never opened</source>
@@ -1182,8 +1182,8 @@
         <translation>सेहत के नियमों से उठे अलार्म (विक्रेता सफलता और विलंब, आउटबॉक्स की गहराई, लॉकआउट, नंबर ब्लॉक के अनुसार रूपांतरण), नए पहले। नियम फिर पूरा होने पर अलार्म अपने आप हट जाता है।</translation>
     </message>
     <message>
-        <source>Only &amp;active alarms</source>
-        <translation>केवल सक्रिय अलार्म(&amp;A)</translation>
+        <source>Only ac&amp;tive alarms</source>
+        <translation>केवल सक्रिय अलार्म(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
@@ -1407,12 +1407,12 @@ Click: these sends in Live sends.</source>
         <translation>टेनेंट(&amp;T)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>चैनल(&amp;H)</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>चैनल(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Vendor</source>
-        <translation>विक्रेता(&amp;V)</translation>
+        <source>Ven&amp;dor</source>
+        <translation>विक्रेता(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
@@ -1490,8 +1490,8 @@ Click: these sends in Live sends.</source>
         <translation>वह लॉकआउट अब सक्रिय नहीं है।</translation>
     </message>
     <message>
-        <source>Show &amp;history (released and ended lockouts)</source>
-        <translation>इतिहास दिखाएँ (हटाए और समाप्त लॉकआउट)(&amp;H)</translation>
+        <source>Show hi&amp;story (released and ended lockouts)</source>
+        <translation>इतिहास दिखाएँ (हटाए और समाप्त लॉकआउट)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
@@ -1679,8 +1679,8 @@ Click: these sends in Live sends.</source>
         <translation>उद्देश्य(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Vendor</source>
-        <translation>विक्रेता(&amp;V)</translation>
+        <source>Ve&amp;ndor</source>
+        <translation>विक्रेता(&amp;N)</translation>
     </message>
     <message>
         <source>phone in any format, or email</source>
@@ -1739,8 +1739,8 @@ Click: these sends in Live sends.</source>
         <translation>संदेश का कोड</translation>
     </message>
     <message>
-        <source>&amp;Verify</source>
-        <translation>सत्यापित करें(&amp;V)</translation>
+        <source>Verif&amp;y</source>
+        <translation>सत्यापित करें(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2218,10 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Message templates</source>
         <translation>संदेश टेम्पलेट</translation>
+    </message>
+    <message>
+        <source>No vendor is stored in this database, so every send goes to the built-in development vendor “dev” (this machine&apos;s outbox or the vendor simulator), never to a real phone or mailbox. Add a vendor to send for real.</source>
+        <translation>इस डेटाबेस में कोई विक्रेता सहेजा नहीं गया है, इसलिए हर भेजा गया कोड अंतर्निहित विकास विक्रेता “dev” (इस मशीन का आउटबॉक्स या विक्रेता सिम्युलेटर) को जाता है, किसी असली फ़ोन या मेलबॉक्स पर कभी नहीं। असल में भेजने के लिए कोई विक्रेता जोड़ें।</translation>
     </message>
 </context>
 <context>

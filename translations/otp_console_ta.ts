@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <translation>%1 மி.வி.</translation>
     </message>
     <message>
         <source>never opened</source>
@@ -1182,8 +1182,8 @@
         <translation>நிலை விதிகளால் எழுந்த எச்சரிக்கைகள் (விற்பனையாளர் வெற்றி, தாமதம், அவுட்பாக்ஸ் ஆழம், பூட்டுகள், எண் தொகுப்பு வாரியான மாற்றம்), புதியவை முதலில். விதி மீண்டும் நிறைவேறும்போது எச்சரிக்கை தானாக நீங்கும்.</translation>
     </message>
     <message>
-        <source>Only &amp;active alarms</source>
-        <translation>செயலில் உள்ள எச்சரிக்கைகள் மட்டும்(&amp;A)</translation>
+        <source>Only ac&amp;tive alarms</source>
+        <translation>செயலில் உள்ள எச்சரிக்கைகள் மட்டும்(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
@@ -1407,12 +1407,12 @@ Click: these sends in Live sends.</source>
         <translation>குத்தகையாளர்(&amp;T)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>வழி(&amp;H)</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>வழி(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Vendor</source>
-        <translation>விற்பனையாளர்(&amp;V)</translation>
+        <source>Ven&amp;dor</source>
+        <translation>விற்பனையாளர்(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
@@ -1490,8 +1490,8 @@ Click: these sends in Live sends.</source>
         <translation>அந்தப் பூட்டு இனி செயலில் இல்லை.</translation>
     </message>
     <message>
-        <source>Show &amp;history (released and ended lockouts)</source>
-        <translation>வரலாற்றைக் காட்டு (நீக்கிய மற்றும் முடிந்த பூட்டுகள்)(&amp;H)</translation>
+        <source>Show hi&amp;story (released and ended lockouts)</source>
+        <translation>வரலாற்றைக் காட்டு (நீக்கிய மற்றும் முடிந்த பூட்டுகள்)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
@@ -1679,8 +1679,8 @@ Click: these sends in Live sends.</source>
         <translation>நோக்கம்(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Vendor</source>
-        <translation>விற்பனையாளர்(&amp;V)</translation>
+        <source>Ve&amp;ndor</source>
+        <translation>விற்பனையாளர்(&amp;N)</translation>
     </message>
     <message>
         <source>phone in any format, or email</source>
@@ -1739,8 +1739,8 @@ Click: these sends in Live sends.</source>
         <translation>செய்தியில் உள்ள குறியீடு</translation>
     </message>
     <message>
-        <source>&amp;Verify</source>
-        <translation>சரிபார்(&amp;V)</translation>
+        <source>Verif&amp;y</source>
+        <translation>சரிபார்(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2218,10 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Message templates</source>
         <translation>செய்தி வார்ப்புருக்கள்</translation>
+    </message>
+    <message>
+        <source>No vendor is stored in this database, so every send goes to the built-in development vendor “dev” (this machine&apos;s outbox or the vendor simulator), never to a real phone or mailbox. Add a vendor to send for real.</source>
+        <translation>இந்தத் தரவுத்தளத்தில் எந்த விற்பனையாளரும் சேமிக்கப்படவில்லை; அதனால் ஒவ்வொரு அனுப்புதலும் உள்ளமைந்த மேம்பாட்டு விற்பனையாளர் “dev”-க்கே (இந்தக் கணினியின் அவுட்பாக்ஸ் அல்லது விற்பனையாளர் சிமுலேட்டர்) செல்கிறது, உண்மையான தொலைபேசிக்கோ அஞ்சல் பெட்டிக்கோ ஒருபோதும் அல்ல. உண்மையாக அனுப்ப ஒரு விற்பனையாளரைச் சேர்க்கவும்.</translation>
     </message>
 </context>
 <context>

@@ -172,7 +172,7 @@ void AlarmsPage::retranslateUi()
 {
     m_hint->setText(tr("Alarms raised by the health rules (vendor success and latency, outbox depth, lockouts, "
                        "conversion per number block), newest first. An alarm clears by itself when its rule holds again."));
-    m_activeOnly->setText(tr("Only &active alarms"));
+    m_activeOnly->setText(tr("Only ac&tive alarms"));
     m_ack->setText(tr("&Acknowledge…"));
     m_ack->setToolTip(tr("Say that someone is on the selected alarm (needs a reason; audited)"));
     m_roleNote->setText(m_operator.permissions.canAcknowledgeAlarms()

@@ -319,8 +319,8 @@ void LiveSendsPage::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search a phone number or email…"));
     m_tenantLabel->setText(tr("&Tenant"));
-    m_channelLabel->setText(tr("C&hannel"));
-    m_vendorLabel->setText(tr("&Vendor"));
+    m_channelLabel->setText(tr("Cha&nnel"));
+    m_vendorLabel->setText(tr("Ven&dor"));
     m_statusLabel->setText(tr("&Status"));
     m_rangeLabel->setText(tr("Ti&me"));
     m_range->setItemText(0, tr("Last 15 minutes"));

@@ -80,6 +80,7 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     connect(m_history, &QCheckBox::toggled, m_model, &LockoutsModel::setShowHistory);
     connect(m_unlock, &QPushButton::clicked, this, &LockoutsPage::requestUnlock);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LockoutsPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::modelReset, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::dataChanged, this, &LockoutsPage::updateButtons);
     connect(m_model, &LockoutsModel::rowsRemoved, this, &LockoutsPage::updateButtons);
@@ -107,20 +108,31 @@ void LockoutsPage::refresh()
     m_model->refresh();
 }
 
-void LockoutsPage::updateButtons()
+// The row Unlock acts on: the selected one, or else the one with the keyboard focus (a table shows its
+// current row framed; an operator who tabbed to it or sees the only lockout framed expects Unlock to work).
+QModelIndex LockoutsPage::targetRow() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const bool active = !rows.isEmpty() && rows.first().data(LockoutsModel::ActiveRole).toBool();
+    if (!rows.isEmpty())
+        return rows.first();
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0) : QModelIndex();
+}
+
+void LockoutsPage::updateButtons()
+{
+    const QModelIndex target = targetRow();
+    const bool active = target.isValid() && target.data(LockoutsModel::ActiveRole).toBool();
     m_unlock->setVisible(m_model->permissions().canUnlock());
     m_unlock->setEnabled(active && m_model->permissions().canUnlock());
 }
 
 UnlockDialog* LockoutsPage::requestUnlock()
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty() || !m_model->permissions().canUnlock())
+    const QModelIndex target = targetRow();
+    if (!target.isValid() || !m_model->permissions().canUnlock())
         return nullptr;
-    const int row = m_proxy->mapToSource(rows.first()).row();
+    const int row = m_proxy->mapToSource(target).row();
     const qint64 id = m_model->rowAt(row).id;
     auto* dialog = new UnlockDialog(m_model->index(row, LockoutsModel::Destination).data().toString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -140,7 +152,7 @@ UnlockDialog* LockoutsPage::requestUnlock()
 
 void LockoutsPage::retranslateUi()
 {
-    m_history->setText(tr("Show &history (released and ended lockouts)"));
+    m_history->setText(tr("Show hi&story (released and ended lockouts)"));
     m_search->setPlaceholderText(tr("Search: phone, email, tenant, reason…"));
     m_unlock->setText(tr("&Unlock…"));
     m_unlock->setToolTip(tr("Release the selected lockout (needs a reason; audited)"));

@@ -44,6 +44,7 @@ protected:
 
 private:
     void updateButtons();
+    QModelIndex targetRow() const;
 
     models::ConsoleContext m_ctx;
     models::LockoutsModel* m_model;

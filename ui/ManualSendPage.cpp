@@ -240,7 +240,7 @@ void ManualSendPage::retranslateUi()
     label(m_destination, tr("&Destination"));
     label(m_channel, tr("&Channel"));
     label(m_purpose, tr("&Purpose"));
-    label(m_vendor, tr("&Vendor"));
+    label(m_vendor, tr("Ve&ndor"));
     m_destination->setPlaceholderText(tr("phone in any format, or email"));
     m_channel->setItemText(0, tr("default for the destination"));
     for (int i = 1; i < m_channel->count(); ++i)
@@ -253,7 +253,7 @@ void ManualSendPage::retranslateUi()
     // The hint whole in every language (Tamil's was cut to "செய்தியில் உள்ள …"): a code is short anyway.
     m_code->setMaximumWidth(qMax(160, m_code->fontMetrics().horizontalAdvance(m_code->placeholderText()) + 24));
     m_code->setMinimumWidth(m_code->maximumWidth());
-    m_verify->setText(tr("&Verify"));
+    m_verify->setText(tr("Verif&y"));
     m_devLabel->setText(tr("Message the dev vendor delivered (read the code here):"));
     m_roleNote->setText(m_operator.permissions.canManualSend()
                             ? tr("Sends are real: they count against the destination's caps and are audited under your name.")

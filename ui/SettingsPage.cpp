@@ -35,6 +35,7 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
       m_profileTable(new QTableView(this)),
       m_vendorsTitle(new QLabel(this)),
       m_vendorsResult(new QLabel(this)),
+      m_vendorsEmpty(new QLabel(this)),
       m_connectionsTitle(new QLabel(this)),
       m_connectionsResult(new QLabel(this)),
       m_addVendor(new QPushButton(this)),
@@ -226,8 +227,12 @@ QWidget* SettingsPage::buildVendorsTab()
         bar->addWidget(b);
     bar->addStretch(1);
     bar->addWidget(m_reloadVendors);
+    m_vendorsEmpty->setObjectName(QStringLiteral("vendorsEmptyState"));
+    m_vendorsEmpty->setWordWrap(true);
+    m_vendorsEmpty->hide();
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_vendorsTitle);
+    layout->addWidget(m_vendorsEmpty);
     layout->addWidget(m_vendorTable, 1);
     layout->addLayout(bar);
     layout->addWidget(m_vendorsResult);
@@ -239,6 +244,12 @@ QWidget* SettingsPage::buildVendorsTab()
             editVendor(false);
     });
     connect(m_reloadVendors, &QPushButton::clicked, m_vendors, &models::VendorsModel::refresh);
+    // An empty list says what that means (sends go to the built-in "dev" vendor), once a read came back;
+    // Edit and Remove need a vendor to act on.
+    connect(m_vendors, &models::VendorsModel::loaded, this, &SettingsPage::updateVendorButtons);
+    connect(m_vendors, &QAbstractItemModel::rowsInserted, this, &SettingsPage::updateVendorButtons);
+    connect(m_vendors, &QAbstractItemModel::rowsRemoved, this, &SettingsPage::updateVendorButtons);
+    connect(m_vendorTable->selectionModel(), &QItemSelectionModel::currentChanged, this, &SettingsPage::updateVendorButtons);
     connect(m_removeVendor, &QPushButton::clicked, this, [this]() {
         const QModelIndex current = m_vendorTable->currentIndex();
         if (!current.isValid())
@@ -258,6 +269,16 @@ QWidget* SettingsPage::buildVendorsTab()
         m_vendorsResult->setText(o.ok() ? tr("Saved: %1").arg(o.message) : tr("Not saved: %1").arg(models::StatusText::outcome(o)));
     });
     return page;
+}
+
+void SettingsPage::updateVendorButtons()
+{
+    const bool none = m_vendors->rowCount() == 0;
+    m_vendorsEmpty->setVisible(none);
+    const bool canEdit = m_operator.permissions.canEditVendors();
+    const bool chosen = m_vendorTable->currentIndex().isValid();
+    m_editVendor->setEnabled(canEdit && chosen);
+    m_removeVendor->setEnabled(canEdit && chosen);
 }
 
 void SettingsPage::editVendor(bool create)
@@ -408,6 +429,9 @@ void SettingsPage::retranslateUi()
     m_templates->retranslateUi();
     m_connectionsTitle->setText(tr("<b>Database connections</b> — the console opens the one marked in use; server "
                                    "passwords are kept in the keychain, never in the settings file"));
+    m_vendorsEmpty->setText(tr("No vendor is stored in this database, so every send goes to the built-in development "
+                               "vendor “dev” (this machine's outbox or the vendor simulator), never to a real phone or "
+                               "mailbox. Add a vendor to send for real."));
     m_vendorsTitle->setText(tr("<b>Delivery vendors</b> — %1")
                                 .arg(m_operator.permissions.canEditVendors()
                                          ? tr("credentials go to the keychain and are never shown again; changes apply here at once")

@@ -82,6 +82,8 @@ private:
     models::ConnectionProfiles* m_profiles;
     QTableView *m_vendorTable, *m_profileTable;
     QLabel *m_vendorsTitle, *m_vendorsResult, *m_connectionsTitle, *m_connectionsResult;
+    QLabel* m_vendorsEmpty; // says where sends go while no vendor is stored
+    void updateVendorButtons();
     QPushButton *m_addVendor, *m_editVendor, *m_removeVendor, *m_reloadVendors;
     QPushButton *m_addProfile, *m_editProfile, *m_removeProfile, *m_testProfile, *m_connectProfile;
     QProgressBar* m_connectionBusy;

@@ -86,6 +86,29 @@ TEST_F(ConsoleFlowsTest, ThreeWrongCodesShowALockoutThatAnAdminUnlocksWithAReaso
     }));
 }
 
+// The screenshot review found Unlock greyed out while the only lockout sat framed as the table's current
+// row (keyboard focus, no selection): the framed row is what Unlock acts on when nothing is selected.
+TEST_F(ConsoleFlowsTest, UnlockActsOnTheFramedRowWhenNothingIsSelected)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::Lockouts);
+    LockoutsPage* page = w.lockoutsPage();
+    lockOut(QStringLiteral("+919812345210"));
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
+    QTableView* table = page->mainTable();
+    table->clearSelection();
+    table->selectionModel()->setCurrentIndex(table->model()->index(0, 0), QItemSelectionModel::NoUpdate);
+    ASSERT_TRUE(table->selectionModel()->selectedRows().isEmpty());
+    EXPECT_TRUE(page->unlockButton()->isEnabled());
+    UnlockDialog* dialog = page->requestUnlock();
+    ASSERT_NE(dialog, nullptr);
+    dialog->reject();
+    table->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    EXPECT_FALSE(page->unlockButton()->isEnabled()) << "no row framed or selected: nothing to unlock";
+}
+
 TEST_F(ConsoleFlowsTest, SupportCannotUnlock)
 {
     actAs(QStringLiteral("sam"), QStringLiteral("support"));

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -187,6 +188,29 @@ TEST_F(SettingsTest, AnAdminAddsAVendorWhoseCredentialGoesToTheSecretStoreAndIsU
     EXPECT_EQ(page()->vendors()->rowOf(QStringLiteral("acme-sms")), -1);
     EXPECT_TRUE(auditActions().contains(QStringLiteral("secret_delete")));
     EXPECT_LT(qaVendors->findData(QStringLiteral("acme-sms")), 0);
+}
+
+// The screenshot review: an empty vendor list looked broken while Live sends showed "dev" sending.
+// Empty, it says where sends go; with a vendor stored it says nothing; Edit and Remove wait for a row.
+TEST_F(SettingsTest, AnEmptyVendorListSaysSendsGoToTheBuiltInDevVendor)
+{
+    auto* empty = page()->findChild<QLabel*>(QStringLiteral("vendorsEmptyState"));
+    ASSERT_NE(empty, nullptr);
+    QSignalSpy loaded(page()->vendors(), &models::VendorsModel::loaded);
+    page()->vendors()->refresh();
+    ASSERT_TRUE(loaded.wait(10000));
+    ASSERT_EQ(page()->vendors()->rowCount(), 0);
+    EXPECT_TRUE(empty->isVisibleTo(page()));
+    EXPECT_TRUE(empty->text().contains(QStringLiteral("“dev”"))) << empty->text().toStdString();
+    auto* table = page()->findChild<QTableView*>(QStringLiteral("vendorsTable"));
+    ASSERT_NE(table, nullptr);
+    for (QPushButton* b : page()->findChildren<QPushButton*>())
+        if (b->text().contains(QStringLiteral("Remove")) && b->isVisibleTo(page()) && b->parentWidget() == table->parentWidget())
+            EXPECT_FALSE(b->isEnabled()) << "nothing to remove";
+
+    ASSERT_TRUE(saveAndWait(gupshup(QStringLiteral("acme-sms")), QStringLiteral("gs-token")).ok());
+    ASSERT_GE(page()->vendors()->rowCount(), 1);
+    EXPECT_FALSE(empty->isVisibleTo(page()));
 }
 
 TEST_F(SettingsTest, AnInvalidVendorIsRefusedByNameAndNoCredentialIsWritten)
