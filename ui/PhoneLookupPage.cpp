@@ -96,18 +96,14 @@ PhoneLookupPage::PhoneLookupPage(const models::ConsoleContext& context, QWidget*
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(0, 150);
     m_table->setColumnWidth(1, 340);
+    m_table->setWordWrap(false);
     // Each event whole (Tamil's are long: "dev ஐ எஸ்எம்எஸ் வழியாக…" was cut), up to half the width; the
-    // details take the rest, wrapped onto a second line where they need it (in Tamil the vendor's message id,
-    // what support quotes to the vendor, was cut off at the end), and a cell's tooltip has both. A timeline
-    // is one destination's history, a few dozen rows: fitting their heights is cheap.
-    m_table->setWordWrap(true);
+    // details take the rest, and a cell's tooltip has both.
     connect(m_timeline, &QAbstractItemModel::modelReset, this, [this]() {
         m_table->resizeColumnToContents(models::TimelineModel::Event);
         const int widest = qMax(340, m_table->viewport()->width() / 2);
         m_table->setColumnWidth(models::TimelineModel::Event, qBound(340, m_table->columnWidth(models::TimelineModel::Event), widest));
-        m_table->resizeRowsToContents();
     });
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableView::resizeRowsToContents);
 
     auto* form = new QHBoxLayout;
     form->addWidget(m_inputLabel);
