@@ -271,8 +271,8 @@ std::recursive_timed_mutex* sqliteWriterTurn(const QString& file)
 // The same statement turns autocommit off for a guarded transaction (WriteTransaction::Statements): an
 // applier that needs a row this transaction holds aborts it between two statements, and the error that
 // says so reaches the client on its next command, except when the protocol loses it (a statement reset
-// or a table-less SELECT LAST_INSERT_ID() has been seen to take it without a word: 1 run in 25 of the
-// fifty-guesses test let a fifth guess through). With autocommit on, every statement after that would
+// or the table-less SELECT LAST_INSERT_ID() are the suspects: 4 runs in 200 of the fifty-guesses test
+// counted a 4th wrong guess of 3). With autocommit on, every statement after that would
 // commit alone; with it off they form a new transaction, which commit() finds without its mark and rolls
 // back. The mark is a row of a temporary table (Database's setUpGalera), written first and deleted last:
 // an abort took it with everything else. Not a SAVEPOINT: that goes into the binary log and the write
@@ -296,7 +296,6 @@ void SqlSession::resumeCausalReads() noexcept
     }
 }
 
-
 WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) : m_session(session)
 {
     m_guarded = session.m_causalReads && statements == Statements::RowsOnly;
@@ -315,7 +314,7 @@ WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) :
     } else if (m_guarded) {
         // Autocommit is off: the mark's statement opens the transaction it marks.
         try {
-            session.execute(QStringLiteral("INSERT INTO otp_txn_guard (mark) VALUES (1)"));
+            session.update(QStringLiteral("INSERT INTO otp_txn_guard (mark) VALUES (1)"));
         } catch (const StoreError&) {
             session.database().rollback();
             session.resumeCausalReads(); // autocommit back on for whatever the session runs next
@@ -377,7 +376,9 @@ void WriteTransaction::commit()
         m_session.execute(QStringLiteral("COMMIT"));
         if (m_turn.owns_lock())
             m_turn.unlock();
-    } else if (m_guarded && !releaseGuard()) {
+    } else if (m_guarded && m_session.update(QStringLiteral("DELETE FROM otp_txn_guard")) == 0) {
+        // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
+        // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
         throw StoreError(QStringLiteral("database conflict: another node's write aborted this transaction"), true);
     } else if (!m_session.database().commit()) {
         // Whether a COMMIT whose answer was lost took effect is unknowable here; every write of the
@@ -390,22 +391,6 @@ void WriteTransaction::commit()
     m_session.m_inTransaction = false;
     m_session.resumeCausalReads();
     m_session.sendPendingNotify();
-}
-
-// The guard of a Galera transaction: its mark is still there only if the transaction that wrote it is
-// the one still open. False when it is gone (an abort ended that transaction) or the delete itself met
-// the abort (1213); a lost connection throws as any statement does.
-bool WriteTransaction::releaseGuard()
-{
-    QSqlQuery q(m_session.database());
-    if (q.exec(QStringLiteral("DELETE FROM otp_txn_guard")))
-        return q.numRowsAffected() > 0;
-    const QSqlError error = q.lastError();
-    if (m_session.noteFailure(error))
-        throw StoreError(QStringLiteral("database connection lost: %1").arg(SqlSession::describe(error)));
-    if (SqlSession::isConflict(error))
-        return false;
-    throw StoreError(QStringLiteral("cannot check the transaction's mark: %1").arg(SqlSession::describe(error)));
 }
 
 void SqlSession::sendPendingNotify()

@@ -124,11 +124,9 @@ public:
     void lockKey(const QString& key);
 
     WriteTransaction(const WriteTransaction&) = delete;
-
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
 private:
-    bool releaseGuard();
     SqlSession& m_session;
     bool m_open = true;
     bool m_guarded = false; // Galera: autocommit off and a mark, checked at commit
