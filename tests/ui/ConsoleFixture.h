@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "ModelFixture.h"
 
+#include <QListWidget>
 #include <QTest>
 
 #include <memory>
@@ -42,6 +43,18 @@ protected:
         info.known = true;
         info.permissions = models::Permissions::fromRoleName(role);
         window().setOperator(info);
+    }
+    // Switches the window's language and waits until its sidebar shows it (the translators load on the
+    // event loop): English reads "Live sends"; another language, anything but what it read before.
+    bool switchLanguage(const QString& lang)
+    {
+        auto* sidebar = window().findChild<QListWidget*>(QStringLiteral("sidebar"));
+        const QString before = sidebar->item(0)->text();
+        window().setLanguage(lang);
+        return waitFor([&]() {
+            return lang == QLatin1String("en") ? sidebar->item(0)->text() == QLatin1String("Live sends")
+                                               : sidebar->item(0)->text() != before;
+        });
     }
     // Spins the event loop until `condition` holds (the worker answers through queued calls).
     template <typename F>

@@ -22,7 +22,21 @@
 using namespace otp;
 using namespace otp::ui;
 
-using ConsoleFlowsTest = otp::test::ConsoleFixture;
+class ConsoleFlowsTest : public otp::test::ConsoleFixture
+{
+protected:
+    // The Lockouts page as `login` (`role`) sees it, listing one lockout, of +919812345210; null if it
+    // never shows.
+    LockoutsPage* lockoutsPageWithOne(const QString& login, const QString& role)
+    {
+        actAs(login, role);
+        window().showPage(MainWindow::Lockouts);
+        LockoutsPage* page = window().lockoutsPage();
+        lockOut(QStringLiteral("+919812345210"));
+        page->refresh();
+        return waitFor([&]() { return page->model()->rowCount() == 1; }) ? page : nullptr;
+    }
+};
 
 TEST_F(ConsoleFlowsTest, QaManualSendShowsTheDevMessageAndTheRowAppearsInLiveSends)
 {
@@ -51,13 +65,9 @@ TEST_F(ConsoleFlowsTest, QaManualSendShowsTheDevMessageAndTheRowAppearsInLiveSen
 
 TEST_F(ConsoleFlowsTest, ThreeWrongCodesShowALockoutThatAnAdminUnlocksWithAReason)
 {
-    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    LockoutsPage* page = lockoutsPageWithOne(QStringLiteral("meera"), QStringLiteral("admin"));
+    ASSERT_NE(page, nullptr);
     MainWindow& w = window();
-    w.showPage(MainWindow::Lockouts);
-    LockoutsPage* page = w.lockoutsPage();
-    lockOut(QStringLiteral("+919812345210"));
-    page->refresh();
-    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
 
     QTableView* table = page->mainTable();
     table->selectRow(0);
@@ -90,13 +100,8 @@ TEST_F(ConsoleFlowsTest, ThreeWrongCodesShowALockoutThatAnAdminUnlocksWithAReaso
 // row (keyboard focus, no selection): the framed row is what Unlock acts on when nothing is selected.
 TEST_F(ConsoleFlowsTest, UnlockActsOnTheFramedRowWhenNothingIsSelected)
 {
-    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
-    MainWindow& w = window();
-    w.showPage(MainWindow::Lockouts);
-    LockoutsPage* page = w.lockoutsPage();
-    lockOut(QStringLiteral("+919812345210"));
-    page->refresh();
-    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
+    LockoutsPage* page = lockoutsPageWithOne(QStringLiteral("meera"), QStringLiteral("admin"));
+    ASSERT_NE(page, nullptr);
     QTableView* table = page->mainTable();
     table->clearSelection();
     table->selectionModel()->setCurrentIndex(table->model()->index(0, 0), QItemSelectionModel::NoUpdate);
@@ -111,13 +116,8 @@ TEST_F(ConsoleFlowsTest, UnlockActsOnTheFramedRowWhenNothingIsSelected)
 
 TEST_F(ConsoleFlowsTest, SupportCannotUnlock)
 {
-    actAs(QStringLiteral("sam"), QStringLiteral("support"));
-    MainWindow& w = window();
-    w.showPage(MainWindow::Lockouts);
-    LockoutsPage* page = w.lockoutsPage();
-    lockOut(QStringLiteral("+919812345210"));
-    page->refresh();
-    ASSERT_TRUE(waitFor([&]() { return page->model()->rowCount() == 1; }));
+    LockoutsPage* page = lockoutsPageWithOne(QStringLiteral("sam"), QStringLiteral("support"));
+    ASSERT_NE(page, nullptr);
     page->mainTable()->selectRow(0);
     EXPECT_FALSE(page->unlockButton()->isVisible());
     EXPECT_FALSE(page->unlockButton()->isEnabled());

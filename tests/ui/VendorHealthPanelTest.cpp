@@ -19,7 +19,22 @@ using namespace otp::ui;
 
 using models::VendorHealthModel;
 
-using VendorHealthPanelTest = otp::test::ConsoleFixture;
+class VendorHealthPanelTest : public otp::test::ConsoleFixture
+{
+protected:
+    // One send through "dev", and a second vendor whose breaker opened by itself two minutes ago (the row
+    // VendorBreaker::record writes).
+    void sendAndOpenASecondVendorsBreaker()
+    {
+        ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
+        const qint64 openedAt = m_db.clock().nowMs();
+        m_db.database().session().update(
+            QStringLiteral("INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, "
+                           "probe_until, closed_at, reason, updated_at) VALUES ('sim-gupshup', 'open', 0, 5, 0, ?, 0, 0, ?, ?)"),
+            {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
+        m_db.clock().advanceS(120);
+    }
+};
 
 namespace {
 QString cell(VendorHealthModel* m, int row, int column)
@@ -32,14 +47,7 @@ QString cell(VendorHealthModel* m, int row, int column)
 // reason (OtpService::forceBreaker on the worker thread, audited) and the panel shows it forced open.
 TEST_F(VendorHealthPanelTest, ShowsEachVendorsStateAndAnAdminForcesOneOpenAudited)
 {
-    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
-    // A second vendor whose breaker opened by itself (the row VendorBreaker::record writes).
-    const qint64 openedAt = m_db.clock().nowMs();
-    m_db.database().session().update(
-        QStringLiteral("INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, "
-                       "probe_until, closed_at, reason, updated_at) VALUES ('sim-gupshup', 'open', 0, 5, 0, ?, 0, 0, ?, ?)"),
-        {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
-    m_db.clock().advanceS(120);
+    ASSERT_NO_FATAL_FAILURE(sendAndOpenASecondVendorsBreaker());
 
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
@@ -113,13 +121,7 @@ TEST_F(VendorHealthPanelTest, SupportSeesTheHealthButCannotForceABreaker)
 // columns. Resting the pointer on either shows the whole text, then the state and why.
 TEST_F(VendorHealthPanelTest, ATamilBreakerStateCutInItsColumnIsWholeInItsTooltip)
 {
-    ASSERT_EQ(sendTo(QStringLiteral("+919812345210")).status, OutcomeStatus::Sent);
-    const qint64 openedAt = m_db.clock().nowMs();
-    m_db.database().session().update(
-        QStringLiteral("INSERT INTO vendor_breakers (vendor, state, forced, consecutive_failures, probe_successes, open_until, "
-                       "probe_until, closed_at, reason, updated_at) VALUES ('sim-gupshup', 'open', 0, 5, 0, ?, 0, 0, ?, ?)"),
-        {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
-    m_db.clock().advanceS(120);
+    ASSERT_NO_FATAL_FAILURE(sendAndOpenASecondVendorsBreaker());
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
     w.resize(1366, 768);
