@@ -3,8 +3,78 @@
 #include "AuditLog.h"
 #include "DatabaseThread.h"
 #include "OtpService.h"
+#include "Policy.h"
 
 namespace otp::models {
+
+namespace {
+struct KeyWords
+{
+    const char* key;
+    const char* label;
+    const char* unit;
+};
+
+// Every key of Policy::keys(), in words; the units say what a number counts.
+const KeyWords kKeyWords[] = {
+    {"code_length", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Code length"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "digits")},
+    {"ttl_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "A code is valid for"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds")},
+    {"max_attempts", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Guesses per code"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "attempts")},
+    {"cooldown_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Wait between two sends"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds")},
+    {"sends_per_hour", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Sends per hour to one destination"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sends")},
+    {"sends_per_day", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Sends per day to one destination"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sends")},
+    {"sends_per_ip_per_hour", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Sends per hour from one client address"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sends (0 = no limit)")},
+    {"lockout_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "A lockout lasts"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds")},
+    {"prefix_burst_cap", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Sends to one number block"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sends per window")},
+    {"prefix_burst_window_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Number block window"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds")},
+    {"delivery_max_tries", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Tries per vendor"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "tries")},
+    {"delivery_backoff_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "First retry after"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds (doubles each try)")},
+    {"breaker_failures", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker opens after failures in a row"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "failures")},
+    {"breaker_min_success_pct", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker opens below success rate"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "%")},
+    {"breaker_min_tries", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker judges the rate from"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "tries")},
+    {"breaker_window_min", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker window"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "minutes")},
+    {"breaker_cooloff_s", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker stays open for"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "seconds")},
+    {"breaker_close_successes", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Breaker closes after accepted probes"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "probes")},
+    {"alarm_window_min", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm window"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "minutes")},
+    {"alarm_min_tries", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarms judge rates from"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "tries")},
+    {"alarm_vendor_success_pct", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm below vendor success rate"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "%")},
+    {"alarm_p95_latency_ms", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm above p95 latency"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "ms")},
+    {"alarm_outbox_depth", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm above queued sends"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sends")},
+    {"alarm_lockouts_per_min", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm above lockouts per minute"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "lockouts")},
+    {"alarm_conversion_pct", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Alarm below codes verified"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "%")},
+    {"delivery", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Delivery"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sync or async")},
+    {"account_creation", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Create the account"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "on_verify or on_delivery")},
+    {"allowed_countries", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Allowed countries"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "ISO codes, comma-separated (empty: all)")},
+    {"default_region", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Country of national numbers"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "ISO code")},
+    {"message_language", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Language of the message"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "language code")},
+    {"app_name", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "App name in messages"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "text (empty: the tenant's name)")},
+    {"route_sms", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "SMS vendors"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "vendor names, in order")},
+    {"route_whatsapp", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "WhatsApp vendors"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "vendor names, in order")},
+    {"route_email", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "Email vendors"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "vendor names, in order")},
+    {"fallback_whatsapp", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "When WhatsApp fails, send by"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "sms or none")},
+    {"fallback_sms", QT_TRANSLATE_NOOP("otp::models::PolicyModel", "When SMS fails, send by"), QT_TRANSLATE_NOOP("otp::models::PolicyModel", "whatsapp or none")},
+};
+
+const KeyWords* wordsFor(const QString& key)
+{
+    for (const KeyWords& w : kKeyWords)
+        if (key == QLatin1String(w.key))
+            return &w;
+    return nullptr;
+}
+} // namespace
+
+QString PolicyModel::label(const QString& key)
+{
+    const KeyWords* w = wordsFor(key);
+    return w ? tr(w->label) : key;
+}
+
+QString PolicyModel::unit(const QString& key)
+{
+    const KeyWords* w = wordsFor(key);
+    return w ? tr(w->unit) : QString();
+}
 
 PolicyModel::PolicyModel(const ConsoleContext& context, QObject* parent) : QAbstractTableModel(parent), m_ctx(context) {}
 
@@ -23,8 +93,16 @@ QVariant PolicyModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto& row = m_rows.at(index.row());
-    if (role == Qt::DisplayRole || role == Qt::EditRole)
-        return index.column() == Key ? row.first : row.second;
+    if (role == Qt::DisplayRole || role == Qt::EditRole) {
+        switch (index.column()) {
+        case Label: return label(row.first);
+        case Key: return row.first;
+        case Value: return row.second;
+        case Unit: return unit(row.first);
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Label)
+        return tr("%1 (otpctl policy set %1=…)").arg(row.first);
     if (role == Qt::FontRole && index.column() == Value && m_original.value(row.first) != row.second) {
         QFont f;
         f.setBold(true);
@@ -58,7 +136,13 @@ QVariant PolicyModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return section == Key ? tr("Setting") : tr("Value");
+    switch (section) {
+    case Label: return tr("Setting");
+    case Key: return tr("Key");
+    case Value: return tr("Value");
+    case Unit: return tr("Unit");
+    }
+    return {};
 }
 
 void PolicyModel::setPermissions(const Permissions& permissions)
@@ -90,8 +174,14 @@ void PolicyModel::setValues(const QMap<QString, QString>& values)
     beginResetModel();
     m_original = values;
     m_rows.clear();
+    // In the core's order (the code, the caps, delivery, breaker, alarms, routes), unknown keys last.
+    const QStringList order = Policy::keys();
+    for (const QString& key : order)
+        if (values.contains(key))
+            m_rows.append({key, values.value(key)});
     for (auto it = values.cbegin(); it != values.cend(); ++it)
-        m_rows.append({it.key(), it.value()});
+        if (!order.contains(it.key()))
+            m_rows.append({it.key(), it.value()});
     endResetModel();
 }
 

@@ -12,13 +12,14 @@
 
 namespace otp::models {
 
-// One tenant's effective policy as KEY = VALUE rows. Values are editable only for roles that may
-// edit policies; save() sends the changed keys through OtpService::policySet (validated, audited).
+// One tenant's effective policy, a row per key in Policy::keys() order: the setting in words, the key
+// as otpctl names it, the value and its unit. Values are editable only for roles that may edit
+// policies; save() sends the changed keys through OtpService::policySet (validated, audited).
 class PolicyModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Key, Value, ColumnCount };
+    enum Column { Label, Key, Value, Unit, ColumnCount };
 
     PolicyModel(const ConsoleContext& context, QObject* parent = nullptr);
 
@@ -35,6 +36,11 @@ public:
     QMap<QString, QString> changes() const;
     void save(const Actor& actor);
     QString tenant() const { return m_tenant; }
+
+    // A policy key in the operator's words ("cooldown_s" → "Wait between two sends") and the unit of
+    // its value ("seconds"); an unknown key is shown as it is, without a unit.
+    static QString label(const QString& key);
+    static QString unit(const QString& key);
 
 signals:
     void loaded();

@@ -828,6 +828,254 @@
         <source>nothing changed</source>
         <translation>कुछ नहीं बदला</translation>
     </message>
+    <message>
+        <source>%1 (otpctl policy set %1=…)</source>
+        <translation>%1 (otpctl policy set %1=…)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>कुंजी</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>इकाई</translation>
+    </message>
+    <message>
+        <source>Code length</source>
+        <translation>कोड की लंबाई</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>अंक</translation>
+    </message>
+    <message>
+        <source>A code is valid for</source>
+        <translation>कोड की वैधता</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>सेकंड</translation>
+    </message>
+    <message>
+        <source>Guesses per code</source>
+        <translation>प्रति कोड प्रयास</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>प्रयास</translation>
+    </message>
+    <message>
+        <source>Wait between two sends</source>
+        <translation>दो भेजों के बीच प्रतीक्षा</translation>
+    </message>
+    <message>
+        <source>Sends per hour to one destination</source>
+        <translation>एक गंतव्य को प्रति घंटा भेजे</translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <translation>भेजे</translation>
+    </message>
+    <message>
+        <source>Sends per day to one destination</source>
+        <translation>एक गंतव्य को प्रति दिन भेजे</translation>
+    </message>
+    <message>
+        <source>Sends per hour from one client address</source>
+        <translation>एक क्लाइंट पते से प्रति घंटा भेजे</translation>
+    </message>
+    <message>
+        <source>sends (0 = no limit)</source>
+        <translation>भेजे (0 = कोई सीमा नहीं)</translation>
+    </message>
+    <message>
+        <source>A lockout lasts</source>
+        <translation>लॉकआउट की अवधि</translation>
+    </message>
+    <message>
+        <source>Sends to one number block</source>
+        <translation>एक नंबर ब्लॉक को भेजे</translation>
+    </message>
+    <message>
+        <source>sends per window</source>
+        <translation>भेजे प्रति अवधि</translation>
+    </message>
+    <message>
+        <source>Number block window</source>
+        <translation>नंबर ब्लॉक की अवधि</translation>
+    </message>
+    <message>
+        <source>Tries per vendor</source>
+        <translation>प्रति विक्रेता प्रयास</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>प्रयास</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>पहला पुनःप्रयास इतने बाद</translation>
+    </message>
+    <message>
+        <source>seconds (doubles each try)</source>
+        <translation>सेकंड (हर प्रयास पर दुगना)</translation>
+    </message>
+    <message>
+        <source>Breaker opens after failures in a row</source>
+        <translation>लगातार इतनी विफलताओं पर ब्रेकर खुलता है</translation>
+    </message>
+    <message>
+        <source>failures</source>
+        <translation>विफलताएँ</translation>
+    </message>
+    <message>
+        <source>Breaker opens below success rate</source>
+        <translation>इस सफलता दर से नीचे ब्रेकर खुलता है</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Breaker judges the rate from</source>
+        <translation>ब्रेकर दर आँकता है कम से कम</translation>
+    </message>
+    <message>
+        <source>Breaker window</source>
+        <translation>ब्रेकर की अवधि</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>मिनट</translation>
+    </message>
+    <message>
+        <source>Breaker stays open for</source>
+        <translation>ब्रेकर इतनी देर खुला रहता है</translation>
+    </message>
+    <message>
+        <source>Breaker closes after accepted probes</source>
+        <translation>इतने स्वीकृत परीक्षणों पर ब्रेकर बंद होता है</translation>
+    </message>
+    <message>
+        <source>probes</source>
+        <translation>परीक्षण</translation>
+    </message>
+    <message>
+        <source>Alarm window</source>
+        <translation>अलार्म की अवधि</translation>
+    </message>
+    <message>
+        <source>Alarms judge rates from</source>
+        <translation>अलार्म दर आँकते हैं कम से कम</translation>
+    </message>
+    <message>
+        <source>Alarm below vendor success rate</source>
+        <translation>विक्रेता की इस सफलता दर से नीचे अलार्म</translation>
+    </message>
+    <message>
+        <source>Alarm above p95 latency</source>
+        <translation>इस p95 विलंब से ऊपर अलार्म</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>मि.से.</translation>
+    </message>
+    <message>
+        <source>Alarm above queued sends</source>
+        <translation>कतार में इतने भेजों से ऊपर अलार्म</translation>
+    </message>
+    <message>
+        <source>Alarm above lockouts per minute</source>
+        <translation>प्रति मिनट इतने लॉकआउट से ऊपर अलार्म</translation>
+    </message>
+    <message>
+        <source>lockouts</source>
+        <translation>लॉकआउट</translation>
+    </message>
+    <message>
+        <source>Alarm below codes verified</source>
+        <translation>इतने सत्यापित कोड से नीचे अलार्म</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>डिलीवरी</translation>
+    </message>
+    <message>
+        <source>sync or async</source>
+        <translation>sync या async</translation>
+    </message>
+    <message>
+        <source>Create the account</source>
+        <translation>खाता कब बने</translation>
+    </message>
+    <message>
+        <source>on_verify or on_delivery</source>
+        <translation>on_verify या on_delivery</translation>
+    </message>
+    <message>
+        <source>Allowed countries</source>
+        <translation>अनुमत देश</translation>
+    </message>
+    <message>
+        <source>ISO codes, comma-separated (empty: all)</source>
+        <translation>ISO कोड, अल्पविराम से अलग (खाली: सभी)</translation>
+    </message>
+    <message>
+        <source>Country of national numbers</source>
+        <translation>राष्ट्रीय नंबरों का देश</translation>
+    </message>
+    <message>
+        <source>ISO code</source>
+        <translation>ISO कोड</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>संदेश की भाषा</translation>
+    </message>
+    <message>
+        <source>language code</source>
+        <translation>भाषा कोड</translation>
+    </message>
+    <message>
+        <source>App name in messages</source>
+        <translation>संदेशों में ऐप का नाम</translation>
+    </message>
+    <message>
+        <source>text (empty: the tenant&apos;s name)</source>
+        <translation>पाठ (खाली: टेनेंट का नाम)</translation>
+    </message>
+    <message>
+        <source>SMS vendors</source>
+        <translation>SMS विक्रेता</translation>
+    </message>
+    <message>
+        <source>vendor names, in order</source>
+        <translation>विक्रेताओं के नाम, क्रम से</translation>
+    </message>
+    <message>
+        <source>WhatsApp vendors</source>
+        <translation>WhatsApp विक्रेता</translation>
+    </message>
+    <message>
+        <source>Email vendors</source>
+        <translation>ईमेल विक्रेता</translation>
+    </message>
+    <message>
+        <source>When WhatsApp fails, send by</source>
+        <translation>WhatsApp विफल हो तो भेजें</translation>
+    </message>
+    <message>
+        <source>sms or none</source>
+        <translation>sms या none</translation>
+    </message>
+    <message>
+        <source>When SMS fails, send by</source>
+        <translation>SMS विफल हो तो भेजें</translation>
+    </message>
+    <message>
+        <source>whatsapp or none</source>
+        <translation>whatsapp या none</translation>
+    </message>
 </context>
 <context>
     <name>otp::models::TemplatesModel</name>

@@ -828,6 +828,254 @@
         <source>nothing changed</source>
         <translation>எதுவும் மாறவில்லை</translation>
     </message>
+    <message>
+        <source>%1 (otpctl policy set %1=…)</source>
+        <translation>%1 (otpctl policy set %1=…)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>விசை</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>அலகு</translation>
+    </message>
+    <message>
+        <source>Code length</source>
+        <translation>குறியீட்டின் நீளம்</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>இலக்கங்கள்</translation>
+    </message>
+    <message>
+        <source>A code is valid for</source>
+        <translation>குறியீடு செல்லுபடியாகும் நேரம்</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>விநாடிகள்</translation>
+    </message>
+    <message>
+        <source>Guesses per code</source>
+        <translation>ஒரு குறியீட்டுக்கான முயற்சிகள்</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>முயற்சிகள்</translation>
+    </message>
+    <message>
+        <source>Wait between two sends</source>
+        <translation>இரு அனுப்புதல்களுக்கு இடையே காத்திருப்பு</translation>
+    </message>
+    <message>
+        <source>Sends per hour to one destination</source>
+        <translation>ஒரு இலக்குக்கு மணிக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <translation>அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Sends per day to one destination</source>
+        <translation>ஒரு இலக்குக்கு நாளுக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Sends per hour from one client address</source>
+        <translation>ஒரு கிளையன்ட் முகவரியிலிருந்து மணிக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>sends (0 = no limit)</source>
+        <translation>அனுப்புதல்கள் (0 = வரம்பு இல்லை)</translation>
+    </message>
+    <message>
+        <source>A lockout lasts</source>
+        <translation>பூட்டின் காலம்</translation>
+    </message>
+    <message>
+        <source>Sends to one number block</source>
+        <translation>ஒரு எண் தொகுதிக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>sends per window</source>
+        <translation>ஒரு காலத்துக்கு அனுப்புதல்கள்</translation>
+    </message>
+    <message>
+        <source>Number block window</source>
+        <translation>எண் தொகுதியின் காலம்</translation>
+    </message>
+    <message>
+        <source>Tries per vendor</source>
+        <translation>ஒரு விற்பனையாளருக்கான முயற்சிகள்</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>முயற்சிகள்</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>முதல் மறுமுயற்சிக்கு முன்</translation>
+    </message>
+    <message>
+        <source>seconds (doubles each try)</source>
+        <translation>விநாடிகள் (ஒவ்வொரு முயற்சியிலும் இரட்டிப்பு)</translation>
+    </message>
+    <message>
+        <source>Breaker opens after failures in a row</source>
+        <translation>தொடர் தோல்விகளுக்குப் பின் பிரேக்கர் திறக்கும்</translation>
+    </message>
+    <message>
+        <source>failures</source>
+        <translation>தோல்விகள்</translation>
+    </message>
+    <message>
+        <source>Breaker opens below success rate</source>
+        <translation>இந்த வெற்றி விகிதத்துக்குக் கீழ் பிரேக்கர் திறக்கும்</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Breaker judges the rate from</source>
+        <translation>பிரேக்கர் விகிதத்தை மதிப்பிடக் குறைந்தது</translation>
+    </message>
+    <message>
+        <source>Breaker window</source>
+        <translation>பிரேக்கர் காலம்</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>நிமிடங்கள்</translation>
+    </message>
+    <message>
+        <source>Breaker stays open for</source>
+        <translation>பிரேக்கர் திறந்திருக்கும் நேரம்</translation>
+    </message>
+    <message>
+        <source>Breaker closes after accepted probes</source>
+        <translation>ஏற்கப்பட்ட சோதனைகளுக்குப் பின் பிரேக்கர் மூடும்</translation>
+    </message>
+    <message>
+        <source>probes</source>
+        <translation>சோதனைகள்</translation>
+    </message>
+    <message>
+        <source>Alarm window</source>
+        <translation>எச்சரிக்கைக் காலம்</translation>
+    </message>
+    <message>
+        <source>Alarms judge rates from</source>
+        <translation>எச்சரிக்கைகள் விகிதத்தை மதிப்பிடக் குறைந்தது</translation>
+    </message>
+    <message>
+        <source>Alarm below vendor success rate</source>
+        <translation>விற்பனையாளர் வெற்றி விகிதம் இதற்குக் கீழ் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>Alarm above p95 latency</source>
+        <translation>p95 தாமதம் இதற்கு மேல் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>மி.வி.</translation>
+    </message>
+    <message>
+        <source>Alarm above queued sends</source>
+        <translation>வரிசையிலுள்ள அனுப்புதல்கள் இதற்கு மேல் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>Alarm above lockouts per minute</source>
+        <translation>நிமிடத்துக்குப் பூட்டுகள் இதற்கு மேல் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>lockouts</source>
+        <translation>பூட்டுகள்</translation>
+    </message>
+    <message>
+        <source>Alarm below codes verified</source>
+        <translation>சரிபார்க்கப்பட்ட குறியீடுகள் இதற்குக் கீழ் எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>விநியோகம்</translation>
+    </message>
+    <message>
+        <source>sync or async</source>
+        <translation>sync அல்லது async</translation>
+    </message>
+    <message>
+        <source>Create the account</source>
+        <translation>கணக்கை உருவாக்குவது</translation>
+    </message>
+    <message>
+        <source>on_verify or on_delivery</source>
+        <translation>on_verify அல்லது on_delivery</translation>
+    </message>
+    <message>
+        <source>Allowed countries</source>
+        <translation>அனுமதிக்கப்பட்ட நாடுகள்</translation>
+    </message>
+    <message>
+        <source>ISO codes, comma-separated (empty: all)</source>
+        <translation>ISO குறியீடுகள், காற்புள்ளியால் பிரித்து (காலி: அனைத்தும்)</translation>
+    </message>
+    <message>
+        <source>Country of national numbers</source>
+        <translation>தேசிய எண்களின் நாடு</translation>
+    </message>
+    <message>
+        <source>ISO code</source>
+        <translation>ISO குறியீடு</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>செய்தியின் மொழி</translation>
+    </message>
+    <message>
+        <source>language code</source>
+        <translation>மொழிக் குறியீடு</translation>
+    </message>
+    <message>
+        <source>App name in messages</source>
+        <translation>செய்திகளில் செயலியின் பெயர்</translation>
+    </message>
+    <message>
+        <source>text (empty: the tenant&apos;s name)</source>
+        <translation>உரை (காலி: குத்தகையாளரின் பெயர்)</translation>
+    </message>
+    <message>
+        <source>SMS vendors</source>
+        <translation>SMS விற்பனையாளர்கள்</translation>
+    </message>
+    <message>
+        <source>vendor names, in order</source>
+        <translation>விற்பனையாளர் பெயர்கள், வரிசைப்படி</translation>
+    </message>
+    <message>
+        <source>WhatsApp vendors</source>
+        <translation>WhatsApp விற்பனையாளர்கள்</translation>
+    </message>
+    <message>
+        <source>Email vendors</source>
+        <translation>மின்னஞ்சல் விற்பனையாளர்கள்</translation>
+    </message>
+    <message>
+        <source>When WhatsApp fails, send by</source>
+        <translation>WhatsApp தோல்வியுற்றால் அனுப்பும் வழி</translation>
+    </message>
+    <message>
+        <source>sms or none</source>
+        <translation>sms அல்லது none</translation>
+    </message>
+    <message>
+        <source>When SMS fails, send by</source>
+        <translation>SMS தோல்வியுற்றால் அனுப்பும் வழி</translation>
+    </message>
+    <message>
+        <source>whatsapp or none</source>
+        <translation>whatsapp அல்லது none</translation>
+    </message>
 </context>
 <context>
     <name>otp::models::TemplatesModel</name>

@@ -83,8 +83,11 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     m_table->setObjectName(QStringLiteral("policyTable"));
     m_table->setModel(m_policy);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(0, 200);
+    // The setting in words, its value and unit; the otpctl key is the setting's tooltip.
+    m_table->setColumnHidden(models::PolicyModel::Key, true);
+    m_table->horizontalHeader()->setSectionResizeMode(models::PolicyModel::Label, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(models::PolicyModel::Value, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(models::PolicyModel::Unit, QHeaderView::ResizeToContents);
     m_save->setObjectName(QStringLiteral("savePolicyButton"));
     m_policyResult->setWordWrap(true);
 
@@ -450,6 +453,9 @@ void SettingsPage::retranslateUi()
     m_load->setText(tr("Load"));
     m_save->setText(tr("&Save policy"));
     emit m_policy->headerDataChanged(Qt::Horizontal, 0, models::PolicyModel::ColumnCount - 1);
+    if (m_policy->rowCount() > 0) // the settings' words and units (the columns size to them)
+        emit m_policy->dataChanged(m_policy->index(0, 0), m_policy->index(m_policy->rowCount() - 1, models::PolicyModel::ColumnCount - 1),
+                                   {Qt::DisplayRole});
 }
 
 } // namespace otp::ui

@@ -1,0 +1,53 @@
+// Findings of the screenshot review (issue 12) that a widget can be asked about: words the operator
+// reads in his language, notes where a chart has nothing to draw, colours readable on their background.
+
+#include "ConsoleFixture.h"
+#include "PolicyModel.h"
+#include "SettingsPage.h"
+
+#include <QTableView>
+
+using namespace otp;
+using namespace otp::ui;
+
+using ReviewFindingsTest = otp::test::ConsoleFixture;
+
+// The Policies tab showed "cooldown_s 30": the key as otpctl spells it and a number without its unit.
+// In Hindi and Tamil every visible cell of a setting is in words, and a number says what it counts.
+TEST_F(ReviewFindingsTest, PolicySettingsAreNamedAndMeasuredInTheOperatorsLanguage)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    SettingsPage* settings = w.settingsPage();
+    w.showPage(MainWindow::Settings);
+    settings->showTab(SettingsPage::PoliciesTab);
+    settings->refresh();
+    models::PolicyModel* model = settings->policy();
+    ASSERT_TRUE(waitFor([&]() { return model->rowCount() > 20; }));
+    auto* table = settings->findChild<QTableView*>(QStringLiteral("policyTable"));
+    ASSERT_NE(table, nullptr);
+    QStringList english;
+    for (int r = 0; r < model->rowCount(); ++r)
+        english << model->index(r, models::PolicyModel::Label).data().toString() + QLatin1Char('|') +
+                       model->index(r, models::PolicyModel::Unit).data().toString();
+    for (const QString& lang : {QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString key = model->index(r, models::PolicyModel::Key).data().toString();
+            for (int c = 0; c < models::PolicyModel::ColumnCount; ++c) {
+                if (table->isColumnHidden(c) || c == models::PolicyModel::Value)
+                    continue;
+                const QString text = model->index(r, c).data().toString();
+                EXPECT_FALSE(text.contains(key)) << lang.toStdString() << ": the key " << key.toStdString() << " is shown";
+            }
+            const QString label = model->index(r, models::PolicyModel::Label).data().toString();
+            const QString unit = model->index(r, models::PolicyModel::Unit).data().toString();
+            EXPECT_FALSE(label.isEmpty()) << key.toStdString();
+            EXPECT_NE(label + QLatin1Char('|') + unit, english.at(r)) << lang.toStdString() << ": " << key.toStdString() << " untranslated";
+            if (key.endsWith(QLatin1String("_s")) || key.endsWith(QLatin1String("_min")) || key == QLatin1String("code_length")) {
+                EXPECT_FALSE(unit.isEmpty()) << lang.toStdString() << ": " << key.toStdString() << " has no unit";
+            }
+        }
+    }
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+}
