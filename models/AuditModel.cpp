@@ -2,6 +2,7 @@
 
 #include "DatabaseThread.h"
 #include "DestinationMask.h"
+#include "Permissions.h"
 #include "StatusText.h"
 
 #include <QDateTime>
@@ -34,14 +35,14 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     if (role == ActionKeyRole)
         return r.action;
     if (role == SearchRole)
-        return QStringList{r.actor, r.role, r.target, r.tenant, StatusText::auditAction(r.action), StatusText::auditDetails(r.details)}
+        return QStringList{r.actor, r.role, Permissions::roleTitle(r.role), r.target, r.tenant, StatusText::auditAction(r.action), StatusText::auditDetails(r.details)}
             .join(QLatin1Char(' '));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
     case When: return QDateTime::fromMSecsSinceEpoch(r.createdAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Who: return r.actor;
-    case Role: return r.role;
+    case Role: return Permissions::roleTitle(r.role);
     case Action: return StatusText::auditAction(r.action);
     case Tenant: return r.tenant;
     case Target: return r.target.contains(QLatin1Char('@')) || r.target.startsWith(QLatin1Char('+'))

@@ -225,7 +225,7 @@ void LockoutsModel::unlock(int row, const QString& reason, const Actor& actor)
         return;
     if (!m_permissions.canUnlock()) {
         emit unlockFinished(Outcome::make(OutcomeStatus::InvalidInput,
-                                          tr("your role (%1) may not unlock; ask an admin").arg(m_permissions.roleName())));
+                                          tr("your role (%1) may not unlock; ask an admin").arg(m_permissions.roleTitle())));
         return;
     }
     if (reason.trimmed().isEmpty()) {

@@ -20,7 +20,7 @@ void ManualSender::send(const SendRequest& request, const Actor& actor, bool res
 {
     if (!m_permissions.canManualSend()) {
         emit finished(Outcome::make(OutcomeStatus::InvalidInput,
-                                    tr("your role (%1) may not send codes by hand").arg(m_permissions.roleName())), {});
+                                    tr("your role (%1) may not send codes by hand").arg(m_permissions.roleTitle())), {});
         return;
     }
     m_busy = true;
@@ -54,7 +54,7 @@ void ManualSender::verify(const VerifyRequest& request, const Actor& actor)
 {
     if (!m_permissions.canManualSend()) {
         emit verified(Outcome::make(OutcomeStatus::InvalidInput,
-                                    tr("your role (%1) may not enter codes by hand").arg(m_permissions.roleName())));
+                                    tr("your role (%1) may not enter codes by hand").arg(m_permissions.roleTitle())));
         return;
     }
     OtpService* service = m_ctx.service;

@@ -22,4 +22,15 @@ QString Permissions::roleName() const
     return QStringLiteral("support");
 }
 
+QString Permissions::roleTitle(const QString& name)
+{
+    if (name == QLatin1String("admin")) return tr("admin", "role");
+    if (name == QLatin1String("support")) return tr("support", "role");
+    if (name == QLatin1String("qa")) return tr("QA", "role");
+    if (name == QLatin1String("cli")) return tr("command line", "role of an otpctl user");
+    if (name == QLatin1String("api")) return tr("API", "role of an otpd client");
+    if (name == QLatin1String("system")) return tr("system", "role of automatic changes");
+    return name;
+}
+
 } // namespace otp::models

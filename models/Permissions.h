@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace otp::models {
@@ -8,6 +9,7 @@ namespace otp::models {
 // an unknown login is `support`, the read-mostly role.
 class Permissions
 {
+    Q_DECLARE_TR_FUNCTIONS(Permissions)
 public:
     enum class Role { Support, Admin, Qa };
 
@@ -17,7 +19,13 @@ public:
     static Permissions fromRoleName(const QString& name);
 
     Role role() const { return m_role; }
+    // The stored key ("admin"): for the audit log and the operators table, never for the operator's eyes.
     QString roleName() const;
+    // The role in the operator's language ("admin" → "एडमिन").
+    QString roleTitle() const { return roleTitle(roleName()); }
+    // A role as the audit log keeps it (the console's three, "cli", "api", "system") in words; an
+    // unknown one as it is.
+    static QString roleTitle(const QString& name);
 
     bool canUnlock() const { return m_role == Role::Admin; }
     bool canEditPolicy() const { return m_role == Role::Admin; }

@@ -197,7 +197,7 @@ QMap<QString, QString> PolicyModel::changes() const
 void PolicyModel::save(const Actor& actor)
 {
     if (!m_permissions.canEditPolicy()) {
-        emit saved(Outcome::make(OutcomeStatus::InvalidInput, tr("your role (%1) may not edit policies").arg(m_permissions.roleName())));
+        emit saved(Outcome::make(OutcomeStatus::InvalidInput, tr("your role (%1) may not edit policies").arg(m_permissions.roleTitle())));
         return;
     }
     const QMap<QString, QString> values = changes();

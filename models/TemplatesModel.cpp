@@ -143,7 +143,7 @@ void TemplatesModel::save(const MessageTemplate& input, const Actor& actor)
 {
     if (!m_permissions.canEditPolicy()) {
         emit finished(Outcome::make(OutcomeStatus::InvalidInput,
-                                    tr("your role (%1) may not change message templates").arg(m_permissions.roleName())));
+                                    tr("your role (%1) may not change message templates").arg(m_permissions.roleTitle())));
         return;
     }
     MessageTemplate t = input;
@@ -161,7 +161,7 @@ void TemplatesModel::remove(Purpose purpose, Channel channel, const QString& lan
 {
     if (!m_permissions.canEditPolicy()) {
         emit finished(Outcome::make(OutcomeStatus::InvalidInput,
-                                    tr("your role (%1) may not change message templates").arg(m_permissions.roleName())));
+                                    tr("your role (%1) may not change message templates").arg(m_permissions.roleTitle())));
         return;
     }
     OtpService* service = m_ctx.service;

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi">
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>एडमिन</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <comment>role</comment>
+        <translation>सपोर्ट</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <comment>role</comment>
+        <translation>क्यूए</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <comment>role of an otpctl user</comment>
+        <translation>कमांड लाइन</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <comment>role of an otpd client</comment>
+        <translation>एपीआई</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <comment>role of automatic changes</comment>
+        <translation>सिस्टम</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>there is no connection profile named &apos;%1&apos;</source>

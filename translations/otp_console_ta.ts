@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ta">
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>நிர்வாகி</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <comment>role</comment>
+        <translation>ஆதரவு</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <comment>role</comment>
+        <translation>தரச் சோதனை</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <comment>role of an otpctl user</comment>
+        <translation>கட்டளை வரி</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <comment>role of an otpd client</comment>
+        <translation>ஏபிஐ</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <comment>role of automatic changes</comment>
+        <translation>தானியங்கி</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>there is no connection profile named &apos;%1&apos;</source>

@@ -177,7 +177,7 @@ void AlarmsPage::retranslateUi()
     m_ack->setToolTip(tr("Say that someone is on the selected alarm (needs a reason; audited)"));
     m_roleNote->setText(m_operator.permissions.canAcknowledgeAlarms()
                             ? QString()
-                            : tr("Only an admin can acknowledge; your role is %1.").arg(m_operator.permissions.roleName()));
+                            : tr("Only an admin can acknowledge; your role is %1.").arg(m_operator.permissions.roleTitle()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, AlarmHistoryModel::ColumnCount - 1);
     widenToHeaders(m_table, {AlarmHistoryModel::Raised, AlarmHistoryModel::Cleared});
     updateButtons();

@@ -157,7 +157,7 @@ void LockoutsPage::retranslateUi()
     m_unlock->setText(tr("&Unlock…"));
     m_unlock->setToolTip(tr("Release the selected lockout (needs a reason; audited)"));
     m_roleNote->setText(m_model->permissions().canUnlock() ? QString()
-                                                           : tr("Only an admin can unlock; your role is %1.").arg(m_model->permissions().roleName()));
+                                                           : tr("Only an admin can unlock; your role is %1.").arg(m_model->permissions().roleTitle()));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, LockoutsModel::ColumnCount - 1);
     widenToHeaders(m_table, {LockoutsModel::LockedAt});
     updateButtons();

@@ -124,6 +124,7 @@ MainWindow::MainWindow(const models::ConsoleContext& context, LanguageSwitcher* 
     right->addWidget(m_stack, 1);
     layout->addLayout(right, 1);
     setCentralWidget(central);
+    m_whoLabel->setObjectName(QStringLiteral("operatorLabel"));
     statusBar()->addWidget(m_whoLabel);
     statusBar()->addWidget(m_errorLabel, 1);
     statusBar()->addPermanentWidget(m_dbLabel);
@@ -225,7 +226,7 @@ void MainWindow::resolveOperator(const QString& login)
                 const bool first = m_operator.login.isEmpty();
                 setOperator(info);
                 if (!first)
-                    statusBar()->showMessage(tr("Your role is now %1.").arg(info.permissions.roleName()), 8000);
+                    statusBar()->showMessage(tr("Your role is now %1.").arg(info.permissions.roleTitle()), 8000);
             }
         });
 }
@@ -429,7 +430,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About"));
     m_whoLabel->setText(tr("%1 · role %2").arg(m_operator.displayName.isEmpty() ? tr("unknown operator") : m_operator.displayName,
-                                               m_operator.permissions.roleName()));
+                                               m_operator.permissions.roleTitle()));
     m_dbLabel->setText(m_ctx.databaseDisplayUrl);
     showAlarmBanner(); // in the new language at once, not at the next refresh
 }

@@ -257,7 +257,7 @@ void ManualSendPage::retranslateUi()
     m_devLabel->setText(tr("Message the dev vendor delivered (read the code here):"));
     m_roleNote->setText(m_operator.permissions.canManualSend()
                             ? tr("Sends are real: they count against the destination's caps and are audited under your name.")
-                            : tr("Only QA and admin can send codes by hand; your role is %1.").arg(m_operator.permissions.roleName()));
+                            : tr("Only QA and admin can send codes by hand; your role is %1.").arg(m_operator.permissions.roleTitle()));
 }
 
 } // namespace otp::ui

@@ -410,7 +410,7 @@ void SettingsPage::retranslateUi()
     m_connection->setText(tr("<b>Database:</b> %1<br><b>Dev vendor outbox:</b> %2")
                               .arg(m_ctx.databaseDisplayUrl.toHtmlEscaped(), m_ctx.devOutboxPath.toHtmlEscaped()));
     m_who->setText(tr("<b>Signed in as:</b> %1 (%2), role <b>%3</b>%4")
-                       .arg(m_operator.displayName.toHtmlEscaped(), m_operator.login.toHtmlEscaped(), m_operator.permissions.roleName(),
+                       .arg(m_operator.displayName.toHtmlEscaped(), m_operator.login.toHtmlEscaped(), m_operator.permissions.roleTitle(),
                             m_operator.known ? QString() : tr(" — not in the operators table, so read-mostly support")));
     m_themeLabel->setText(tr("&Theme"));
     m_theme->setItemText(0, tr("Light"));

@@ -294,7 +294,7 @@ void TemplatesEditor::save()
 {
     if (!m_operator.permissions.canEditPolicy()) {
         m_result->setText(tr("Not saved: only an admin can change message templates (your role: %1).")
-                              .arg(m_operator.permissions.roleName()));
+                              .arg(m_operator.permissions.roleTitle()));
         return;
     }
     const MessageTemplate t = current();
@@ -311,7 +311,7 @@ void TemplatesEditor::remove()
 {
     if (!m_operator.permissions.canEditPolicy()) {
         m_result->setText(tr("Not removed: only an admin can change message templates (your role: %1).")
-                              .arg(m_operator.permissions.roleName()));
+                              .arg(m_operator.permissions.roleTitle()));
         return;
     }
     const MessageTemplate t = current();

@@ -1,10 +1,13 @@
 // Findings of the screenshot review (issue 12) that a widget can be asked about: words the operator
 // reads in his language, notes where a chart has nothing to draw, colours readable on their background.
 
+#include "AuditModel.h"
+#include "AuditPage.h"
 #include "ConsoleFixture.h"
 #include "PolicyModel.h"
 #include "SettingsPage.h"
 
+#include <QLabel>
 #include <QTableView>
 
 using namespace otp;
@@ -48,6 +51,35 @@ TEST_F(ReviewFindingsTest, PolicySettingsAreNamedAndMeasuredInTheOperatorsLangua
                 EXPECT_FALSE(unit.isEmpty()) << lang.toStdString() << ": " << key.toStdString() << " has no unit";
             }
         }
+    }
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+}
+
+// The status bar said "भूमिका admin": the role's key, as the operators table stores it. In Hindi and
+// Tamil the status bar and the audit log's Role column name every role in the operator's language.
+TEST_F(ReviewFindingsTest, RoleNamesAreShownInTheOperatorsLanguage)
+{
+    SendRequest r;
+    r.destination = QStringLiteral("+919812345210");
+    m_db.service().send(r, Actor{QStringLiteral("qa1"), QStringLiteral("qa")});
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    auto* who = w.findChild<QLabel*>(QStringLiteral("operatorLabel"));
+    ASSERT_NE(who, nullptr);
+    w.showPage(MainWindow::Audit);
+    w.auditPage()->refresh();
+    ASSERT_TRUE(waitFor([&]() { return w.auditPage()->model()->rowCount() == 1; }));
+    for (const QString& lang : {QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        for (const QString& role : {QStringLiteral("admin"), QStringLiteral("support"), QStringLiteral("qa")}) {
+            actAs(QStringLiteral("meera"), role);
+            const QString shown = who->text();
+            EXPECT_FALSE(shown.contains(role, Qt::CaseInsensitive)) << lang.toStdString() << ": " << shown.toStdString();
+            EXPECT_TRUE(shown.contains(models::Permissions::fromRoleName(role).roleTitle())) << shown.toStdString();
+        }
+        const QString auditRole = w.auditPage()->model()->index(0, models::AuditModel::Role).data().toString();
+        EXPECT_FALSE(auditRole.isEmpty());
+        EXPECT_FALSE(auditRole.contains(QLatin1String("qa"), Qt::CaseInsensitive)) << lang.toStdString() << ": " << auditRole.toStdString();
     }
     ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
 }
