@@ -120,7 +120,9 @@ void setUpGalera(SqlSession& s)
                                 QSqlError::ConnectionError));
         throw StoreError(QStringLiteral("the Galera node is not ready (wsrep_ready=%1)").arg(ready));
     }
-    s.execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3"));
+    // A row lock is waited for 5 s at most, and the timeout is a conflict (SqlSession::isConflictHere).
+    // The core's transactions hold their rows for milliseconds: 5 s is a queue of hundreds.
+    s.execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3, innodb_lock_wait_timeout = %1").arg(kGaleraLockWaitSeconds));
     // The mark of a write transaction (WriteTransaction's guard): a temporary table is this
     // connection's own and never replicated, so writing it costs no certification.
     s.execute(QStringLiteral("CREATE TEMPORARY TABLE IF NOT EXISTS otp_txn_guard (mark INTEGER NOT NULL) ENGINE=InnoDB"));

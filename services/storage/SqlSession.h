@@ -48,6 +48,10 @@ public:
     // (MariaDB 1213, PostgreSQL 40P01/40001). A statement outside a transaction is simply run
     // again (select/update/insert do it themselves); inside one it throws StoreError::conflict().
     static bool isConflict(const QSqlError& error);
+    // isConflict(), and on a Galera node also 1205 "Lock wait timeout exceeded": there a session
+    // waits a short time for a row lock (Database's setUpGalera), because the holder may be stuck in a
+    // wait an applier cannot break (see .cpp); the transaction is rolled back and run again.
+    bool isConflictHere(const QSqlError& error) const;
     // What callers and logs are told about a failed statement: the driver's words and error code,
     // never the statement's text or values (see .cpp). `binds` are withheld wherever they still show.
     static QString describe(const QSqlError& error, const QVariantList& binds = {});
@@ -135,6 +139,9 @@ private:
 
 // How many times work that loses a lock conflict is run in all before its StoreError stands.
 constexpr int kConflictAttempts = 8;
+// Galera: how long a session waits for a row lock before it takes the wait as a conflict
+// (SqlSession::isConflictHere); the server's default is 50 s.
+constexpr int kGaleraLockWaitSeconds = 5;
 
 // Runs `work` (one whole write transaction) and runs it again when the
 // server gave it up in a lock conflict. InnoDB picks a deadlock victim even among transactions that

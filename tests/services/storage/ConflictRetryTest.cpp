@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -210,4 +211,55 @@ TEST_F(ConflictRetryTest, OnGaleraAWriteAfterALostAbortIsRolledBackAndCommitRepo
     s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 1 WHERE id = ?"), {1});
     tx.commit();
     EXPECT_EQ(t.count(QStringLiteral("SELECT SUM(n) FROM conflict_probe")), 1);
+}
+
+// Galera: a session waits kGaleraLockWaitSeconds at most for a row lock, and the timeout is a conflict
+// (an applier can be stuck behind a lock holder it cannot abort; see SqlSession::isConflictHere): the
+// transaction is rolled back whole and runs again once the holder is gone. Elsewhere 1205 stays an
+// error after the server's own wait.
+TEST_F(ConflictRetryTest, OnGaleraALockWaitTimeoutIsAConflictAndTheWorkRunsAgain)
+{
+    if (!ScratchDatabase::isGalera())
+        GTEST_SKIP() << "only a Galera session shortens its lock wait and retries it";
+    SqlSession& holder = t.database().session();
+    EXPECT_EQ(holder.scalar(QStringLiteral("SELECT @@innodb_lock_wait_timeout")).toInt(), kGaleraLockWaitSeconds);
+    auto held = std::make_unique<WriteTransaction>(holder);
+    holder.update(QStringLiteral("UPDATE conflict_probe SET n = n + 1 WHERE id = ?"), {1});
+
+    bool firstWasConflict = false;
+    QString firstError;
+    int landed = -1;
+    std::thread waiter([&] {
+        SqlSession& s = t.database().session();
+        s.execute(QStringLiteral("SET SESSION innodb_lock_wait_timeout = 1")); // the test's patience, not 5 s
+        try {
+            WriteTransaction tx(s);
+            s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 10 WHERE id = ?"), {2});
+            s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 10 WHERE id = ?"), {1}); // waits, times out
+            tx.commit();
+        } catch (const StoreError& e) {
+            firstWasConflict = e.conflict();
+            firstError = e.message();
+        }
+        EXPECT_FALSE(s.inTransaction());
+    });
+    waiter.join();
+    EXPECT_TRUE(firstWasConflict) << firstError.toStdString();
+    held->commit();
+    held.reset();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT n FROM conflict_probe WHERE id = 2")), 0)
+        << "the timed-out transaction's first write was rolled back with it";
+
+    std::thread again([&] {
+        SqlSession& s = t.database().session();
+        landed = retryOnConflict(s, [&] {
+            WriteTransaction tx(s);
+            const int n = s.update(QStringLiteral("UPDATE conflict_probe SET n = n + 10 WHERE id = ?"), {1});
+            tx.commit();
+            return n;
+        });
+    });
+    again.join();
+    EXPECT_EQ(landed, 1);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT n FROM conflict_probe WHERE id = 1")), 11);
 }
