@@ -62,7 +62,7 @@ bool CsvExport::start(const QList<QStringList>& rows, const QString& path)
             }
         }
         m_ok = out.commit();
-        m_message = m_ok ? tr("%1 rows written to %2").arg(total - 1).arg(path) : out.errorString();
+        m_message = m_ok ? tr("%n row(s) written to %1", nullptr, int(total - 1)).arg(path) : out.errorString();
     });
     // finished() once the thread has ended, not when its last line is written: a receiver that starts the
     // next export at once is not refused as "still running" (it was, now and then, on a busy machine).

@@ -102,11 +102,10 @@ void TimelineModel::setReport(const PhoneReport& report)
         entries.append({msOf(c.value(QStringLiteral("created_at"))),
                         tr("Code requested for %1 by %2").arg(StatusText::purpose(purpose),
                                                             StatusText::channel(c.value(QStringLiteral("channel")).toString())),
-                        tr("now: %1 · %2 of %3 attempts used · sent %4 time(s)")
+                        tr("now: %1 · %2 of %3 attempts used · sent %n time(s)", nullptr, c.value(QStringLiteral("send_count")).toInt())
                             .arg(StatusText::status(status))
                             .arg(c.value(QStringLiteral("attempts")).toInt())
-                            .arg(c.value(QStringLiteral("max_attempts")).toInt())
-                            .arg(c.value(QStringLiteral("send_count")).toInt()),
+                            .arg(c.value(QStringLiteral("max_attempts")).toInt()),
                         status, purpose});
         QString previousVendor;
         int previousSend = 0;

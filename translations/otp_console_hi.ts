@@ -725,9 +725,12 @@
         <source>export canceled</source>
         <translation>निर्यात रद्द</translation>
     </message>
-    <message>
-        <source>%1 rows written to %2</source>
-        <translation>%1 पंक्तियाँ %2 में लिखी गईं</translation>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%n पंक्ति %1 में लिखी गई</numerusform>
+            <numerusform>%n पंक्तियाँ %1 में लिखी गईं</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1176,10 +1179,6 @@
         <translation>%1 के लिए %2 से कोड माँगा गया</translation>
     </message>
     <message>
-        <source>now: %1 · %2 of %3 attempts used · sent %4 time(s)</source>
-        <translation>अब: %1 · %3 में से %2 प्रयास उपयोग · %4 बार भेजा</translation>
-    </message>
-    <message>
         <source>Code verified</source>
         <translation>कोड सत्यापित</translation>
     </message>
@@ -1236,6 +1235,13 @@
         <translation>
             <numerusform>%n प्रयास बाकी</numerusform>
             <numerusform>%n प्रयास बाकी</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>now: %1 · %2 of %3 attempts used · sent %n time(s)</source>
+        <translation>
+            <numerusform>अब: %1 · %3 में से %2 प्रयास उपयोग · %n बार भेजा</numerusform>
+            <numerusform>अब: %1 · %3 में से %2 प्रयास उपयोग · %n बार भेजा</numerusform>
         </translation>
     </message>
 </context>
@@ -1637,14 +1643,6 @@
         <translation>विक्रेताओं के मुख्य त्रुटि कोड (उसके संदेशों के लिए क्लिक करें)</translation>
     </message>
     <message>
-        <source>%1, code %2: %3 failed send(s).
-%4
-Click: these sends in Live sends.</source>
-        <translation>%1, कोड %2: %3 विफल भेजे गए।
-%4
-क्लिक करें: लाइव भेजे गए में ये संदेश।</translation>
-    </message>
-    <message>
         <source>The vendor gave no reason.</source>
         <translation>विक्रेता ने कोई कारण नहीं बताया।</translation>
     </message>
@@ -1671,6 +1669,19 @@ Click: these sends in Live sends.</source>
     <message>
         <source>now</source>
         <translation>अभी</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, code %2: %n failed send(s).
+%3
+Click: these sends in Live sends.</source>
+        <translation>
+            <numerusform>%1, कोड %2: %n विफल भेजा गया।
+%3
+क्लिक करें: लाइव भेजे गए में यह संदेश।</numerusform>
+            <numerusform>%1, कोड %2: %n विफल भेजे गए।
+%3
+क्लिक करें: लाइव भेजे गए में ये संदेश।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1890,10 +1901,6 @@ Click: these sends in Live sends.</source>
         <translation>CSV फ़ाइलें (*.csv)</translation>
     </message>
     <message>
-        <source>Exporting %1 rows…</source>
-        <translation>%1 पंक्तियाँ निर्यात हो रही हैं…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
@@ -1932,13 +1939,16 @@ Click: these sends in Live sends.</source>
         <source>Alarm history…</source>
         <translation>अलार्म इतिहास…</translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s)…</source>
+        <translation>
+            <numerusform>%n पंक्ति निर्यात हो रही है…</numerusform>
+            <numerusform>%n पंक्तियाँ निर्यात हो रही हैं…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ManualSendPage</name>
-    <message>
-        <source>&lt;br&gt;%1 attempt(s) to enter it.</source>
-        <translation>&lt;br&gt;इसे दर्ज करने के %1 प्रयास।</translation>
-    </message>
     <message>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
@@ -2023,6 +2033,13 @@ Click: these sends in Live sends.</source>
         <source>Verif&amp;y</source>
         <translation>सत्यापित करें(&amp;Y)</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;%n attempt(s) to enter it.</source>
+        <translation>
+            <numerusform>&lt;br&gt;इसे दर्ज करने का %n प्रयास।</numerusform>
+            <numerusform>&lt;br&gt;इसे दर्ज करने के %n प्रयास।</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::PhoneLookupPage</name>
@@ -2061,10 +2078,6 @@ Click: these sends in Live sends.</source>
     <message>
         <source>none</source>
         <translation>कोई नहीं</translation>
-    </message>
-    <message>
-        <source> · %1 attempt(s) left</source>
-        <translation> · %1 प्रयास बाकी</translation>
     </message>
     <message>
         <source>none requested yet</source>
@@ -2221,6 +2234,13 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Release this destination&apos;s lockout (needs a reason; audited)</source>
         <translation>इस गंतव्य का लॉकआउट हटाएँ (कारण ज़रूरी; ऑडिट होता है)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n attempt(s) left</source>
+        <translation>
+            <numerusform> · %n प्रयास बाकी</numerusform>
+            <numerusform> · %n प्रयास बाकी</numerusform>
+        </translation>
     </message>
 </context>
 <context>

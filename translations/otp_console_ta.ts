@@ -725,9 +725,12 @@
         <source>export canceled</source>
         <translation>ஏற்றுமதி ரத்து</translation>
     </message>
-    <message>
-        <source>%1 rows written to %2</source>
-        <translation>%1 வரிசைகள் %2 இல் எழுதப்பட்டன</translation>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%n வரிசை %1 இல் எழுதப்பட்டது</numerusform>
+            <numerusform>%n வரிசைகள் %1 இல் எழுதப்பட்டன</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1176,10 +1179,6 @@
         <translation>%1 க்கு %2 மூலம் குறியீடு கோரப்பட்டது</translation>
     </message>
     <message>
-        <source>now: %1 · %2 of %3 attempts used · sent %4 time(s)</source>
-        <translation>இப்போது: %1 · %3 இல் %2 முயற்சிகள் · %4 முறை அனுப்பப்பட்டது</translation>
-    </message>
-    <message>
         <source>Code verified</source>
         <translation>குறியீடு சரிபார்க்கப்பட்டது</translation>
     </message>
@@ -1236,6 +1235,13 @@
         <translation>
             <numerusform>%n முயற்சி மீதம்</numerusform>
             <numerusform>%n முயற்சிகள் மீதம்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>now: %1 · %2 of %3 attempts used · sent %n time(s)</source>
+        <translation>
+            <numerusform>இப்போது: %1 · %3 இல் %2 முயற்சிகள் · %n முறை அனுப்பப்பட்டது</numerusform>
+            <numerusform>இப்போது: %1 · %3 இல் %2 முயற்சிகள் · %n முறை அனுப்பப்பட்டது</numerusform>
         </translation>
     </message>
 </context>
@@ -1637,14 +1643,6 @@
         <translation>விற்பனையாளர்களின் முதன்மைப் பிழைக் குறியீடுகள் (அதன் அனுப்புதல்களுக்குச் சொடுக்குங்கள்)</translation>
     </message>
     <message>
-        <source>%1, code %2: %3 failed send(s).
-%4
-Click: these sends in Live sends.</source>
-        <translation>%1, குறியீடு %2: %3 தோல்வியுற்ற அனுப்புதல்(கள்).
-%4
-சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இவை.</translation>
-    </message>
-    <message>
         <source>The vendor gave no reason.</source>
         <translation>விற்பனையாளர் காரணம் எதுவும் சொல்லவில்லை.</translation>
     </message>
@@ -1671,6 +1669,19 @@ Click: these sends in Live sends.</source>
     <message>
         <source>now</source>
         <translation>இப்போ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, code %2: %n failed send(s).
+%3
+Click: these sends in Live sends.</source>
+        <translation>
+            <numerusform>%1, குறியீடு %2: %n தோல்வியுற்ற அனுப்புதல்.
+%3
+சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இது.</numerusform>
+            <numerusform>%1, குறியீடு %2: %n தோல்வியுற்ற அனுப்புதல்கள்.
+%3
+சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இவை.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1890,10 +1901,6 @@ Click: these sends in Live sends.</source>
         <translation>CSV கோப்புகள் (*.csv)</translation>
     </message>
     <message>
-        <source>Exporting %1 rows…</source>
-        <translation>%1 வரிசைகள் ஏற்றுமதியாகின்றன…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
@@ -1932,13 +1939,16 @@ Click: these sends in Live sends.</source>
         <source>Alarm history…</source>
         <translation>எச்சரிக்கை வரலாறு…</translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s)…</source>
+        <translation>
+            <numerusform>%n வரிசை ஏற்றுமதியாகிறது…</numerusform>
+            <numerusform>%n வரிசைகள் ஏற்றுமதியாகின்றன…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::ManualSendPage</name>
-    <message>
-        <source>&lt;br&gt;%1 attempt(s) to enter it.</source>
-        <translation>&lt;br&gt;உள்ளிட %1 முயற்சி(கள்).</translation>
-    </message>
     <message>
         <source>Sending…</source>
         <translation>அனுப்பப்படுகிறது…</translation>
@@ -2023,6 +2033,13 @@ Click: these sends in Live sends.</source>
         <source>Verif&amp;y</source>
         <translation>சரிபார்(&amp;Y)</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;%n attempt(s) to enter it.</source>
+        <translation>
+            <numerusform>&lt;br&gt;உள்ளிட %n முயற்சி.</numerusform>
+            <numerusform>&lt;br&gt;உள்ளிட %n முயற்சிகள்.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::PhoneLookupPage</name>
@@ -2061,10 +2078,6 @@ Click: these sends in Live sends.</source>
     <message>
         <source>none</source>
         <translation>இல்லை</translation>
-    </message>
-    <message>
-        <source> · %1 attempt(s) left</source>
-        <translation> · %1 முயற்சி(கள்) மீதம்</translation>
     </message>
     <message>
         <source>none requested yet</source>
@@ -2221,6 +2234,13 @@ Click: these sends in Live sends.</source>
     <message>
         <source>Release this destination&apos;s lockout (needs a reason; audited)</source>
         <translation>இந்த முகவரியின் பூட்டை நீக்கு (காரணம் தேவை; தணிக்கை செய்யப்படும்)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n attempt(s) left</source>
+        <translation>
+            <numerusform> · %n முயற்சி மீதம்</numerusform>
+            <numerusform> · %n முயற்சிகள் மீதம்</numerusform>
+        </translation>
     </message>
 </context>
 <context>

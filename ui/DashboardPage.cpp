@@ -517,9 +517,8 @@ void DashboardPage::updateCharts()
 
 QString DashboardPage::errorTip(const models::DashboardSnapshot::ErrorRow& e) const
 {
-    return tr("%1, code %2: %3 failed send(s).\n%4\nClick: these sends in Live sends.")
+    return tr("%1, code %2: %n failed send(s).\n%3\nClick: these sends in Live sends.", nullptr, int(e.count))
         .arg(e.vendor, e.code.isEmpty() ? tr("(no code)") : e.code)
-        .arg(e.count)
         .arg(e.reason.isEmpty() ? tr("The vendor gave no reason.") : tr("What it means: %1").arg(e.reason));
 }
 

@@ -39,6 +39,16 @@ bool LanguageSwitcher::setLanguage(const QString& code)
     }
     m_language = QStringLiteral("en");
     if (code.isEmpty() || code == QLatin1String("en")) {
+        // English is the source language; its translation holds only the plural forms ("1 attempt
+        // left", "2 attempts left") of the "%n attempt(s) left" sources.
+        auto* plurals = new QTranslator(this);
+        if (plurals->load(QStringLiteral(":/i18n/otp_console_en.qm"))) {
+            m_app = plurals;
+            QCoreApplication::installTranslator(m_app); // sends the LanguageChange
+            return true;
+        }
+        qCWarning(lcI18n) << "no English plural forms";
+        delete plurals;
         // No translator left: send the change ourselves so views go back to English.
         QEvent change(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &change);

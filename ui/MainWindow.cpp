@@ -486,12 +486,8 @@ void MainWindow::restoreSettings()
             t->horizontalHeader()->restoreState(s.value(QStringLiteral("columns/") + p->settingsKey()).toByteArray());
     showPage(Page(qBound(0, s.value(QStringLiteral("window/page"), 0).toInt(), PageCount - 1)));
     setTheme(s.value(QStringLiteral("ui/theme"), QStringLiteral("light")).toString());
-    const QString language = s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString();
-    if (language != QLatin1String("en"))
-        setLanguage(language);
-    else
-        for (QAction* a : m_languageGroup->actions())
-            a->setChecked(a->data().toString() == QLatin1String("en"));
+    // English too: its translation holds the plural forms ("1 attempt left").
+    setLanguage(s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString());
 }
 
 void MainWindow::saveSettings()
@@ -541,7 +537,7 @@ void MainWindow::exportCurrentView(const QString& requestedPath)
             row << m->index(r, c).data().toString();
         rows << row;
     }
-    auto* progress = new QProgressDialog(tr("Exporting %1 rows…").arg(rows.size() - 1), tr("Cancel"), 0, int(rows.size()), this);
+    auto* progress = new QProgressDialog(tr("Exporting %n row(s)…", nullptr, int(rows.size() - 1)), tr("Cancel"), 0, int(rows.size()), this);
     progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);

@@ -115,7 +115,7 @@ ManualSendPage::ManualSendPage(const models::ConsoleContext& context, QWidget* p
                            .arg(models::StatusText::color(good ? QStringLiteral("verified") : QStringLiteral("delivery_failed")).name(),
                                 models::StatusText::outcome(o).toHtmlEscaped());
         if (o.attemptsRemaining && good)
-            text += tr("<br>%1 attempt(s) to enter it.").arg(*o.attemptsRemaining);
+            text += tr("<br>%n attempt(s) to enter it.", nullptr, *o.attemptsRemaining);
         m_outcome->setText(text);
         // The only place the console shows a code: the dev vendor's message body, for QA. A refused
         // resend sent nothing: the last message (and its code, still valid) stays in view.

@@ -452,7 +452,8 @@ void PhoneLookupPage::showReport()
             status = QStringLiteral("expired");
         QString text = StatusText::status(status);
         if (status == QLatin1String("pending"))
-            text += tr(" · %1 attempt(s) left").arg(c.value(QStringLiteral("max_attempts")).toInt() - c.value(QStringLiteral("attempts")).toInt());
+            text += tr(" · %n attempt(s) left", nullptr,
+                       c.value(QStringLiteral("max_attempts")).toInt() - c.value(QStringLiteral("attempts")).toInt());
         text += tr(" · by %1 via %2 · %3")
                     .arg(StatusText::channel(c.value(QStringLiteral("channel")).toString()), c.value(QStringLiteral("last_vendor")).toString(),
                          clockTime(msOf(c.value(QStringLiteral("created_at")))));

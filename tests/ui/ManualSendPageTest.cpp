@@ -43,7 +43,7 @@ TEST_F(ManualSendPageTest, QaSendsIsRefusedAResendKeepsTheCodeAndVerifiesItHere)
     wrong[0] = code.at(0) == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
     page->verifyCode(wrong);
     ASSERT_TRUE(verified.wait(5000));
-    EXPECT_TRUE(page->verifyText().contains(QStringLiteral("Wrong code; 2 attempt(s) left."))) << page->verifyText().toStdString();
+    EXPECT_TRUE(page->verifyText().contains(QStringLiteral("Wrong code; 2 attempts left."))) << page->verifyText().toStdString();
     page->verifyCode(code);
     ASSERT_TRUE(verified.wait(5000));
     EXPECT_TRUE(page->verifyText().contains(QStringLiteral("The code is correct."))) << page->verifyText().toStdString();

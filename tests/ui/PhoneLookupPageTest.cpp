@@ -208,7 +208,7 @@ TEST_F(PhoneLookupPageTest, TheTimelineListsEachWrongGuessInTheOperatorsLanguage
     ASSERT_GE(shown.size(), 4) << shown.join(QLatin1Char('|')).toStdString();
     EXPECT_EQ(shown.at(0), QStringLiteral("Wrong code (attempt 2 of 3)")) << shown.join(QLatin1Char('|')).toStdString();
     EXPECT_EQ(shown.at(1), QStringLiteral("Wrong code (attempt 1 of 3)"));
-    EXPECT_EQ(timeline->index(0, models::TimelineModel::Detail).data().toString(), QStringLiteral("1 attempt(s) left"));
+    EXPECT_EQ(timeline->index(0, models::TimelineModel::Detail).data().toString(), QStringLiteral("1 attempt left"));
     EXPECT_TRUE(shown.last().startsWith(QStringLiteral("Code requested")));
     for (int r = 0; r < timeline->rowCount(); ++r)
         for (int c = 0; c < timeline->columnCount(); ++c)

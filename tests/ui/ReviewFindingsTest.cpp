@@ -7,6 +7,7 @@
 #include "PolicyModel.h"
 #include "SettingsPage.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QTableView>
 
@@ -82,4 +83,34 @@ TEST_F(ReviewFindingsTest, RoleNamesAreShownInTheOperatorsLanguage)
         EXPECT_FALSE(auditRole.contains(QLatin1String("qa"), Qt::CaseInsensitive)) << lang.toStdString() << ": " << auditRole.toStdString();
     }
     ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+}
+
+// "1 attempt(s) left": the English sources carry "(s)" and English had no translation to pick "attempt"
+// or "attempts". Every counted message reads as a sentence for one and for two, in every language.
+TEST_F(ReviewFindingsTest, CountedMessagesUseTheLanguagesPluralForms)
+{
+    const std::pair<const char*, const char*> counted[] = {
+        {"StatusText", "Wrong code; %n attempt(s) left."},
+        {"otp::models::TimelineModel", "%n attempt(s) left"},
+        {"otp::models::TimelineModel", "now: %1 · %2 of %3 attempts used · sent %n time(s)"},
+        {"otp::models::CsvExport", "%n row(s) written to %1"},
+        {"otp::ui::ManualSendPage", "<br>%n attempt(s) to enter it."},
+        {"otp::ui::PhoneLookupPage", " · %n attempt(s) left"},
+        {"otp::ui::MainWindow", "Exporting %n row(s)…"},
+        {"otp::ui::TemplatesEditor", "Preview (sample code %1, %n minute(s))"},
+        {"otp::ui::DashboardPage", "%1, code %2: %n failed send(s).\n%3\nClick: these sends in Live sends."},
+    };
+    window();
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        for (const auto& [context, source] : counted)
+            for (int n : {1, 2}) {
+                const QString text = QCoreApplication::translate(context, source, nullptr, n);
+                EXPECT_FALSE(text.contains(QLatin1String("(s)")) || text.contains(QString::fromUtf8("(கள்)")))
+                    << lang.toStdString() << " n=" << n << ": " << text.toStdString();
+            }
+    }
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+    EXPECT_EQ(QCoreApplication::translate("otp::models::TimelineModel", "%n attempt(s) left", nullptr, 1), QStringLiteral("1 attempt left"));
+    EXPECT_EQ(QCoreApplication::translate("otp::models::TimelineModel", "%n attempt(s) left", nullptr, 2), QStringLiteral("2 attempts left"));
 }
