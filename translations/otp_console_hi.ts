@@ -1683,6 +1683,18 @@ Click: these sends in Live sends.</source>
 क्लिक करें: लाइव भेजे गए में ये संदेश।</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No sends in this range</source>
+        <translation>इस अवधि में कोई भेजा नहीं गया</translation>
+    </message>
+    <message>
+        <source>No codes sent in this range</source>
+        <translation>इस अवधि में कोई कोड नहीं भेजा गया</translation>
+    </message>
+    <message>
+        <source>No failed sends in this range</source>
+        <translation>इस अवधि में कोई भेजना विफल नहीं हुआ</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

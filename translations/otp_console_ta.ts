@@ -1683,6 +1683,18 @@ Click: these sends in Live sends.</source>
 சொடுக்குங்கள்: நேரடி அனுப்புதல்களில் இவை.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No sends in this range</source>
+        <translation>இந்தக் காலத்தில் அனுப்புதல்கள் இல்லை</translation>
+    </message>
+    <message>
+        <source>No codes sent in this range</source>
+        <translation>இந்தக் காலத்தில் குறியீடுகள் அனுப்பப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>No failed sends in this range</source>
+        <translation>இந்தக் காலத்தில் தோல்வியுற்ற அனுப்புதல்கள் இல்லை</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "ChartNote.h"
 #include "DashboardModel.h"
 #include "StatusText.h"
 #include "VendorHealthPanel.h"
@@ -63,6 +64,12 @@ void styleChart(QChart* chart, const QPalette& palette)
         axis->setGridLineColor(palette.color(QPalette::Mid));
         axis->setLinePenColor(palette.color(QPalette::Mid));
     }
+}
+
+// What a chart with nothing to draw in the range says instead of bare axes; empty: the chart shows.
+void setNote(QChartView* view, const QString& note)
+{
+    view->findChild<ChartNote*>()->setNote(note);
 }
 
 // One removal and one append instead of a signal per value; nothing when the values are the same.
@@ -233,6 +240,7 @@ QChartView* DashboardPage::makeView(int minimumHeight)
     auto* view = new QChartView(new QChart, this);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(minimumHeight);
+    new ChartNote(view);
     return view;
 }
 
@@ -457,6 +465,7 @@ void DashboardPage::updateCharts()
         m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
                                                    : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
         styleChart(m_sends->chart(), pal);
+        setNote(m_sends, maxTotal == 0 ? tr("No sends in this range") : QString());
     }
 
     QStringList vendorNames;
@@ -473,12 +482,14 @@ void DashboardPage::updateCharts()
     m_targetLine->replace({QPointF(m_target->value(), 0), QPointF(m_target->value(), 1)});
     m_targetLine->setName(tr("target"));
     m_successBars.series->chart()->legend()->setVisible(false);
+    setNote(m_success, vendorNames.isEmpty() ? tr("No sends in this range") : QString());
     updateBars(m_latencyBars, tr("Latency per vendor"), {tr("p50"), tr("p95")}, {p50, p95},
                vendorNames.isEmpty() ? noData : vendorNames, false, tr("ms"));
     // One number per vendor beside its bars, the p95: a vendor's two bars are thinner than a line of text,
     // so two labels overlapped ("10000" over "10000"). p50 is in the tooltip and the table below.
     if (!m_latencyBars.series->barSets().isEmpty())
         m_latencyBars.series->barSets().first()->setLabelColor(Qt::transparent);
+    setNote(m_latency, vendorNames.isEmpty() ? tr("No sends in this range") : QString());
 
     QStringList channels;
     QList<qreal> conversion;
@@ -488,6 +499,7 @@ void DashboardPage::updateCharts()
     }
     updateBars(m_conversionBars, tr("Codes verified per channel"), {tr("verified")}, {conversion},
                channels.isEmpty() ? noData : channels, true, QStringLiteral("%"));
+    setNote(m_conversion, channels.isEmpty() ? tr("No codes sent in this range") : QString());
 
     // Top error codes as horizontal bars, most frequent on top.
     QStringList errorLabels;
@@ -502,6 +514,7 @@ void DashboardPage::updateCharts()
     m_errors->setMinimumHeight(qMin(210, 150 + 12 * int(qMax<qsizetype>(1, errorLabels.size()))));
     updateBars(m_errorBars, tr("Top vendor error codes (click one for its sends)"), {tr("failed sends")}, {errorCounts},
                errorLabels.isEmpty() ? QStringList{tr("no errors")} : errorLabels, false, QString());
+    setNote(m_errors, errorLabels.isEmpty() ? tr("No failed sends in this range") : QString());
 
     qint64 sendCount = 0, accepted = 0;
     for (const auto& v : s.vendors) {

@@ -3,10 +3,14 @@
 
 #include "AuditModel.h"
 #include "AuditPage.h"
+#include "ChartNote.h"
+#include "DashboardModel.h"
+#include "DashboardPage.h"
 #include "ConsoleFixture.h"
 #include "PolicyModel.h"
 #include "SettingsPage.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QTableView>
@@ -113,4 +117,44 @@ TEST_F(ReviewFindingsTest, CountedMessagesUseTheLanguagesPluralForms)
     ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
     EXPECT_EQ(QCoreApplication::translate("otp::models::TimelineModel", "%n attempt(s) left", nullptr, 1), QStringLiteral("1 attempt left"));
     EXPECT_EQ(QCoreApplication::translate("otp::models::TimelineModel", "%n attempt(s) left", nullptr, 2), QStringLiteral("2 attempts left"));
+}
+
+// An empty range drew bare axes (0…5 and no bars), which reads as a broken chart. Each chart with
+// nothing to draw says so in words, in the operator's language; a chart with data shows no note.
+TEST_F(ReviewFindingsTest, AnEmptyChartSaysThereIsNothingInTheRange)
+{
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    auto shownNotes = [&]() {
+        QStringList out;
+        for (ChartNote* note : page->findChildren<ChartNote*>())
+            if (note->isVisible())
+                out << note->text();
+        return out;
+    };
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return shownNotes().size() == 5; })) << shownNotes().join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(shownNotes().contains(QStringLiteral("No sends in this range")));
+    for (ChartNote* note : page->findChildren<ChartNote*>()) {
+        auto* view = qobject_cast<QWidget*>(note->parent());
+        EXPECT_LT(note->geometry().top(), view->height() / 2) << "the note covers the axes";
+        EXPECT_GE(note->width(), note->sizeHint().width()) << note->text().toStdString();
+    }
+    const QString shots = qEnvironmentVariable("OTP_UI_SCREENSHOTS");
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/dashboard-empty-en.png"));
+    ASSERT_TRUE(switchLanguage(QStringLiteral("ta")));
+    for (const QString& note : shownNotes())
+        EXPECT_FALSE(note.contains(QLatin1String("range"))) << note.toStdString();
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/dashboard-empty-ta.png"));
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345610")).status, OutcomeStatus::Sent);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().totalSends() == 1; }));
+    QApplication::processEvents();
+    EXPECT_EQ(shownNotes(), QStringList{QStringLiteral("No failed sends in this range")}) << shownNotes().join(QLatin1Char('|')).toStdString();
 }
