@@ -1,5 +1,7 @@
 #include "ThemePalette.h"
 
+#include "ConsoleStyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -52,7 +54,7 @@ QPalette ThemePalette::palette(Theme theme)
 
 void ThemePalette::apply(Theme theme)
 {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new ConsoleStyle);
     QApplication::setPalette(palette(theme));
 }
 

@@ -6,7 +6,7 @@
 
 namespace otp::ui {
 
-// The console's light and dark palettes (Fusion style), switchable at runtime.
+// The console's light and dark palettes (Fusion, as ConsoleStyle draws it), switchable at runtime.
 class ThemePalette
 {
 public:

@@ -4,21 +4,40 @@
 #include "AuditModel.h"
 #include "AuditPage.h"
 #include "ChartNote.h"
+#include "ConsoleFixture.h"
 #include "DashboardModel.h"
 #include "DashboardPage.h"
-#include "ConsoleFixture.h"
+#include "LockoutsPage.h"
 #include "PolicyModel.h"
 #include "SettingsPage.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QStyleOptionButton>
 #include <QTableView>
+
+#include <cmath>
 
 using namespace otp;
 using namespace otp::ui;
 
 using ReviewFindingsTest = otp::test::ConsoleFixture;
+
+namespace {
+double luminance(const QColor& c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+} // namespace
 
 // The Policies tab showed "cooldown_s 30": the key as otpctl spells it and a number without its unit.
 // In Hindi and Tamil every visible cell of a setting is in words, and a number says what it counts.
@@ -157,4 +176,33 @@ TEST_F(ReviewFindingsTest, AnEmptyChartSaysThereIsNothingInTheRange)
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().totalSends() == 1; }));
     QApplication::processEvents();
     EXPECT_EQ(shownNotes(), QStringList{QStringLiteral("No failed sends in this range")}) << shownNotes().join(QLatin1Char('|')).toStdString();
+}
+
+// In the dark theme the check box beside "Show history" was all but invisible: Fusion edges it in the
+// window colour darkened, 1.1:1 on the dark grey. Its edge must stand out from the window by 3:1 (WCAG's
+// contrast for a control's boundary), unchecked, in both themes.
+TEST_F(ReviewFindingsTest, ACheckBoxStandsOutFromTheWindowInBothThemes)
+{
+    MainWindow& w = window();
+    w.showPage(MainWindow::Lockouts);
+    auto* box = w.lockoutsPage()->findChild<QCheckBox*>();
+    ASSERT_NE(box, nullptr);
+    ASSERT_FALSE(box->isChecked());
+    for (const QString& theme : {QStringLiteral("dark"), QStringLiteral("light")}) {
+        w.setTheme(theme);
+        QApplication::processEvents();
+        QStyleOptionButton option;
+        option.initFrom(box);
+        const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+        const QImage image = box->grab().toImage();
+        const QColor window = box->palette().color(QPalette::Window);
+        double edge = 0; // the indicator's outermost two pixels, where its edge is drawn
+        for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+            for (int x = indicator.left(); x <= indicator.right(); ++x)
+                if (x - indicator.left() < 2 || indicator.right() - x < 2 || y - indicator.top() < 2 || indicator.bottom() - y < 2)
+                    edge = qMax(edge, contrast(QColor(image.pixel(x * image.devicePixelRatio(), y * image.devicePixelRatio())), window));
+        EXPECT_GE(edge, 3.0) << theme.toStdString();
+        if (!qEnvironmentVariableIsEmpty("OTP_UI_SCREENSHOTS"))
+            image.save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") + QStringLiteral("/checkbox-%1.png").arg(theme));
+    }
 }
