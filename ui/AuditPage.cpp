@@ -3,6 +3,7 @@
 #include "AuditModel.h"
 
 #include "ElidedCellDelegate.h"
+#include "Permissions.h"
 #include "StatusText.h"
 
 #include <QComboBox>
@@ -46,6 +47,9 @@ AuditPage::AuditPage(const models::ConsoleContext& context, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    // A row as tall as its details need: in Tamil they ran past the column ("விளைவு: …"). At most 500 rows.
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     const int widths[] = {150, 90, 70, 150, 80, 170};
@@ -123,6 +127,12 @@ void AuditPage::retranslateUi()
         action = qMax(action, m_table->fontMetrics().horizontalAdvance(m_action->itemText(i)) + 16);
     if (m_table->columnWidth(models::AuditModel::Action) < action)
         m_table->setColumnWidth(models::AuditModel::Action, qMin(action, 320));
+    // Each role's name on one line (Tamil's QA is two words).
+    int role = 0;
+    for (const char* name : {"admin", "support", "qa", "cli", "api", "system"})
+        role = qMax(role, m_table->fontMetrics().horizontalAdvance(models::Permissions::roleTitle(QLatin1String(name))) + 16);
+    if (m_table->columnWidth(models::AuditModel::Role) < role)
+        m_table->setColumnWidth(models::AuditModel::Role, qMin(role, 160));
 }
 
 } // namespace otp::ui

@@ -80,6 +80,7 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     m_languageLabel->setBuddy(m_language);
     m_tenantLabel->setBuddy(m_tenant);
     m_purposeLabel->setBuddy(m_purpose);
+    m_purpose->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "All purposes" is longer in Tamil
     m_table->setObjectName(QStringLiteral("policyTable"));
     m_table->setModel(m_policy);
     m_table->verticalHeader()->hide();

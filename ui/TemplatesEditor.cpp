@@ -54,12 +54,13 @@ TemplatesEditor::TemplatesEditor(const models::ConsoleContext& context, QWidget*
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    // The key columns as wide as their words, the text the rest, wrapped onto more lines where it needs
+    // them: a Tamil text was cut at 1366×768 ("… பகிர வே…"). Some thirty rows: fitting their heights is cheap.
+    m_table->setWordWrap(true);
+    for (int c : {TemplatesModel::PurposeColumn, TemplatesModel::ChannelColumn, TemplatesModel::LanguageColumn, TemplatesModel::SourceColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TemplatesModel::TextColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(TemplatesModel::PurposeColumn, 150);
-    m_table->setColumnWidth(TemplatesModel::ChannelColumn, 100);
-    m_table->setColumnWidth(TemplatesModel::LanguageColumn, 110);
-    m_table->setColumnWidth(TemplatesModel::SourceColumn, 170);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tenant->setMaximumWidth(180);
     m_tenantLabel->setBuddy(m_tenant);
     m_policyLine->setObjectName(QStringLiteral("templatesPolicy"));

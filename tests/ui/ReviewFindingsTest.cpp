@@ -15,9 +15,11 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QStyleOptionButton>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 
 #include <cmath>
@@ -32,6 +34,38 @@ double luminance(const QColor& c)
 {
     auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+// Whether a cell's whole text fits its cell as the view draws it: wrapped at spaces when the view wraps,
+// within the column less the text margins, in the cell's font, no taller than the row.
+::testing::AssertionResult fitsCell(const QTableView* table, const QModelIndex& index)
+{
+    const QString text = index.data().toString();
+    const QVariant fontRole = index.data(Qt::FontRole);
+    const QFontMetrics fm(fontRole.isValid() ? fontRole.value<QFont>() : table->font());
+    const int margin = table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1;
+    const int width = table->columnWidth(index.column()) - 2 * margin;
+    const QRect need = fm.boundingRect(QRect(0, 0, width, 100000), (table->wordWrap() ? Qt::TextWordWrap : 0) | Qt::AlignLeft, text);
+    if (need.width() <= width && need.height() <= table->rowHeight(index.row()))
+        return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "needs " << need.width() << "x" << need.height() << ", has " << width << "x"
+                                         << table->rowHeight(index.row()) << ": " << text.toStdString();
+}
+
+// Whether a drop-down is wide enough for each of its entries, as QComboBox measures one.
+::testing::AssertionResult fitsEveryEntry(const QComboBox* combo)
+{
+    for (int i = 0; i < combo->count(); ++i) {
+        QStyleOptionComboBox option;
+        option.initFrom(combo);
+        option.editable = combo->isEditable();
+        const QSize text(combo->fontMetrics().boundingRect(combo->itemText(i)).width(), combo->fontMetrics().height());
+        const int need = combo->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, combo).width();
+        if (combo->width() < need)
+            return ::testing::AssertionFailure() << combo->objectName().toStdString() << " is " << combo->width() << " px, \""
+                                                 << combo->itemText(i).toStdString() << "\" needs " << need;
+    }
+    return ::testing::AssertionSuccess();
 }
 
 double contrast(const QColor& a, const QColor& b)
@@ -238,4 +272,47 @@ TEST_F(ReviewFindingsTest, BuiltInTemplateRowsAreDistinctAndReadable)
         EXPECT_GT(builtIn, 0);
     }
     w.setTheme(QStringLiteral("light"));
+}
+
+// In Tamil at 1366×768 the template texts ("… பகிர வே…"), the policy tab's purpose drop-down and the
+// audit log's details ("விளைவு: …") were cut. Each shows whole: the texts and details wrap within their
+// rows, the key columns and drop-downs are as wide as their words.
+TEST_F(ReviewFindingsTest, TamilTemplatesPurposesAndAuditDetailsShowWholeAt1366x768)
+{
+    SendRequest r;
+    r.destination = QStringLiteral("asha@example.com");
+    m_db.service().send(r, Actor{QStringLiteral("qa1"), QStringLiteral("qa")});
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    SettingsPage* settings = w.settingsPage();
+    w.showPage(MainWindow::Settings); // first shown in English, as an operator switching language sees it
+    settings->showTab(SettingsPage::PoliciesTab);
+    QApplication::processEvents();
+    settings->showTab(SettingsPage::TemplatesTab);
+    QApplication::processEvents();
+    ASSERT_TRUE(switchLanguage(QStringLiteral("ta")));
+    models::TemplatesModel* templates = settings->templatesEditor()->model();
+    ASSERT_TRUE(waitFor([&]() { return templates->rowCount() > 0; }));
+    QApplication::processEvents();
+    QTableView* table = settings->templatesEditor()->table();
+    for (int row = 0; row < templates->rowCount(); ++row)
+        for (int c = 0; c < models::TemplatesModel::ColumnCount; ++c)
+            EXPECT_TRUE(fitsCell(table, templates->index(row, c)));
+    for (QComboBox* combo : settings->templatesEditor()->findChildren<QComboBox*>())
+        EXPECT_TRUE(fitsEveryEntry(combo));
+    settings->showTab(SettingsPage::PoliciesTab);
+    QApplication::processEvents();
+    for (QComboBox* combo : settings->findChildren<QComboBox*>())
+        if (combo->isVisible())
+            EXPECT_TRUE(fitsEveryEntry(combo));
+
+    w.showPage(MainWindow::Audit);
+    w.auditPage()->refresh();
+    QTableView* audit = w.auditPage()->mainTable();
+    ASSERT_TRUE(waitFor([&]() { return audit->model()->rowCount() == 1; }));
+    QApplication::processEvents();
+    for (int c = 0; c < models::AuditModel::ColumnCount; ++c)
+        EXPECT_TRUE(fitsCell(audit, audit->model()->index(0, c)));
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
 }
