@@ -66,6 +66,9 @@ QString forDialect(QString sql, SqlDialect d)
     sql.replace(QLatin1String("{{TABLE}}"), d == SqlDialect::MySql
                                                 ? QLatin1String("ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
                                                 : QLatin1String(""));
+    // DROP INDEX names its table on MariaDB only: `DROP INDEX ix{{ON t}}`.
+    static const QRegularExpression onTable(QStringLiteral("\\{\\{ON (\\w+)\\}\\}"));
+    sql.replace(onTable, d == SqlDialect::MySql ? QStringLiteral(" ON \\1") : QString());
     return sql;
 }
 
