@@ -96,9 +96,13 @@ PhoneLookupPage::PhoneLookupPage(const models::ConsoleContext& context, QWidget*
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(0, 150);
     m_table->setColumnWidth(1, 340);
-    m_table->setWordWrap(false);
     // Each event whole (Tamil's are long: "dev ஐ எஸ்எம்எஸ் வழியாக…" was cut), up to half the width; the
-    // details take the rest, and a cell's tooltip has both.
+    // details take the rest, wrapped onto more lines where they need them (in Tamil the vendor's message id,
+    // what support quotes to the vendor, was cut), the row as tall as its lines. ElidedCellDelegate draws
+    // the wrapped lines itself and sizes the row by the same layout. A timeline is one destination's
+    // history, a few dozen rows: fitting their heights is cheap.
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_timeline, &QAbstractItemModel::modelReset, this, [this]() {
         m_table->resizeColumnToContents(models::TimelineModel::Event);
         const int widest = qMax(340, m_table->viewport()->width() / 2);
