@@ -164,7 +164,7 @@ int main(int argc, char** argv)
         for (int i = 0; i < sends; ++i) {
             QElapsedTimer t;
             t.start();
-            const Outcome out = rt->service().send({QStringLiteral("default"), phone(i), Channel::Sms, Purpose::Login, {}});
+            const Outcome out = rt->service().send({QStringLiteral("default"), phone(i), Channel::Sms, Purpose::Login, {}, {}});
             ms.push_back(double(t.nsecsElapsed()) / 1e6);
             if (out.status != OutcomeStatus::Queued) {
                 std::fprintf(stderr, "send %d: %s %s\n", i, qPrintable(out.statusName()), qPrintable(out.message));
@@ -197,7 +197,7 @@ int main(int argc, char** argv)
             return 2;
         }
         for (int i = 0; i < deliveries; ++i)
-            producer->service().send({QStringLiteral("default"), phone(i), Channel::Sms, Purpose::Login, {}});
+            producer->service().send({QStringLiteral("default"), phone(i), Channel::Sms, Purpose::Login, {}, {}});
         const qint64 queued = count(*producer, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'queued'"));
 
         // The worker is its own runtime, as `otpctl worker` is.

@@ -103,7 +103,7 @@ Failover measureFailover(const QString& dir, int failMs, int sends)
         const int before = failing->calls.load();
         QElapsedTimer one;
         one.start();
-        const Outcome o = core.service.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
+        const Outcome o = core.service.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}, {}});
         const double ms = one.nsecsElapsed() / 1e6;
         f.everySendDelivered = f.everySendDelivered && o.status == OutcomeStatus::Sent;
         if (failing->calls.load() > before) {
@@ -135,7 +135,7 @@ Bookkeeping measureBookkeeping(const QString& dir, int pairs)
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < pairs; ++i) {
-        const Outcome s = core.service.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
+        const Outcome s = core.service.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}, {}});
         const Outcome v = core.service.verify({QStringLiteral("default"), s.destination, core.gateway->lastCode, Purpose::Login});
         if (v.status != OutcomeStatus::Verified) {
             std::fprintf(stderr, "unexpected outcome: %s\n", qPrintable(v.message));

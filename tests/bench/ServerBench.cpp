@@ -95,7 +95,7 @@ int runWorker(const QStringList& args)
     OtpService& svc = core.service;
     const AcceptingGateway& gw = *core.gateway;
     auto pair = [&](qint64 i) {
-        const Outcome s = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
+        const Outcome s = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}, {}});
         const Outcome v = svc.verify({QStringLiteral("default"), s.destination, gw.lastCode, Purpose::Login});
         if (s.status != OutcomeStatus::Sent || v.status != OutcomeStatus::Verified) {
             std::fprintf(stderr, "worker: unexpected outcome: %s / %s\n", qPrintable(s.message), qPrintable(v.message));

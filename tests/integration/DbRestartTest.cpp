@@ -137,7 +137,7 @@ TEST(DbRestart, WorkerSurvivesPostgresRestart)
               OutcomeStatus::Ok);
     auto phone = [](int i) { return QStringLiteral("+9198%1").arg(20000000 + i * 37, 8, 10, QLatin1Char('0')); };
     for (int i = 0; i < kSends; ++i) {
-        const Outcome o = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}});
+        const Outcome o = svc.send({QStringLiteral("default"), phone(i), std::nullopt, Purpose::Login, {}, {}});
         ASSERT_EQ(o.status, OutcomeStatus::Queued) << o.message.toStdString();
     }
 
@@ -164,7 +164,7 @@ TEST(DbRestart, WorkerSurvivesPostgresRestart)
     Outcome late;
     ASSERT_TRUE(waitFor(
         [&] {
-            late = svc.send({QStringLiteral("default"), phone(kSends), std::nullopt, Purpose::Login, {}});
+            late = svc.send({QStringLiteral("default"), phone(kSends), std::nullopt, Purpose::Login, {}, {}});
             return late.status == OutcomeStatus::Queued;
         },
         30000))

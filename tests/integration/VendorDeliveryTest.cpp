@@ -183,7 +183,7 @@ protected:
     }
     Outcome send(const QString& phone, Channel channel, const QString& vendor)
     {
-        return svc.send({QStringLiteral("default"), phone, channel, Purpose::Login, vendor});
+        return svc.send({QStringLiteral("default"), phone, channel, Purpose::Login, vendor, {}});
     }
     QList<DeliveryRow> rows(const QString& phone)
     {

@@ -97,7 +97,7 @@ TEST_F(WorkerCli, SigtermStopsTakingRowsAtOnceAndRecordsTheDeliveryInFlight)
         otp::OtpService svc(db, gateways, clock, random, pepper);
         ASSERT_TRUE(svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("delivery"), QStringLiteral("async")}}, kAdmin).ok());
         for (int i = 0; i < kSends; ++i)
-            ASSERT_EQ(svc.send({QStringLiteral("default"), QStringLiteral("+91980000100%1").arg(i), otp::Channel::Sms, otp::Purpose::Login, {}}).status,
+            ASSERT_EQ(svc.send({QStringLiteral("default"), QStringLiteral("+91980000100%1").arg(i), otp::Channel::Sms, otp::Purpose::Login, {}, {}}).status,
                       otp::OutcomeStatus::Queued);
         db.releaseThreadSession();
     }
