@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>open: sends skip it</source>
-        <translation>திறந்தது: அனுப்புதல்கள் இதைத் தவிர்க்கின்றன</translation>
+        <translation>திறந்தது: தவிர்க்கப்படுகிறது</translation>
     </message>
     <message>
         <source>half-open: probing</source>

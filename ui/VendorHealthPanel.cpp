@@ -5,11 +5,13 @@
 #include "StatusText.h"
 #include "VendorHealthModel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -37,11 +39,12 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     // with the alarm banner up, in Tamil's taller lines too.
     m_table->verticalHeader()->setMinimumSectionSize(1);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8);
-    // Figures as wide as they need; the breaker and since-when share the rest (elided, never a scroll
-    // bar, which would hide a vendor's row).
+    // Figures as wide as they need; the breaker's state and since-when share the rest, the state first
+    // (fitColumns(); never a scroll bar, which would hide a vendor's row).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Breaker, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Since, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Breaker, QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(VendorHealthModel::Since, QHeaderView::Fixed);
+    m_table->viewport()->installEventFilter(this);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setColumnHidden(VendorHealthModel::Reason, true); // the why is the Breaker cell's tooltip
     m_open->setObjectName(QStringLiteral("forceOpenButton"));
@@ -61,6 +64,7 @@ VendorHealthPanel::VendorHealthPanel(const models::ConsoleContext& context, QWid
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VendorHealthPanel::updateButtons);
     connect(m_model, &VendorHealthModel::modelReset, this, [this]() {
         fitTable();
+        fitColumns();
         updateButtons();
     });
     connect(m_model, &VendorHealthModel::dataChanged, this, &VendorHealthPanel::updateButtons);
@@ -140,6 +144,39 @@ void VendorHealthPanel::fitTable()
                             2 * m_table->frameWidth() + 2);
 }
 
+bool VendorHealthPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void VendorHealthPanel::fitColumns()
+{
+    // Stretched beside since-when, the breaker's state got half of what the figures left: in Tamil at
+    // 1366×768 "திறந்தது: அனுப்புதல்கள் இதைத் தவிர்க்கின்றன" was cut, and the state is what the panel is
+    // for. It gets its widest text first; since-when the rest, elided (its tooltip is whole) when the
+    // window is narrow, though never below its header's words while the state can give way.
+    QHeaderView* header = m_table->horizontalHeader();
+    // What a column's words need, as ResizeToContents measures it (the figures may not be resized yet).
+    const QAbstractItemView* view = m_table;
+    auto need = [&](int column) { return qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column)); };
+    // The state column holds every state's words, not only the states shown now: it does not jump when one changes.
+    const int margins = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + (m_table->showGrid() ? 1 : 0);
+    int stateWords = need(VendorHealthModel::Breaker);
+    for (const auto& [state, forced] : {std::pair{QStringLiteral("open"), false}, std::pair{QStringLiteral("open"), true},
+                                        std::pair{QStringLiteral("half_open"), false}, std::pair{QStringLiteral("closed"), false}})
+        stateWords = qMax(stateWords, m_table->fontMetrics().horizontalAdvance(models::StatusText::breakerState(state, forced)) + margins);
+    int figures = 0;
+    for (int c = 0; c < VendorHealthModel::ColumnCount; ++c)
+        if (c != VendorHealthModel::Breaker && c != VendorHealthModel::Since && !m_table->isColumnHidden(c))
+            figures += need(c);
+    const int room = qMax(0, m_table->viewport()->width() - figures);
+    const int state = qMin(stateWords, qMax(room - header->sectionSizeHint(VendorHealthModel::Since), room / 2));
+    header->resizeSection(VendorHealthModel::Breaker, state);
+    header->resizeSection(VendorHealthModel::Since, qMax(0, room - state));
+}
+
 void VendorHealthPanel::retranslateUi()
 {
     // No title line: at 1366×768 in Tamil a wrapped title pushed the dashboard past the screen. The
@@ -152,6 +189,7 @@ void VendorHealthPanel::retranslateUi()
     m_close->setToolTip(tr("Routes use the selected vendor again (needs a reason; audited)"));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, VendorHealthModel::ColumnCount - 1);
     fitTable(); // Tamil's header is taller: the last vendor's row must stay in view
+    fitColumns();
     updateButtons();
 }
 

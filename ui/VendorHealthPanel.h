@@ -42,12 +42,16 @@ public:
     ReasonDialog* requestForce(bool open);
     void retranslateUi();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void resultReady(const QString& message);
 
 private:
     void updateButtons();
     void fitTable();
+    void fitColumns();
     QString selectedVendor() const;
 
     models::VendorHealthModel* m_model;
