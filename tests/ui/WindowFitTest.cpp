@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSettings>
+#include <QTabWidget>
 
 using namespace otp;
 using namespace otp::ui;
@@ -47,8 +48,17 @@ TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
             ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
             for (int p = 0; p < MainWindow::PageCount; ++p) {
                 w.showPage(MainWindow::Page(p));
+                // Settings opens on its General tab here in every language and theme (the loop below leaves it on
+                // the last tab, and fit-…-settings.png showed General in en-light alone).
+                if (p == MainWindow::Settings)
+                    w.settingsPage()->showTab(SettingsPage::GeneralTab);
                 w.resize(1366, 768);
                 QApplication::processEvents();
+                if (p == MainWindow::Settings) {
+                    auto* tabs = w.settingsPage()->findChild<QTabWidget*>();
+                    ASSERT_TRUE(tabs);
+                    EXPECT_EQ(tabs->currentIndex(), int(SettingsPage::GeneralTab)) << lang.toStdString() << " " << theme.toStdString();
+                }
                 const QSize need = w.minimumSizeHint();
                 EXPECT_LE(need.width(), 1366) << lang.toStdString() << " page " << p << " needs " << need.width();
                 EXPECT_LE(need.height(), 768) << lang.toStdString() << " page " << p << " needs " << need.height();
@@ -56,7 +66,7 @@ TEST_F(WindowFitTest, EveryPageInEveryLanguageAndThemeFitsA1366x768Screen)
                 if (!dir.isEmpty())
                     w.grab().save(QStringLiteral("%1/fit-%2-%3-%4.png").arg(dir, lang, theme, w.page(MainWindow::Page(p))->settingsKey()));
             }
-            // Settings' other tabs (connections, vendors, policies, message templates) too.
+            // Settings' other tabs (connections, vendors, policies, message templates) too: fit-…-settings-tab1…4.png.
             for (int tab = SettingsPage::ConnectionsTab; tab <= SettingsPage::TemplatesTab; ++tab) {
                 w.showPage(MainWindow::Settings);
                 w.settingsPage()->showTab(SettingsPage::Tab(tab));
