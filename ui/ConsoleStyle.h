@@ -4,10 +4,11 @@
 
 namespace otp::ui {
 
-// Fusion, with check box indicators whose edge reads on both palettes (the console has no radio buttons). Fusion draws
-// that edge in the window colour darkened, which on the dark palette's dark grey is all but invisible
-// (about 1.1:1); the console draws it halfway between the text and the base colour instead, at least
-// 3:1 on the window and on the base in both themes (WCAG's contrast for a control's edge).
+// Fusion, with control edges that read on both palettes (the console has no radio buttons): check box
+// indicators and text fields (QLineEdit, QComboBox, QSpinBox). Fusion draws those edges in the window colour
+// darkened, which on the dark palette's dark grey is all but invisible (about 1.1–1.9:1) and on the light one
+// 2:1; the console draws them halfway between the text and the base colour instead, at least 3:1 on the window
+// and on the base in both themes (WCAG's contrast for a control's edge). Keyboard focus keeps Fusion's edge.
 class ConsoleStyle : public QProxyStyle
 {
     Q_OBJECT
@@ -16,9 +17,15 @@ public:
 
     void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
                        const QWidget* widget = nullptr) const override;
+    void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option, QPainter* painter,
+                            const QWidget* widget = nullptr) const override;
 
-    // The indicators' edge for a palette.
+    // The edge of indicators and text fields for a palette.
     static QColor indicatorEdge(const QPalette& palette);
+
+private:
+    // Fusion's frame, its rounded rect half a pixel in, drawn again in indicatorEdge().
+    static void drawEdge(const QStyleOption* option, QPainter* painter, qreal radius);
 };
 
 } // namespace otp::ui

@@ -18,6 +18,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QStyleOptionButton>
 #include <QStyleOptionComboBox>
 #include <QTableView>
@@ -241,6 +243,42 @@ TEST_F(ReviewFindingsTest, ACheckBoxStandsOutFromTheWindowInBothThemes)
         if (!qEnvironmentVariableIsEmpty("OTP_UI_SCREENSHOTS"))
             image.save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") + QStringLiteral("/checkbox-%1.png").arg(theme));
     }
+}
+
+// In the dark theme a text field's edge was all but invisible (the Lockouts search box, the dashboard's range and
+// target): Fusion edges QLineEdit, QComboBox and QSpinBox in the window colour darkened, about 1.2:1 on the dark
+// grey. Each edge must stand out from the window by 3:1, unfocused, in both themes, as the check box's does.
+TEST_F(ReviewFindingsTest, TextFieldsStandOutFromTheWindowInBothThemes)
+{
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    auto* search = w.lockoutsPage()->findChild<QLineEdit*>(QStringLiteral("lockoutsSearch"));
+    auto* range = w.dashboardPage()->findChild<QComboBox*>(QStringLiteral("windowSelector"));
+    auto* target = w.dashboardPage()->findChild<QSpinBox*>(QStringLiteral("successTarget"));
+    ASSERT_TRUE(search && range && target);
+    for (const QString& theme : {QStringLiteral("dark"), QStringLiteral("light")}) {
+        w.setTheme(theme);
+        for (QWidget* field : std::initializer_list<QWidget*>{search, range, target}) {
+            w.showPage(field == search ? MainWindow::Lockouts : MainWindow::Dashboard);
+            QApplication::processEvents();
+            field->clearFocus();
+            QApplication::processEvents();
+            const QImage image = field->grab().toImage();
+            const QColor window = field->palette().color(QPalette::Window);
+            const qreal dpr = image.devicePixelRatio();
+            double edge = 0; // the field's outermost two pixels, where its edge is drawn
+            for (int y = 0; y < field->height(); ++y)
+                for (int x = 0; x < field->width(); ++x)
+                    if (x < 2 || field->width() - 1 - x < 2 || y < 2 || field->height() - 1 - y < 2)
+                        edge = qMax(edge, contrast(QColor(image.pixel(int(x * dpr), int(y * dpr))), window));
+            EXPECT_GE(edge, 3.0) << theme.toStdString() << " " << field->metaObject()->className() << " "
+                                 << field->objectName().toStdString();
+            if (!qEnvironmentVariableIsEmpty("OTP_UI_SCREENSHOTS"))
+                image.save(qEnvironmentVariable("OTP_UI_SCREENSHOTS") +
+                           QStringLiteral("/field-%1-%2.png").arg(theme, field->objectName()));
+        }
+    }
+    w.setTheme(QStringLiteral("light"));
 }
 
 // The built-in template rows were pale grey italics, 1.9:1 on white: hard to read. They stay apart from
