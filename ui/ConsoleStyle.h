@@ -19,6 +19,12 @@ public:
                        const QWidget* widget = nullptr) const override;
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option, QPainter* painter,
                             const QWidget* widget = nullptr) const override;
+    // A one-line text with a shown mnemonic ("T&enant") is drawn in one piece, as without the mnemonic, and its
+    // underline beneath: Qt draws such a text in pieces split at the underlined letter, which loses the kerning
+    // across the split ("Te" is kerned) and makes the text a pixel wider than the label's size hint measured, and
+    // then clips it to that width (the final "t" of "Tenant" lost its right half).
+    void drawItemText(QPainter* painter, const QRect& rect, int flags, const QPalette& palette, bool enabled,
+                      const QString& text, QPalette::ColorRole textRole = QPalette::NoRole) const override;
 
     // The edge of indicators and text fields for a palette.
     static QColor indicatorEdge(const QPalette& palette);

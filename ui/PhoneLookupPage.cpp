@@ -72,6 +72,10 @@ PhoneLookupPage::PhoneLookupPage(const models::ConsoleContext& context, QWidget*
     m_tenantLabel->setBuddy(m_tenant);
     m_inputLabel->setBuddy(m_input);
     m_purposeLabel->setBuddy(m_purpose);
+    // QLabel's size hint is the text's advance; DejaVu Sans's "T" starts a pixel before it and a final "t" ends a
+    // pixel after it, so "Tenant" lost its edges. A margin each side keeps a line's whole ink inside the label.
+    for (QLabel* label : {m_inputLabel, m_tenantLabel, m_purposeLabel})
+        label->setContentsMargins(2, 0, 2, 0);
     m_go->setDefault(true);
     m_go->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
     m_unlock->setObjectName(QStringLiteral("lookupUnlockButton"));

@@ -80,6 +80,10 @@ SettingsPage::SettingsPage(const models::ConsoleContext& context, QWidget* paren
     m_languageLabel->setBuddy(m_language);
     m_tenantLabel->setBuddy(m_tenant);
     m_purposeLabel->setBuddy(m_purpose);
+    // QLabel's size hint is the text's advance; DejaVu Sans's "T" starts a pixel before it and a final "t" ends a
+    // pixel after it, so "Tenant" lost its edges. A margin each side keeps a line's whole ink inside the label.
+    for (QLabel* label : {m_tenantLabel, m_purposeLabel})
+        label->setContentsMargins(2, 0, 2, 0);
     m_purpose->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "All purposes" is longer in Tamil
     m_table->setObjectName(QStringLiteral("policyTable"));
     m_table->setModel(m_policy);

@@ -63,6 +63,9 @@ TemplatesEditor::TemplatesEditor(const models::ConsoleContext& context, QWidget*
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tenant->setMaximumWidth(180);
     m_tenantLabel->setBuddy(m_tenant);
+    // QLabel's size hint is the text's advance; DejaVu Sans's "T" starts a pixel before it and a final "t" ends a
+    // pixel after it, so "Tenant" lost its edges. A margin each side keeps a line's whole ink inside the label.
+    m_tenantLabel->setContentsMargins(2, 0, 2, 0);
     m_policyLine->setObjectName(QStringLiteral("templatesPolicy"));
     m_policyLine->setWordWrap(true);
 

@@ -8,6 +8,7 @@
 #include "DashboardModel.h"
 #include "DashboardPage.h"
 #include "LockoutsPage.h"
+#include "PhoneLookupPage.h"
 #include "PolicyModel.h"
 #include "SettingsPage.h"
 #include "TemplatesEditor.h"
@@ -21,7 +22,10 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStyleOptionButton>
+#include <QPainter>
+#include <QRegularExpression>
 #include <QStyleOptionComboBox>
+#include <QTextDocument>
 #include <QTableView>
 
 #include <cmath>
@@ -279,6 +283,101 @@ TEST_F(ReviewFindingsTest, TextFieldsStandOutFromTheWindowInBothThemes)
         }
     }
     w.setTheme(QStringLiteral("light"));
+}
+
+// Whether two pixels of a text differ visibly.
+static bool inkDiffers(const QColor& a, const QColor& b)
+{
+    return qAbs(a.red() - b.red()) + qAbs(a.green() - b.green()) + qAbs(a.blue() - b.blue()) > 60;
+}
+
+// "Tenant" lost the right half of its last "t" in English on Phone lookup and Settings › Message templates. The
+// labels had their size hint; the cut came from drawing the mnemonic ("T&enant", "&Tenant"): Qt draws the text in
+// pieces at the underline and clips each to its advance, and DejaVu Sans's final "t" reaches a pixel past its
+// advance ("Tenant" without a mnemonic, on the Policies tab, was whole). Each one-line label of those rows draws
+// as much ink as its text drawn plainly, and its whole ink lies inside the label.
+TEST_F(ReviewFindingsTest, FieldLabelsDrawTheirWholeTextInEnglishOnLookupAndTemplates)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    auto labelsFit = [&](QWidget* page, const char* where) {
+        int checked = 0;
+        for (QLabel* label : page->findChildren<QLabel*>()) {
+            if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || label->textFormat() == Qt::RichText ||
+                Qt::mightBeRichText(label->text()))
+                continue;
+            ++checked;
+            const QString text = label->text();
+            QString plain = text;
+            plain.remove(QRegularExpression(QStringLiteral("&(?!&)"))).replace(QStringLiteral("&&"), QStringLiteral("&"));
+            EXPECT_GE(label->width(), label->sizeHint().width()) << where << ": \"" << text.toStdString() << "\"";
+            // Where QLabel draws a left-aligned line: from its contents rectangle's left edge, ink and all.
+            const QRect ink = label->fontMetrics().boundingRect(plain);
+            const int left = label->contentsRect().left() + qMax(0, label->indent()) + ink.left();
+            EXPECT_GE(left, 0) << where << ": \"" << text.toStdString() << "\" starts outside its label";
+            EXPECT_LE(left + ink.width(), label->width()) << where << ": \"" << text.toStdString() << "\" ends outside its label";
+            // What is drawn: the label's pixels beside its text drawn plainly in the same place.
+            const QColor background = label->palette().color(label->backgroundRole());
+            const QImage drawn = label->grab().toImage();
+            QImage plainly(drawn.size(), QImage::Format_ARGB32);
+            plainly.setDevicePixelRatio(drawn.devicePixelRatio());
+            plainly.fill(background);
+            {
+                QPainter painter(&plainly);
+                painter.setFont(label->font());
+                painter.setPen(label->palette().color(label->foregroundRole()));
+                painter.drawText(label->contentsRect(), int(label->alignment()), plain);
+            }
+            // Above the baseline, where no underline is drawn, every pixel alike.
+            const QFontMetrics fm = label->fontMetrics();
+            const int baseline = label->contentsRect().top() + (label->contentsRect().height() - fm.height()) / 2 + fm.ascent();
+            int differ = 0;
+            for (int y = 0; y < qMin(baseline, drawn.height()); ++y)
+                for (int x = 0; x < drawn.width(); ++x)
+                    differ += inkDiffers(drawn.pixelColor(x, y), plainly.pixelColor(x, y));
+            EXPECT_EQ(differ, 0) << where << ": \"" << text.toStdString() << "\" is drawn cut";
+            // Below it, the mnemonic's underline on the rows where Qt's own drawing puts it (given room enough).
+            QImage qt(drawn.size(), QImage::Format_ARGB32);
+            qt.setDevicePixelRatio(drawn.devicePixelRatio());
+            qt.fill(background);
+            {
+                QPainter painter(&qt);
+                painter.setFont(label->font());
+                painter.setPen(label->palette().color(label->foregroundRole()));
+                painter.drawText(label->contentsRect().adjusted(0, 0, 30, 0), int(label->alignment()) | Qt::TextShowMnemonic, text);
+            }
+            QList<int> drawnRows, qtRows;
+            for (int y = qMax(0, baseline); y < drawn.height(); ++y) {
+                bool inDrawn = false, inQt = false;
+                for (int x = 0; x < drawn.width(); ++x) {
+                    inDrawn |= inkDiffers(drawn.pixelColor(x, y), background);
+                    inQt |= inkDiffers(qt.pixelColor(x, y), background);
+                }
+                if (inDrawn)
+                    drawnRows << y;
+                if (inQt)
+                    qtRows << y;
+            }
+            EXPECT_EQ(drawnRows, qtRows) << where << ": \"" << text.toStdString() << "\"'s underline or descenders";
+        }
+        return checked;
+    };
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+    w.showPage(MainWindow::PhoneLookup);
+    w.phoneLookupPage()->lookup(QStringLiteral("default"), QStringLiteral("98123 45210"));
+    w.resize(1366, 768);
+    QApplication::processEvents();
+    EXPECT_GE(labelsFit(w.phoneLookupPage(), "phone lookup"), 3);
+    w.showPage(MainWindow::Settings);
+    w.settingsPage()->showTab(SettingsPage::TemplatesTab);
+    ASSERT_TRUE(waitFor([&]() { return w.settingsPage()->templatesEditor()->model()->rowCount() > 0; }));
+    w.resize(1366, 768);
+    QApplication::processEvents();
+    EXPECT_GE(labelsFit(w.settingsPage()->templatesEditor(), "message templates"), 2);
+    w.settingsPage()->showTab(SettingsPage::PoliciesTab);
+    QApplication::processEvents();
+    EXPECT_GE(labelsFit(w.settingsPage(), "policies"), 2);
 }
 
 // The built-in template rows were pale grey italics, 1.9:1 on white: hard to read. They stay apart from
