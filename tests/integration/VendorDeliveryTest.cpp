@@ -441,7 +441,7 @@ TEST(WorkerCrash, Security17_AWorkerKilledMidDeliveryIsFinishedByAnotherWithoutA
         sim.call("POST", QStringLiteral("/_sim/faults"),
                  {{QStringLiteral("to"), phone.mid(1)}, {QStringLiteral("kind"), QStringLiteral("latency")},
                   {QStringLiteral("latency_ms"), 2000}, {QStringLiteral("count"), 1}});
-        ASSERT_EQ(rt->service().send({QStringLiteral("default"), phone, Channel::Sms, Purpose::Login, {}}).status,
+        ASSERT_EQ(rt->service().send({QStringLiteral("default"), phone, Channel::Sms, Purpose::Login, {}, {}}).status,
                   OutcomeStatus::Queued);
     }
     const int requestsBefore = sim.call("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("requests")).toInt();
@@ -522,7 +522,7 @@ TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
             if (messageId.isEmpty()) // MyOperator's "Message Sent" answer: send again for an "Accepted" one
             {
                 t.clock().advanceS(60);
-                ASSERT_EQ(svc.resend({QStringLiteral("default"), phone, c.channel, Purpose::Login, QLatin1String(c.vendor)}).status,
+                ASSERT_EQ(svc.resend({QStringLiteral("default"), phone, c.channel, Purpose::Login, QLatin1String(c.vendor), {}}).status,
                           OutcomeStatus::Sent);
                 messageId = rows(phone).last().messageId;
             }
@@ -545,9 +545,10 @@ TEST_F(VendorDelivery, ReceiptsTurnAcceptedIntoDeliveredOrFailed)
                 if (r.messageId == messageId)
                     row = r;
             EXPECT_EQ(row.state, delivered ? QStringLiteral("delivered") : QStringLiteral("failed"));
-            if (!delivered)
+            if (!delivered) {
                 EXPECT_TRUE(row.vendorCode == QLatin1String("003") || row.vendorCode == QLatin1String("131026"))
                     << row.vendorCode.toStdString();
+            }
         }
     }
     // A repeated or unknown receipt changes nothing and is not an error.
