@@ -1837,10 +1837,6 @@ Click: these sends in Live sends.</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <source>OTP Console — %1</source>
-        <translation>ஓடிபி கன்சோல் — %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>கோப்பு(&amp;F)</translation>
     </message>

@@ -20,6 +20,7 @@
 #include "Clock.h"
 #include "PolicyStore.h"
 
+#include <QGuiApplication>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -412,7 +413,11 @@ void MainWindow::retranslateUi()
         m_sidebar->item(i)->setText(titles.at(i));
         m_sidebar->item(i)->setToolTip(tr("%1 (Ctrl+%2)").arg(titles.at(i)).arg(i + 1));
     }
-    setWindowTitle(tr("OTP Console — %1").arg(titles.value(m_stack->currentIndex())));
+    // The title names the page; the platform adds " — " and the application's display name to every
+    // window's title (QPlatformWindow::formatWindowTitle), so the title must not say it too (the window
+    // manager showed "OTP Console — Live sends — OTP Console"). The display name is in the operator's language.
+    QGuiApplication::setApplicationDisplayName(tr("OTP Console"));
+    setWindowTitle(titles.value(m_stack->currentIndex()));
     m_fileMenu->setTitle(tr("&File"));
     m_exportAction->setText(tr("&Export current view as CSV…"));
     m_quitAction->setText(tr("&Quit"));

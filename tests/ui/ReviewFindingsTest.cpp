@@ -150,6 +150,29 @@ TEST_F(ReviewFindingsTest, RoleNamesAreShownInTheOperatorsLanguage)
     ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
 }
 
+// The window manager showed "OTP Console — Live sends — OTP Console": Qt adds " — " and the application's
+// display name to every window title, and the title said the name too. The title names the page alone, and
+// the display name Qt adds is in the operator's language.
+TEST_F(ReviewFindingsTest, TheWindowTitleNamesTheApplicationOnce)
+{
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("OTP Console")); // as app/console/main.cpp
+    MainWindow& w = window();
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        for (MainWindow::Page page : {MainWindow::LiveSends, MainWindow::Audit}) {
+            w.showPage(page);
+            const QString name = QGuiApplication::applicationDisplayName();
+            EXPECT_FALSE(w.windowTitle().contains(name)) << lang.toStdString() << ": " << w.windowTitle().toStdString();
+            EXPECT_FALSE(w.windowTitle().isEmpty());
+            if (lang != QLatin1String("en")) {
+                EXPECT_NE(name, QLatin1String("OTP Console")) << lang.toStdString() << ": the name Qt adds is translated";
+            }
+        }
+    }
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+    EXPECT_EQ(QGuiApplication::applicationDisplayName(), QLatin1String("OTP Console"));
+}
+
 // "1 attempt(s) left": the English sources carry "(s)" and English had no translation to pick "attempt"
 // or "attempts". Every counted message reads as a sentence for one and for two, in every language.
 TEST_F(ReviewFindingsTest, CountedMessagesUseTheLanguagesPluralForms)
