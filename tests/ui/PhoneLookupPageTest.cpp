@@ -279,3 +279,46 @@ TEST_F(PhoneLookupPageTest, EveryDetailOfTheTimelineIsDrawnWholeInTamilAt1366x76
         w.grab().save(shots + QStringLiteral("/lookup-details-ta.png"));
     ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
 }
+
+// The audit: Ctrl+1…Ctrl+7 each, and a click on each sidebar entry, leave the keyboard in that page's main field
+// (the test above tries Ctrl+4, 1 and 3 only). Each key and click moves to another page, so each focus is new.
+TEST_F(PhoneLookupPageTest, EachCtrlNumberAndEachSidebarClickPutTheKeyboardInThatPagesMainField)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin")); // Manual send's fields are enabled for QA and admin only
+    MainWindow& w = window();
+    w.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    const QList<QPair<MainWindow::Page, QWidget*>> fields = {
+        {MainWindow::LiveSends, w.findChild<QLineEdit*>(QStringLiteral("searchFilter"))},
+        {MainWindow::Dashboard, w.findChild<QTableView*>(QStringLiteral("vendorStatsTable"))},
+        {MainWindow::Lockouts, w.findChild<QTableView*>(QStringLiteral("lockoutsTable"))},
+        {MainWindow::PhoneLookup, w.findChild<QLineEdit*>(QStringLiteral("lookupInput"))},
+        {MainWindow::ManualSend, w.findChild<QLineEdit*>(QStringLiteral("manualDestination"))},
+        {MainWindow::Audit, w.findChild<QLineEdit*>(QStringLiteral("auditSearch"))},
+        {MainWindow::Alarms, w.findChild<QTableView*>(QStringLiteral("alarmsTable"))},
+    };
+    for (const auto& [page, field] : fields)
+        ASSERT_NE(field, nullptr) << "page " << page;
+    ASSERT_EQ(w.currentPage(), MainWindow::LiveSends);
+    // Ctrl+2…Ctrl+7, then Ctrl+1 (Live sends shows first).
+    for (int k = 1; k <= 7; ++k) {
+        const auto& [page, field] = fields.at(k % 7);
+        QTest::keyClick(&w, Qt::Key(Qt::Key_0 + page + 1), Qt::ControlModifier);
+        EXPECT_EQ(w.currentPage(), page) << "Ctrl+" << page + 1;
+        EXPECT_EQ(QApplication::focusWidget(), field)
+            << "Ctrl+" << page + 1 << ": focus is in "
+            << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : std::string("nothing"));
+    }
+    // The same with the mouse on the sidebar.
+    auto* sidebar = w.findChild<QListWidget*>(QStringLiteral("sidebar"));
+    ASSERT_NE(sidebar, nullptr);
+    for (int k = 1; k <= 7; ++k) {
+        const auto& [page, field] = fields.at(k % 7);
+        const QRect item = sidebar->visualItemRect(sidebar->item(page));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, item.center());
+        EXPECT_EQ(w.currentPage(), page) << "sidebar entry " << page;
+        EXPECT_EQ(QApplication::focusWidget(), field)
+            << "sidebar entry " << page << ": focus is in "
+            << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : std::string("nothing"));
+    }
+}
