@@ -2,6 +2,8 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QStyleOptionFrame>
 #include <QStyle>
 #include <QTableView>
 
@@ -17,6 +19,20 @@ void ConsolePage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void ConsolePage::fitPlaceholder(QLineEdit* field, int minimum)
+{
+    // The text's width, the line edit's own margins and frame as the style sizes a field for a text,
+    // and room for the clear button that takes the right end while a search is typed.
+    QStyleOptionFrame option;
+    option.initFrom(field);
+    option.lineWidth = field->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, field);
+    const QMargins m = field->textMargins();
+    const int text = field->fontMetrics().horizontalAdvance(field->placeholderText()) + m.left() + m.right() + 4;
+    const int clear = field->isClearButtonEnabled() ? field->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, field) + 8 : 0;
+    const QSize need = field->style()->sizeFromContents(QStyle::CT_LineEdit, &option, QSize(text + clear, field->fontMetrics().height()), field);
+    field->setMinimumWidth(qMax(minimum, need.width()));
 }
 
 void ConsolePage::widenToHeaders(QTableView* table, std::initializer_list<int> timeColumns)

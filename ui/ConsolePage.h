@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 
+class QLineEdit;
 class QTableView;
 
 namespace otp::ui {
@@ -36,6 +37,9 @@ protected:
     // operator's language, and the `timeColumns` to a whole date and time: Tamil's headers were cut
     // ("ற்பனையாள") and another day's times elided ("2027-01-…"). Call after the headers are retranslated.
     static void widenToHeaders(QTableView* table, std::initializer_list<int> timeColumns = {});
+    // A search field at least `minimum` wide and wide enough for its placeholder in the operator's
+    // language (Tamil's were cut: "…, குத்தகையாளர், …" lost "reason"). Call after setting the placeholder.
+    static void fitPlaceholder(QLineEdit* field, int minimum);
 
     models::OperatorInfo m_operator;
 };

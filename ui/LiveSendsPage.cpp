@@ -68,7 +68,6 @@ LiveSendsPage::LiveSendsPage(const models::ConsoleContext& context, QWidget* par
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_search->setObjectName(QStringLiteral("searchFilter"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
     m_range->setObjectName(QStringLiteral("rangeFilter"));
     m_range->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (qint64 range : {qint64(15 * 60), qint64(3600), qint64(24 * 3600), qint64(7 * 24 * 3600), qint64(0)})
@@ -318,6 +317,7 @@ void LiveSendsPage::updateCount()
 void LiveSendsPage::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search a phone number or email…"));
+    fitPlaceholder(m_search, 220);
     m_tenantLabel->setText(tr("&Tenant"));
     m_channelLabel->setText(tr("Cha&nnel"));
     m_vendorLabel->setText(tr("Ven&dor"));

@@ -41,7 +41,6 @@ LockoutsPage::LockoutsPage(const models::ConsoleContext& context, QWidget* paren
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setObjectName(QStringLiteral("lockoutsSearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(300);
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(new ElidedCellDelegate(m_table)); // an elided cell's whole text as its tooltip
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -154,6 +153,7 @@ void LockoutsPage::retranslateUi()
 {
     m_history->setText(tr("Show hi&story (released and ended lockouts)"));
     m_search->setPlaceholderText(tr("Search: phone, email, tenant, reason…"));
+    fitPlaceholder(m_search, 300);
     m_unlock->setText(tr("&Unlock…"));
     m_unlock->setToolTip(tr("Release the selected lockout (needs a reason; audited)"));
     m_roleNote->setText(m_model->permissions().canUnlock() ? QString()
