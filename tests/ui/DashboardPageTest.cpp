@@ -139,3 +139,67 @@ TEST_F(DashboardPageTest, TimeLabelsFallOnRoundTimesAndEndAtNow)
         EXPECT_EQ(t.minute() % 10, 0) << labels.at(i).toStdString();
     }
 }
+
+// The audit: a vendor picked on the dashboard, in the vendor table (double-click) or on the success chart (click on
+// its bar), opens Live sends on that vendor's sends alone.
+TEST_F(DashboardPageTest, AVendorInTheTableOrTheSuccessChartOpensLiveSendsOnThatVendor)
+{
+    seedFiveErrorCodes(); // sim-myoperator 5 sends, sim-gupshup 7, sim-wati 3
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->refresh();
+    QTableView* table = page->mainTable();
+    ASSERT_TRUE(waitFor([&]() { return table->model()->rowCount() == 3 && page->model()->snapshot().vendors.size() == 3; }));
+    QApplication::processEvents();
+    w.grab(); // lays the charts out
+    models::SendsFilterModel* filter = w.liveSendsPage()->filter();
+    auto vendorsShown = [&]() {
+        QStringList out;
+        for (int r = 0; r < filter->rowCount(); ++r)
+            out << filter->index(r, models::LiveSendsModel::Vendor).data(models::LiveSendsModel::RawRole).toString();
+        return out;
+    };
+
+    // The vendor table: a double-click on a row.
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r)
+        if (table->model()->index(r, 0).data().toString() == QStringLiteral("sim-wati"))
+            row = r;
+    ASSERT_GE(row, 0);
+    const QRect cell = table->visualRect(table->model()->index(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    // The double-click's last release went to the page it left: let go of the button, or the next test's
+    // mouse moves arrive as a drag.
+    if (QApplication::mouseButtons() != Qt::NoButton)
+        QTest::mouseRelease(&w, Qt::LeftButton, {}, QPoint(2, 2));
+    EXPECT_EQ(QApplication::mouseButtons(), Qt::NoButton);
+    EXPECT_EQ(w.currentPage(), MainWindow::LiveSends);
+    ASSERT_TRUE(waitFor([&]() { return filter->rowCount() == 3; })) << vendorsShown().join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(vendorsShown(), QStringList(3, QStringLiteral("sim-wati")));
+    EXPECT_TRUE(filter->vendorCode().isEmpty());
+
+    // The success chart (the one with the target line): a click on a vendor's bar.
+    w.showPage(MainWindow::Dashboard);
+    QHorizontalBarSeries* success = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>())
+        if (view->chart()->series().contains(page->successTargetLine()))
+            for (QAbstractSeries* s : view->chart()->series())
+                if (auto* b = qobject_cast<QHorizontalBarSeries*>(s))
+                    success = b;
+    ASSERT_NE(success, nullptr);
+    const auto& vendors = page->model()->snapshot().vendors;
+    int bar = -1;
+    for (int i = 0; i < vendors.size(); ++i)
+        if (vendors.at(i).vendor == QStringLiteral("sim-gupshup"))
+            bar = i;
+    ASSERT_GE(bar, 0);
+    emit success->clicked(bar, success->barSets().first());
+    EXPECT_EQ(w.currentPage(), MainWindow::LiveSends);
+    ASSERT_TRUE(waitFor([&]() { return filter->rowCount() == 7; }))
+        << vendorsShown().join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(vendorsShown(), QStringList(7, QStringLiteral("sim-gupshup")));
+}

@@ -72,6 +72,8 @@ TEST_F(LiveSendsPageTest, NewSendsDoNotMoveTheRowsWhileTheMouseIsOverTheTable)
 
     // The mouse rests on the third row; nothing is selected, the table is at its top.
     const QRect cell = table->visualRect(table->model()->index(2, models::LiveSendsModel::Destination));
+    // From outside the table onto it (the pointer may rest where an earlier window left it).
+    QTest::mouseMove(&w, QPoint(2, 2));
     QTest::mouseMove(table->viewport(), cell.center());
     ASSERT_TRUE(waitFor([&]() { return table->viewport()->underMouse(); }));
     ASSERT_FALSE(table->selectionModel()->hasSelection());
