@@ -508,6 +508,12 @@ void MainWindow::saveSettings()
             s.setValue(QStringLiteral("columns/") + p->settingsKey(), t->horizontalHeader()->saveState());
 }
 
+QString MainWindow::proposedExportPath() const
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
+           m_pages.at(currentPage())->settingsKey() + QStringLiteral(".csv");
+}
+
 void MainWindow::exportCurrentView(const QString& requestedPath)
 {
     ConsolePage* p = m_pages.at(currentPage());
@@ -516,9 +522,7 @@ void MainWindow::exportCurrentView(const QString& requestedPath)
         return;
     QString path = requestedPath;
     if (path.isEmpty()) {
-        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
-                                  p->settingsKey() + QStringLiteral(".csv");
-        path = QFileDialog::getSaveFileName(this, tr("Export %1 as CSV").arg(p->title()), suggested, tr("CSV files (*.csv)"));
+        path = QFileDialog::getSaveFileName(this, tr("Export %1 as CSV").arg(p->title()), proposedExportPath(), tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
     }

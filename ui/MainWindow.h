@@ -69,6 +69,8 @@ public:
 
     // Writes the current page's table as shown (filtered, masked) to `path`; asks for a file when empty.
     void exportCurrentView(const QString& path = {});
+    // The file the export dialog proposes for the current page: <documents folder>/<page>.csv.
+    QString proposedExportPath() const;
     void setTheme(const QString& theme);
     void setLanguage(const QString& code);
     // `--lang`: this run speaks `code`, but the language saved for the next start stays the chosen one.
