@@ -164,8 +164,10 @@ void ManualSendPage::setVendors(const QStringList& vendors)
 
 void ManualSendPage::submit(bool resend)
 {
-    if (m_destination->text().trimmed().isEmpty())
+    if (m_destination->text().trimmed().isEmpty()) {
+        m_outcome->setText(tr("Nothing to send: type a phone number or an email first."));
         return;
+    }
     SendRequest r;
     r.tenant = m_tenant->text().trimmed();
     r.destination = m_destination->text().trimmed();

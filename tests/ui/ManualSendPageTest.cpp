@@ -51,3 +51,17 @@ TEST_F(ManualSendPageTest, QaSendsIsRefusedAResendKeepsTheCodeAndVerifiesItHere)
     if (qEnvironmentVariableIsSet("OTP_UI_SCREENSHOTS"))
         w.grab().save(QStringLiteral("%1/manual-send-verified.png").arg(qEnvironmentVariable("OTP_UI_SCREENSHOTS")));
 }
+
+// The audit: Send with no destination says so in words and sends nothing (it used to do nothing, silently).
+TEST_F(ManualSendPageTest, AnEmptyDestinationSaysSoAndSendsNothing)
+{
+    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    MainWindow& w = window();
+    w.showPage(MainWindow::ManualSend);
+    ManualSendPage* page = w.manualSendPage();
+    page->setDestination(QStringLiteral("   "));
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("manualSendButton")), Qt::LeftButton);
+    QApplication::processEvents();
+    EXPECT_TRUE(page->outcomeText().contains(QStringLiteral("Nothing to send"))) << page->outcomeText().toStdString();
+    EXPECT_EQ(m_db.count(QStringLiteral("SELECT COUNT(*) FROM deliveries")), 0);
+}
