@@ -2048,6 +2048,10 @@ Click: these sends in Live sends.</source>
             <numerusform>&lt;br&gt;इसे दर्ज करने के %n प्रयास।</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to send: type a phone number or an email first.</source>
+        <translation>भेजने को कुछ नहीं: पहले फ़ोन नंबर या ईमेल लिखें।</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::PhoneLookupPage</name>

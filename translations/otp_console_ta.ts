@@ -2048,6 +2048,10 @@ Click: these sends in Live sends.</source>
             <numerusform>&lt;br&gt;உள்ளிட %n முயற்சிகள்.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to send: type a phone number or an email first.</source>
+        <translation>அனுப்ப எதுவும் இல்லை: முதலில் தொலைபேசி எண் அல்லது மின்னஞ்சலை உள்ளிடுங்கள்.</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::PhoneLookupPage</name>
