@@ -36,7 +36,6 @@ AuditPage::AuditPage(const models::ConsoleContext& context, QWidget* parent)
     m_bySearch->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setObjectName(QStringLiteral("auditSearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(300);
     m_action->setObjectName(QStringLiteral("auditActionFilter"));
     m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_action->addItem(QString(), QString());
@@ -115,6 +114,7 @@ void AuditPage::retranslateUi()
 {
     m_hint->setText(tr("Every change a person made through the console or otpctl, newest first."));
     m_search->setPlaceholderText(tr("Search who, phone, email, reason…"));
+    fitPlaceholder(m_search, 300);
     m_actionLabel->setText(tr("&Action"));
     m_action->setItemText(0, tr("all"));
     for (int i = 1; i < m_action->count(); ++i)

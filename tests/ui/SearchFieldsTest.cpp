@@ -1,4 +1,4 @@
-// The search fields of Live sends and Lockouts show their whole placeholder in every language at
+// The search fields of Live sends, Lockouts and the audit log show their whole placeholder in every language at
 // 1366x768: the Tamil ones were cut ("தொலைபேசி எண் அல்லது மின்ன…", and "…, குத்தகையாளர், …" lost
 // "reason"), so an operator could not tell what the field searches.
 #include "ConsoleFixture.h"
@@ -6,6 +6,7 @@
 #include "LockoutsPage.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QLineEdit>
 #include <QStyle>
 #include <QStyleOptionFrame>
@@ -37,12 +38,15 @@ TEST_F(SearchFieldsTest, EachSearchFieldShowsItsWholePlaceholderInEveryLanguageA
     w.show();
     for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
         ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
-        for (MainWindow::Page page : {MainWindow::LiveSends, MainWindow::Lockouts}) {
+        const QHash<MainWindow::Page, QString> fields{{MainWindow::LiveSends, QStringLiteral("searchFilter")},
+                                                      {MainWindow::Lockouts, QStringLiteral("lockoutsSearch")},
+                                                      {MainWindow::Audit, QStringLiteral("auditSearch")}};
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+            const MainWindow::Page page = it.key();
             w.showPage(page);
             w.resize(1366, 768);
             QApplication::processEvents();
-            auto* field = w.page(page)->findChild<QLineEdit*>(page == MainWindow::LiveSends ? QStringLiteral("searchFilter")
-                                                                                             : QStringLiteral("lockoutsSearch"));
+            auto* field = w.page(page)->findChild<QLineEdit*>(it.value());
             ASSERT_NE(field, nullptr);
             ASSERT_TRUE(field->text().isEmpty());
             const int need = field->fontMetrics().horizontalAdvance(field->placeholderText());
