@@ -4,6 +4,7 @@
 
 int main(int argc, char* argv[])
 {
+    otp::OtpdProcess::prepareProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("otpd"));
     QCoreApplication::setOrganizationName(QStringLiteral("otp-console"));
