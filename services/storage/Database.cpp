@@ -69,7 +69,32 @@ QString forDialect(QString sql, SqlDialect d)
     // DROP INDEX names its table on MariaDB only: `DROP INDEX ix{{ON t}}`.
     static const QRegularExpression onTable(QStringLiteral("\\{\\{ON (\\w+)\\}\\}"));
     sql.replace(onTable, d == SqlDialect::MySql ? QStringLiteral(" ON \\1") : QString());
+    // SQLite has no ADD COLUMN IF NOT EXISTS (MariaDB and PostgreSQL have): there it is a plain ADD
+    // COLUMN, and migrate() skips it when the column is already there (addsExistingColumn).
+    if (d == SqlDialect::Sqlite) {
+        static const QRegularExpression addColumn(QStringLiteral("\\bADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\b"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+        sql.replace(addColumn, QStringLiteral("ADD COLUMN"));
+    }
     return sql;
+}
+
+// Every migration statement must be safe to run again (resources/storage/migrations/README.md): on
+// MariaDB each DDL statement commits by itself, so a process killed between two statements of one
+// migration leaves the first applied and the version unrecorded, and the next run starts the
+// migration over. The files say IF [NOT] EXISTS everywhere. SQLite is the one engine without ADD
+// COLUMN IF NOT EXISTS; its DDL is transactional, so a crash never leaves half a migration there, but
+// the same rule holds on every engine (and the resume test runs on all three): an ADD COLUMN whose
+// column exists is skipped, which is exactly what IF NOT EXISTS does on the other two.
+bool addsExistingColumn(SqlSession& s, const QString& stmt)
+{
+    if (s.dialect() != SqlDialect::Sqlite)
+        return false;
+    static const QRegularExpression addColumn(QStringLiteral("^ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(\\w+)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    const auto m = addColumn.match(stmt);
+    return m.hasMatch() && s.scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?"),
+                                    {m.captured(1), m.captured(2)}).toInt() > 0;
 }
 
 QStringList statements(const QString& sql)
@@ -392,10 +417,10 @@ private:
 };
 } // namespace
 
-int Database::migrate()
+int Database::migrate(int upTo)
 {
     int applied = 0;
-    if (schemaVersion() >= latestVersion())
+    if (schemaVersion() >= std::min(upTo, latestVersion()))
         return 0;
     SqlSession& s = session();
     const QString createTable =
@@ -405,19 +430,32 @@ int Database::migrate()
     MigrationLock lock(s, isGaleraNode(s), createTable);
     s.execute(createTable);
     for (const Migration& m : bundledMigrations()) {
+        if (m.version > upTo)
+            break;
         WriteTransaction tx(s, WriteTransaction::Statements::IncludingDdl);
         // Re-read inside the transaction: another process may have applied it meanwhile.
         const int current = s.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE version > 0")).toInt();
         if (m.version <= current)
             continue;
-        for (const QString& stmt : statements(forDialect(m.sql, m_config.dialect)))
-            s.execute(stmt);
+        for (const QString& stmt : statements(forDialect(m.sql, m_config.dialect))) {
+            if (!addsExistingColumn(s, stmt))
+                s.execute(stmt);
+        }
         s.update(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
                  {m.version, m.name, QDateTime::currentMSecsSinceEpoch()});
         tx.commit();
         ++applied;
     }
     return applied;
+}
+
+QStringList detail::migrationStatements(int version, SqlDialect d)
+{
+    for (const Migration& m : bundledMigrations()) {
+        if (m.version == version)
+            return statements(forDialect(m.sql, d));
+    }
+    return {};
 }
 
 void Database::notifyChange(SqlSession& s)

@@ -4,7 +4,7 @@
 -- Times are BIGINT milliseconds since the Unix epoch (UTC), judged on the server's clock by otpcore:
 -- portable across engines and free of time-zone conversions.
 
-CREATE TABLE challenges (
+CREATE TABLE IF NOT EXISTS challenges (
   id {{ID}},
   ref VARCHAR(40) NOT NULL,
   tenant VARCHAR(64) NOT NULL,
@@ -27,13 +27,13 @@ CREATE TABLE challenges (
   vendor_ref VARCHAR(128) NOT NULL,
   vendor_response TEXT NULL
 ) {{TABLE}};
-CREATE UNIQUE INDEX ux_challenges_ref ON challenges (ref);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_challenges_ref ON challenges (ref);
 -- "latest for this phone"
-CREATE INDEX ix_challenges_dest ON challenges (tenant, destination, purpose, created_at);
-CREATE INDEX ix_challenges_created ON challenges (created_at);
-CREATE INDEX ix_challenges_status ON challenges (status, expires_at);
+CREATE INDEX IF NOT EXISTS ix_challenges_dest ON challenges (tenant, destination, purpose, created_at);
+CREATE INDEX IF NOT EXISTS ix_challenges_created ON challenges (created_at);
+CREATE INDEX IF NOT EXISTS ix_challenges_status ON challenges (status, expires_at);
 
-CREATE TABLE deliveries (
+CREATE TABLE IF NOT EXISTS deliveries (
   id {{ID}},
   challenge_id BIGINT NOT NULL REFERENCES challenges (id),
   tenant VARCHAR(64) NOT NULL,
@@ -57,13 +57,13 @@ CREATE TABLE deliveries (
   lease_until BIGINT NULL
 ) {{TABLE}};
 -- send caps and cooldown per destination; burst cap per prefix; "last hour by vendor"
-CREATE INDEX ix_deliveries_dest ON deliveries (tenant, destination, created_at);
-CREATE INDEX ix_deliveries_prefix ON deliveries (dest_prefix, created_at);
-CREATE INDEX ix_deliveries_created ON deliveries (created_at, vendor);
-CREATE INDEX ix_deliveries_challenge ON deliveries (challenge_id);
-CREATE INDEX ix_deliveries_outbox ON deliveries (state, next_try_at);
+CREATE INDEX IF NOT EXISTS ix_deliveries_dest ON deliveries (tenant, destination, created_at);
+CREATE INDEX IF NOT EXISTS ix_deliveries_prefix ON deliveries (dest_prefix, created_at);
+CREATE INDEX IF NOT EXISTS ix_deliveries_created ON deliveries (created_at, vendor);
+CREATE INDEX IF NOT EXISTS ix_deliveries_challenge ON deliveries (challenge_id);
+CREATE INDEX IF NOT EXISTS ix_deliveries_outbox ON deliveries (state, next_try_at);
 
-CREATE TABLE lockouts (
+CREATE TABLE IF NOT EXISTS lockouts (
   id {{ID}},
   tenant VARCHAR(64) NOT NULL,
   destination VARCHAR(320) NOT NULL,
@@ -76,10 +76,10 @@ CREATE TABLE lockouts (
   release_reason VARCHAR(512) NULL
 ) {{TABLE}};
 -- "active lockouts"
-CREATE INDEX ix_lockouts_dest ON lockouts (tenant, destination, locked_until);
-CREATE INDEX ix_lockouts_until ON lockouts (locked_until);
+CREATE INDEX IF NOT EXISTS ix_lockouts_dest ON lockouts (tenant, destination, locked_until);
+CREATE INDEX IF NOT EXISTS ix_lockouts_until ON lockouts (locked_until);
 
-CREATE TABLE accounts (
+CREATE TABLE IF NOT EXISTS accounts (
   id {{ID}},
   tenant VARCHAR(64) NOT NULL,
   phone VARCHAR(32) NULL,
@@ -94,10 +94,10 @@ CREATE TABLE accounts (
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 ) {{TABLE}};
-CREATE UNIQUE INDEX ux_accounts_phone ON accounts (tenant, phone);
-CREATE UNIQUE INDEX ux_accounts_email ON accounts (tenant, email);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_accounts_phone ON accounts (tenant, phone);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_accounts_email ON accounts (tenant, email);
 
-CREATE TABLE audit_log (
+CREATE TABLE IF NOT EXISTS audit_log (
   id {{ID}},
   created_at BIGINT NOT NULL,
   actor VARCHAR(128) NOT NULL,
@@ -107,10 +107,10 @@ CREATE TABLE audit_log (
   target VARCHAR(320) NOT NULL,
   details TEXT NOT NULL
 ) {{TABLE}};
-CREATE INDEX ix_audit_created ON audit_log (created_at);
-CREATE INDEX ix_audit_target ON audit_log (tenant, target, created_at);
+CREATE INDEX IF NOT EXISTS ix_audit_created ON audit_log (created_at);
+CREATE INDEX IF NOT EXISTS ix_audit_target ON audit_log (tenant, target, created_at);
 
-CREATE TABLE policies (
+CREATE TABLE IF NOT EXISTS policies (
   tenant VARCHAR(64) NOT NULL,
   purpose VARCHAR(24) NOT NULL,
   pkey VARCHAR(64) NOT NULL,
@@ -120,7 +120,7 @@ CREATE TABLE policies (
 ) {{TABLE}};
 
 -- Console operators and their roles (support, admin, qa), keyed by login.
-CREATE TABLE operators (
+CREATE TABLE IF NOT EXISTS operators (
   login VARCHAR(128) NOT NULL PRIMARY KEY,
   role VARCHAR(16) NOT NULL,
   display_name VARCHAR(128) NOT NULL,

@@ -3,7 +3,7 @@
 -- transaction upserts the key's row here, which holds its InnoDB row lock until commit, so writers of
 -- one key queue. PostgreSQL uses transaction-scoped advisory locks and SQLite its single write lock
 -- instead, so on those engines the table stays empty; it exists everywhere to keep one schema.
-CREATE TABLE write_locks (
+CREATE TABLE IF NOT EXISTS write_locks (
   lock_key VARCHAR(400) NOT NULL PRIMARY KEY,
   taken_at BIGINT NOT NULL
 ) {{TABLE}};

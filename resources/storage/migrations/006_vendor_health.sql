@@ -5,7 +5,7 @@
 --   open ──cool-off over: the next send claims the one probe (probe_until)──▶ half_open
 --   half_open ──probe fails──▶ open (a new cool-off) · ──close_successes probes succeed──▶ closed
 -- forced = 1: an admin opened it by hand; only an admin closes it again.
-CREATE TABLE vendor_breakers (
+CREATE TABLE IF NOT EXISTS vendor_breakers (
   vendor VARCHAR(32) NOT NULL PRIMARY KEY,
   state VARCHAR(16) NOT NULL,
   forced INTEGER NOT NULL,
@@ -19,7 +19,7 @@ CREATE TABLE vendor_breakers (
 ) {{TABLE}};
 
 -- Raised and cleared alarms: one row per raising; cleared_at NULL while it is active.
-CREATE TABLE alarms (
+CREATE TABLE IF NOT EXISTS alarms (
   id {{ID}},
   tenant VARCHAR(64) NOT NULL,
   rule VARCHAR(32) NOT NULL,
@@ -30,8 +30,8 @@ CREATE TABLE alarms (
   raised_at BIGINT NOT NULL,
   cleared_at BIGINT NULL
 ) {{TABLE}};
-CREATE INDEX ix_alarms_rule ON alarms (tenant, rule, subject, cleared_at);
-CREATE INDEX ix_alarms_raised ON alarms (raised_at);
+CREATE INDEX IF NOT EXISTS ix_alarms_rule ON alarms (tenant, rule, subject, cleared_at);
+CREATE INDEX IF NOT EXISTS ix_alarms_raised ON alarms (raised_at);
 
 -- Health per vendor over a sliding window: "this vendor's tries since T".
-CREATE INDEX ix_deliveries_vendor ON deliveries (vendor, created_at);
+CREATE INDEX IF NOT EXISTS ix_deliveries_vendor ON deliveries (vendor, created_at);

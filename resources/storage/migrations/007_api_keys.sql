@@ -4,7 +4,7 @@
 -- first characters for people to recognise it in a list. A key acts for exactly one tenant, within its
 -- scopes (comma-separated: send, verify, read, accounts). Revoked keys stay for the audit trail; a name
 -- is unique among the active keys (checked under a write lock), so a revoked name can be reused.
-CREATE TABLE api_keys (
+CREATE TABLE IF NOT EXISTS api_keys (
   id {{ID}},
   tenant VARCHAR(64) NOT NULL,
   name VARCHAR(64) NOT NULL,
@@ -17,6 +17,6 @@ CREATE TABLE api_keys (
   revoked_by VARCHAR(128) NULL,
   revoke_reason VARCHAR(512) NULL
 ) {{TABLE}};
-CREATE UNIQUE INDEX ux_api_keys_hash ON api_keys (key_hash);
-CREATE INDEX ix_api_keys_name ON api_keys (name, revoked_at);
-CREATE INDEX ix_api_keys_tenant ON api_keys (tenant, created_at);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_api_keys_hash ON api_keys (key_hash);
+CREATE INDEX IF NOT EXISTS ix_api_keys_name ON api_keys (name, revoked_at);
+CREATE INDEX IF NOT EXISTS ix_api_keys_tenant ON api_keys (tenant, created_at);

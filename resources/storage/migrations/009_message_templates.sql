@@ -2,7 +2,7 @@
 -- language that an admin wrote; without a row the core's shipped text for the language is sent
 -- (services/domain/MessageTemplate.cpp). Bodies hold placeholders only ({code}, {minutes}, {app},
 -- {purpose}), never a code.
-CREATE TABLE message_templates (
+CREATE TABLE IF NOT EXISTS message_templates (
   tenant VARCHAR(64) NOT NULL,
   purpose VARCHAR(32) NOT NULL,
   channel VARCHAR(16) NOT NULL,

@@ -3,7 +3,7 @@
 -- verified). Never the code or the guess in any form. Written by VerifyFlow inside the verify's own
 -- transaction, so a guess is counted and listed, or neither. At most max_attempts + 1 rows a challenge
 -- (each counted attempt, and the one guess that finds the code expired).
-CREATE TABLE verify_attempts (
+CREATE TABLE IF NOT EXISTS verify_attempts (
   id {{ID}},
   challenge_id BIGINT NOT NULL,
   attempt_no INTEGER NOT NULL,
@@ -11,4 +11,4 @@ CREATE TABLE verify_attempts (
   outcome VARCHAR(16) NOT NULL,
   attempted_at BIGINT NOT NULL
 ) {{TABLE}};
-CREATE INDEX ix_verify_attempts_challenge ON verify_attempts (challenge_id, id);
+CREATE INDEX IF NOT EXISTS ix_verify_attempts_challenge ON verify_attempts (challenge_id, id);
