@@ -72,15 +72,22 @@ void setNote(QChartView* view, const QString& note)
     view->findChild<ChartNote*>()->setNote(note);
 }
 
-// One removal and one append instead of a signal per value; nothing when the values are the same.
+// Only what changed. New traffic changes a few values (the newest buckets, a vendor's figures): those are
+// replaced in place. Removing and appending every value made Qt Charts delete and recreate each bar and
+// re-typeset each value label on the GUI thread, the dashboard's longest stall under live traffic. A new
+// shape (or most values new, when the buckets move on) is one removal and one append.
 void setValues(QBarSet* set, const QList<qreal>& values)
 {
     if (set->count() == values.size()) {
-        bool same = true;
-        for (int i = 0; same && i < values.size(); ++i)
-            same = set->at(i) == values.at(i);
-        if (same)
+        QList<int> changed;
+        for (int i = 0; i < values.size(); ++i)
+            if (set->at(i) != values.at(i))
+                changed << i;
+        if (changed.size() <= qMax(4, int(values.size() / 4))) {
+            for (int i : std::as_const(changed))
+                set->replace(i, values.at(i));
             return;
+        }
     }
     if (set->count() > 0)
         set->remove(0, set->count());
@@ -93,17 +100,54 @@ void setCategories(QBarCategoryAxis* axis, const QStringList& categories)
         axis->setCategories(categories);
 }
 
+// Qt Charts lays a chart out again on every title, label or format it is given, the same or not.
+void setTitle(QChart* chart, const QString& title)
+{
+    if (chart->title() != title)
+        chart->setTitle(title);
+}
+
+void setLabel(QBarSet* set, const QString& label)
+{
+    if (set->label() != label)
+        set->setLabel(label);
+}
+
+void setLabelFormat(QValueAxis* axis, const QString& format)
+{
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
+}
+
+void setTickCount(QValueAxis* axis, int count)
+{
+    if (axis->tickCount() != count)
+        axis->setTickCount(count);
+}
+
+void setRange(QValueAxis* axis, qreal min, qreal max)
+{
+    if (axis->min() != min || axis->max() != max)
+        axis->setRange(min, max);
+}
+
 void finishValueAxis(QValueAxis* axis, double max)
 {
     // Counts and milliseconds are whole numbers: ticks must land on integers.
     if (max * 1.1 <= 5) {
-        axis->setRange(0, 5);
-        axis->setTickCount(6);
+        setRange(axis, 0, 5);
+        setTickCount(axis, 6);
     } else {
-        axis->setRange(0, max * 1.1);
-        axis->applyNiceNumbers();
+        // Nice numbers from a scratch axis: applied to the chart's own, they change its range (and lay the
+        // chart out again) on every refresh, even when they come back the same.
+        QValueAxis nice;
+        nice.setRange(0, max * 1.1);
+        nice.setTickCount(axis->tickCount());
+        nice.applyNiceNumbers();
+        setRange(axis, nice.min(), nice.max());
+        setTickCount(axis, nice.tickCount());
     }
-    axis->setLabelFormat(QStringLiteral("%d"));
+    setLabelFormat(axis, QStringLiteral("%d"));
 }
 } // namespace
 
@@ -388,7 +432,7 @@ void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringL
     double max = 0;
     const QList<QBarSet*> sets = c.series->barSets();
     for (int i = 0; i < sets.size(); ++i) {
-        sets.at(i)->setLabel(setNames.value(i));
+        setLabel(sets.at(i), setNames.value(i));
         const QList<qreal> v = values.value(i);
         setValues(sets.at(i), v);
         for (qreal x : v)
@@ -396,31 +440,38 @@ void DashboardPage::updateBars(BarChart& c, const QString& title, const QStringL
     }
     setCategories(c.categories, categories);
     if (percent) {
-        c.values->setRange(0, 100);
-        c.values->setTickCount(5);
+        setRange(c.values, 0, 100);
+        setTickCount(c.values, 5);
     } else {
         // Room beside the longest bar for its value.
         finishValueAxis(c.values, c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd ? max * 1.2 : max);
     }
-    c.values->setLabelFormat(QStringLiteral("%d"));
+    setLabelFormat(c.values, QStringLiteral("%d"));
     // The unit goes where every script fits: Qt Charts sizes an axis title by the widget font's line
     // height and elides a Tamil or Hindi title, whose glyphs come from a taller fallback font, to "…".
     // "%" is Latin in every language; any other unit joins the chart's title.
-    c.values->setTitleText(percent ? QStringLiteral("%") : QString());
+    if (c.values->titleText() != (percent ? QStringLiteral("%") : QString()))
+        c.values->setTitleText(percent ? QStringLiteral("%") : QString());
     const QString fullTitle = percent || unit.isEmpty() ? title : tr("%1 (%2)", "chart title (unit)").arg(title, unit);
     // Values drawn beside the bar are on the chart's background, not on the bar.
     if (c.series->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
         for (QBarSet* set : sets)
-            set->setLabelColor(palette().color(QPalette::Text));
-    c.series->chart()->setTitle(fullTitle);
-    styleChart(c.series->chart(), palette());
+            if (set->labelColor() != palette().color(QPalette::Text))
+                set->setLabelColor(palette().color(QPalette::Text));
+    setTitle(c.series->chart(), fullTitle);
 }
 
 void DashboardPage::updateCharts()
 {
     m_chartsStale = false;
     const models::DashboardSnapshot& s = m_model->snapshot();
-    const QPalette pal = palette();
+    // The charts' colours change with the theme, not with the data: styled once per palette.
+    if (!m_styled || m_styledPalette != palette()) {
+        m_styled = true;
+        m_styledPalette = palette();
+        for (QChartView* view : {m_sends, m_success, m_latency, m_errors, m_conversion})
+            styleChart(view->chart(), m_styledPalette);
+    }
 
     // Sends per bucket, stacked by outcome.
     {
@@ -441,12 +492,13 @@ void DashboardPage::updateCharts()
             v.reserve(s.buckets.size());
             for (const auto& b : s.buckets)
                 v << b.byOutcome.value(keys.at(i));
-            sets.at(i)->setLabel(outcomeWords(keys.at(i)));
+            setLabel(sets.at(i), outcomeWords(keys.at(i)));
             setValues(sets.at(i), v);
         }
         setCategories(m_sendsX, labels);
-        for (const QString& label : m_sendsTime->categoriesLabels())
-            m_sendsTime->remove(label);
+        // The time labels and where they stand, rebuilt on the axis only when they moved: each removal and
+        // append lays the chart out again.
+        QList<QPair<QString, double>> ticks;
         if (!s.buckets.isEmpty()) {
             const qint64 first = s.buckets.first().startMs;
             const qint64 bucketMs = s.bucketS * 1000;
@@ -457,14 +509,22 @@ void DashboardPage::updateCharts()
             const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(first).offsetFromUtc()) * 1000; // round in local time
             auto position = [&](qint64 ms) { return double(ms - first) / double(bucketMs) - 0.5; };
             for (qint64 t = ((first + offset + stepMs - 1) / stepMs) * stepMs - offset; t < s.nowMs - stepMs / 3; t += stepMs)
-                m_sendsTime->append(QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(fmt), position(t));
-            m_sendsTime->append(tr("now"), qMin(position(s.nowMs), n - 0.5));
+                ticks.append({QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(fmt), position(t)});
+            ticks.append({tr("now"), qMin(position(s.nowMs), n - 0.5)});
+        }
+        QList<QPair<QString, double>> shown;
+        for (const QString& label : m_sendsTime->categoriesLabels())
+            shown.append({label, m_sendsTime->endValue(label)});
+        if (shown != ticks) {
+            for (const auto& tick : std::as_const(shown))
+                m_sendsTime->remove(tick.first);
+            for (const auto& tick : std::as_const(ticks))
+                m_sendsTime->append(tick.first, tick.second);
         }
         finishValueAxis(m_sendsY, maxTotal);
         // No axis title: the chart's title says what is counted (a Tamil or Hindi axis title is elided).
-        m_sends->chart()->setTitle(s.bucketS == 60 ? tr("Sends per minute by outcome")
+        setTitle(m_sends->chart(), s.bucketS == 60 ? tr("Sends per minute by outcome")
                                                    : tr("Sends per %1 min by outcome").arg(s.bucketS / 60));
-        styleChart(m_sends->chart(), pal);
         setNote(m_sends, maxTotal == 0 ? tr("No sends in this range") : QString());
     }
 
@@ -479,8 +539,11 @@ void DashboardPage::updateCharts()
     const QStringList noData{tr("no data")};
     updateBars(m_successBars, tr("Success rate per vendor (target %1 %)").arg(m_target->value()), {tr("accepted")}, {success},
                vendorNames.isEmpty() ? noData : vendorNames, true, QStringLiteral("%"));
-    m_targetLine->replace({QPointF(m_target->value(), 0), QPointF(m_target->value(), 1)});
-    m_targetLine->setName(tr("target"));
+    const QList<QPointF> target{QPointF(m_target->value(), 0), QPointF(m_target->value(), 1)};
+    if (m_targetLine->points() != target)
+        m_targetLine->replace(target);
+    if (m_targetLine->name() != tr("target"))
+        m_targetLine->setName(tr("target"));
     m_successBars.series->chart()->legend()->setVisible(false);
     setNote(m_success, vendorNames.isEmpty() ? tr("No sends in this range") : QString());
     updateBars(m_latencyBars, tr("Latency per vendor"), {tr("p50"), tr("p95")}, {p50, p95},

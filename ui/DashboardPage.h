@@ -4,6 +4,8 @@
 #include "ConsolePage.h"
 #include "DashboardSnapshot.h"
 
+#include <QPalette>
+
 class QAbstractBarSeries;
 class QBarCategoryAxis;
 class QChartView;
@@ -98,6 +100,8 @@ private:
     QLineSeries* m_targetLine = nullptr;
     QValueAxis* m_targetY = nullptr;
     bool m_chartsStale = true;
+    bool m_styled = false;
+    QPalette m_styledPalette; // the palette the charts were last styled in
 };
 
 } // namespace otp::ui

@@ -30,6 +30,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSqlError>
@@ -596,20 +597,33 @@ public:
         if (!m_recording || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         const int depth = m_depth++;
+        const QPointer<QObject> alive(receiver); // a handler may delete its receiver (DeferredDelete)
         QElapsedTimer t;
         t.start();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(t.nsecsElapsed()) / 1e6;
-        if (ms >= 5) {
+        if (ms >= 5 && alive) {
             QString what =
-                QStringLiteral("%1%2 (%3) event %4")
+                QStringLiteral("%1%2 (%3) event %4%5")
                     .arg(QString(depth * 2, QLatin1Char(' ')),
                          QString::fromLatin1(receiver->metaObject()->className()), receiver->objectName())
-                    .arg(int(event->type()));
+                    .arg(int(event->type()))
+                    .arg(where(receiver));
             m_slow.push_back({ms, what});
         }
         return r;
+    }
+    // An unnamed receiver says little ("QWidget ()"): name its nearest named ancestor.
+    static QString where(const QObject* receiver)
+    {
+        if (!receiver->objectName().isEmpty())
+            return {};
+        for (const QObject* o = receiver->parent(); o; o = o->parent())
+            if (!o->objectName().isEmpty() || o->inherits("QAbstractScrollArea"))
+                return QStringLiteral(" in %1 (%2)").arg(QString::fromLatin1(o->metaObject()->className()),
+                                                         o->objectName());
+        return {};
     }
     void record(bool on) { m_recording = on; }
     // The longest top-level event (>= 5 ms) a receiver of this class handled since the last take.
