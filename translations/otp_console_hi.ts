@@ -1695,6 +1695,10 @@ Click: these sends in Live sends.</source>
         <source>No failed sends in this range</source>
         <translation>इस अवधि में कोई भेजना विफल नहीं हुआ</translation>
     </message>
+    <message>
+        <source>No code sent in this range has been verified (0 %)</source>
+        <translation>इस अवधि में भेजा गया कोई भी कोड सत्यापित नहीं हुआ (0 %)</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

@@ -1695,6 +1695,10 @@ Click: these sends in Live sends.</source>
         <source>No failed sends in this range</source>
         <translation>இந்தக் காலத்தில் தோல்வியுற்ற அனுப்புதல்கள் இல்லை</translation>
     </message>
+    <message>
+        <source>No code sent in this range has been verified (0 %)</source>
+        <translation>இந்தக் காலத்தில் அனுப்பிய எந்தக் குறியீடும் சரிபார்க்கப்படவில்லை (0 %)</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

@@ -31,6 +31,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace otp::ui {
 
 namespace {
@@ -562,7 +564,11 @@ void DashboardPage::updateCharts()
     }
     updateBars(m_conversionBars, tr("Codes verified per channel"), {tr("verified")}, {conversion},
                channels.isEmpty() ? noData : channels, true, QStringLiteral("%"));
-    setNote(m_conversion, channels.isEmpty() ? tr("No codes sent in this range") : QString());
+    // Codes sent and none verified draws bars of zero length: words say it is not a broken chart.
+    const bool noneVerified = std::all_of(conversion.cbegin(), conversion.cend(), [](qreal v) { return v == 0; });
+    setNote(m_conversion, channels.isEmpty() ? tr("No codes sent in this range")
+                          : noneVerified     ? tr("No code sent in this range has been verified (0 %)")
+                                             : QString());
 
     // Top error codes as horizontal bars, most frequent on top.
     QStringList errorLabels;

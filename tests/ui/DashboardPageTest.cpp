@@ -1,5 +1,7 @@
 #include "ConsoleFixture.h"
 
+#include "ChartNote.h"
+
 #include "DashboardModel.h"
 #include "DashboardPage.h"
 #include "LiveSendsModel.h"
@@ -202,4 +204,39 @@ TEST_F(DashboardPageTest, AVendorInTheTableOrTheSuccessChartOpensLiveSendsOnThat
     ASSERT_TRUE(waitFor([&]() { return filter->rowCount() == 7; }))
         << vendorsShown().join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(vendorsShown(), QStringList(7, QStringLiteral("sim-gupshup")));
+}
+
+// Issue 12: codes sent and none verified drew the "codes verified" chart as bare zero-length bars, with no
+// words; it says so, like the other charts with nothing to draw, and goes once a code is verified.
+TEST_F(DashboardPageTest, CodesSentAndNoneVerifiedSaySoOnTheConversionChart)
+{
+    const Outcome sent = sendTo(QStringLiteral("+919812345610"));
+    ASSERT_EQ(sent.status, OutcomeStatus::Sent);
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    auto shownNotes = [&]() {
+        QStringList out;
+        for (ChartNote* note : page->findChildren<ChartNote*>())
+            if (note->isVisible())
+                out << note->text();
+        return out;
+    };
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().channels.size() == 1; }));
+    QApplication::processEvents();
+    EXPECT_EQ(page->model()->snapshot().channels.first().conversion, 0.0);
+    EXPECT_TRUE(shownNotes().contains(QStringLiteral("No code sent in this range has been verified (0 %)")))
+        << shownNotes().join(QLatin1Char('|')).toStdString();
+
+    VerifyRequest v;
+    v.destination = QStringLiteral("+919812345610");
+    v.code = m_db.outbox().lastCodeFor(sent.destination);
+    ASSERT_EQ(m_db.service().verify(v).status, OutcomeStatus::Verified);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().channels.value(0).conversion > 0; }));
+    QApplication::processEvents();
+    EXPECT_FALSE(shownNotes().contains(QStringLiteral("No code sent in this range has been verified (0 %)")))
+        << shownNotes().join(QLatin1Char('|')).toStdString();
 }
