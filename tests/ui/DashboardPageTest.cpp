@@ -16,6 +16,10 @@
 #include <QLineSeries>
 #include <QSettings>
 #include <QTableView>
+#include <QTest>
+#include <QToolTip>
+
+#include <algorithm>
 
 using namespace otp;
 using namespace otp::ui;
@@ -239,4 +243,64 @@ TEST_F(DashboardPageTest, CodesSentAndNoneVerifiedSaySoOnTheConversionChart)
     QApplication::processEvents();
     EXPECT_FALSE(shownNotes().contains(QStringLiteral("No code sent in this range has been verified (0 %)")))
         << shownNotes().join(QLatin1Char('|')).toStdString();
+}
+
+// Issue 12: the dashboard's bars explain themselves under the pointer. Resting on an error code's bar names the
+// vendor, the code and what the code means in plain words; on a vendor's success bar, the vendor and its rate.
+TEST_F(DashboardPageTest, HoveringABarShowsItsVendorCodeAndMeaning)
+{
+    seedFiveErrorCodes(); // every send failed: sim-wati 3
+    // One send sim-wati's vendor accepted: its success bar is the one with a length (1 of 4, 25 %).
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345699")).status, OutcomeStatus::Sent);
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET vendor = 'sim-wati' WHERE destination = ?"),
+                                     {QStringLiteral("+919812345699")});
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().errors.size() == 5 && page->errorLabels().size() == 5; }));
+    QApplication::processEvents();
+    w.grab(); // lays the charts out at this size
+
+    // The bars a chart draws, top to bottom (Qt Charts draws each as a rectangle item that takes hover events).
+    auto barsOf = [](QChartView* view) {
+        QList<QGraphicsRectItem*> bars;
+        for (QGraphicsItem* item : view->scene()->items())
+            if (auto* rect = dynamic_cast<QGraphicsRectItem*>(item))
+                if (rect->acceptHoverEvents() && rect->isVisible() && rect->rect().width() > 0)
+                    bars << rect;
+        std::sort(bars.begin(), bars.end(), [](QGraphicsRectItem* a, QGraphicsRectItem* b) {
+            return a->sceneBoundingRect().top() < b->sceneBoundingRect().top();
+        });
+        return bars;
+    };
+    auto hover = [&](QChartView* view, QGraphicsRectItem* bar) {
+        QToolTip::hideText();
+        QTest::mouseMove(&w, QPoint(2, 2)); // from outside the chart onto the bar
+        QTest::mouseMove(view->viewport(), view->mapFromScene(bar->sceneBoundingRect().center()));
+        waitFor([&]() { return QToolTip::isVisible(); });
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+
+    const QList<QGraphicsRectItem*> errorBars = barsOf(page->errorChart());
+    ASSERT_EQ(errorBars.size(), 5);
+    const auto& top = page->model()->snapshot().errors.first(); // the most frequent, drawn on top
+    const QString tip = hover(page->errorChart(), errorBars.first());
+    EXPECT_TRUE(tip.contains(top.vendor)) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(top.code)) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("the number cannot receive messages"))) << tip.toStdString();
+
+    QChartView* success = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>())
+        if (view->chart()->series().contains(page->successTargetLine()))
+            success = view;
+    ASSERT_NE(success, nullptr);
+    const QList<QGraphicsRectItem*> successBars = barsOf(success);
+    ASSERT_EQ(successBars.size(), 1);
+    const QString successTip = hover(success, successBars.first());
+    EXPECT_TRUE(successTip.contains(QStringLiteral("sim-wati"))) << successTip.toStdString();
+    EXPECT_TRUE(successTip.contains(QStringLiteral("25 %"))) << successTip.toStdString();
+    QToolTip::hideText();
+    QTest::mouseMove(&w, QPoint(2, 2));
 }
