@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>accepted%1</source>
-        <translation>ஏற்கப்பட்டது%1</translation>
+        <translation>ஏற்றது%1</translation>
     </message>
     <message>
         <source>no answer in time%1</source>

@@ -161,3 +161,44 @@ TEST_F(LiveSendsColumnsTest, TheColumnsOfWordsFitAt1366x768InEveryLanguage)
     w.setLanguage(QStringLiteral("en"));
     w.setTheme(QStringLiteral("light"));
 }
+
+// Issue 12: in Tamil at 1366×768 the vendor's answer, "ஏற்கப்பட்டது (HTTP 200)", lost its "(HTTP 200)" at the
+// window's edge. The commonest answers (accepted or delivered, with their HTTP status) are read whole in every
+// language, the status included.
+TEST_F(LiveSendsColumnsTest, TheVendorsAcceptedAnswerWithItsHttpStatusIsWholeAt1366x768InEveryLanguage)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345610")).status, OutcomeStatus::Sent);
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345611")).status, OutcomeStatus::Sent);
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET state = 'accepted', http_status = 200 WHERE destination = ?"),
+                                     {QStringLiteral("+919812345610")});
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET state = 'delivered', http_status = 202 WHERE destination = ?"),
+                                     {QStringLiteral("+919812345611")});
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::LiveSends);
+    QTableView* table = w.liveSendsPage()->mainTable();
+    auto answers = [&]() {
+        QList<QModelIndex> out;
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            const QModelIndex i = table->model()->index(r, LiveSendsModel::VendorAnswer);
+            if (i.data().toString().contains(QLatin1String("HTTP 20")))
+                out << i;
+        }
+        return out;
+    };
+    ASSERT_TRUE(waitFor([&]() { return answers().size() == 2; }));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        w.resize(1366, 768);
+        QApplication::processEvents();
+        ASSERT_EQ(answers().size(), 2) << lang.toStdString();
+        for (const QModelIndex& i : answers()) {
+            EXPECT_TRUE(fits(table, i)) << lang.toStdString() << ": " << i.data().toString().toStdString() << " in "
+                                        << table->columnWidth(LiveSendsModel::VendorAnswer) << " px, needs "
+                                        << QFontMetrics(table->font()).horizontalAdvance(i.data().toString());
+            EXPECT_LE(table->columnViewportPosition(i.column()) + table->columnWidth(i.column()), table->viewport()->width())
+                << lang.toStdString() << ": the column runs past the window";
+        }
+    }
+    ASSERT_TRUE(switchLanguage(QStringLiteral("en")));
+}
