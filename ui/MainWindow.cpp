@@ -20,7 +20,6 @@
 #include "Clock.h"
 #include "PolicyStore.h"
 
-#include <QGuiApplication>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -416,7 +415,7 @@ void MainWindow::retranslateUi()
     // The title names the page; the platform adds " — " and the application's display name to every
     // window's title (QPlatformWindow::formatWindowTitle), so the title must not say it too (the window
     // manager showed "OTP Console — Live sends — OTP Console"). The display name is in the operator's language.
-    QGuiApplication::setApplicationDisplayName(tr("OTP Console"));
+    QApplication::setApplicationDisplayName(tr("OTP Console"));
     setWindowTitle(titles.value(m_stack->currentIndex()));
     m_fileMenu->setTitle(tr("&File"));
     m_exportAction->setText(tr("&Export current view as CSV…"));

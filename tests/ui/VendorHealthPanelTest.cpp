@@ -34,6 +34,16 @@ protected:
             {openedAt + 60000, QStringLiteral("5 consecutive retryable failures (last: HTTP 500)"), openedAt});
         m_db.clock().advanceS(120);
     }
+    // The breaker tests' start: that second vendor's breaker open, an admin on the dashboard at 1366×768.
+    VendorHealthPanel* openBreakerOnTheDashboardAt1366x768()
+    {
+        sendAndOpenASecondVendorsBreaker();
+        actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+        MainWindow& w = window();
+        w.resize(1366, 768);
+        w.showPage(MainWindow::Dashboard);
+        return w.dashboardPage()->healthPanel();
+    }
 };
 
 namespace {
@@ -122,12 +132,9 @@ TEST_F(VendorHealthPanelTest, SupportSeesTheHealthButCannotForceABreaker)
 // either shows the whole text, then the state and why.
 TEST_F(VendorHealthPanelTest, ATamilBreakerStateCutInItsColumnIsWholeInItsTooltip)
 {
-    ASSERT_NO_FATAL_FAILURE(sendAndOpenASecondVendorsBreaker());
-    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    VendorHealthPanel* panel = nullptr;
+    ASSERT_NO_FATAL_FAILURE(panel = openBreakerOnTheDashboardAt1366x768());
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    VendorHealthPanel* panel = w.dashboardPage()->healthPanel();
     VendorHealthModel* model = panel->model();
     w.setLanguage(QStringLiteral("ta"));
     panel->refresh(3600);
@@ -178,12 +185,9 @@ TEST_F(VendorHealthPanelTest, ATamilBreakerStateCutInItsColumnIsWholeInItsToolti
 // for. In every language the column is as wide as each state's words, and the dashboard still fits the screen.
 TEST_F(VendorHealthPanelTest, EveryBreakerStateShowsWholeAt1366x768InEveryLanguage)
 {
-    ASSERT_NO_FATAL_FAILURE(sendAndOpenASecondVendorsBreaker());
-    actAs(QStringLiteral("meera"), QStringLiteral("admin"));
+    VendorHealthPanel* panel = nullptr;
+    ASSERT_NO_FATAL_FAILURE(panel = openBreakerOnTheDashboardAt1366x768());
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    VendorHealthPanel* panel = w.dashboardPage()->healthPanel();
     VendorHealthModel* model = panel->model();
     QTableView* table = panel->table();
     auto* delegate = qobject_cast<ElidedCellDelegate*>(table->itemDelegate());
