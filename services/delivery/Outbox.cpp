@@ -165,7 +165,7 @@ struct Outbox::Try
     SqlSession& s;
     ChallengeStore challenges;
     DeliveryLog log;
-    const qint64 deliveryId;
+    qint64 deliveryId; // set by claimFirst() for a first try drawn before its row existed
     const bool retry;
     const bool leaseNext;
     QString code, hash;
@@ -215,6 +215,54 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
 
     // 3. Record the answer and decide what comes next, in one transaction. The vendor has been called,
     //    so a lock conflict must not lose its answer: the transaction runs again until it is recorded.
+    return retryOnConflict(t.s, [&] { return recordAnswer(t, sent); });
+}
+
+Outbox::FirstTry::FirstTry() = default;
+Outbox::FirstTry::FirstTry(FirstTry&&) noexcept = default;
+Outbox::FirstTry& Outbox::FirstTry::operator=(FirstTry&&) noexcept = default;
+
+Outbox::FirstTry::~FirstTry()
+{
+    if (m_try) {
+        m_try->code.fill(QLatin1Char('0'));
+        m_try->message.code.fill(QLatin1Char('0'));
+    }
+}
+
+const QString& Outbox::FirstTry::codeHash() const
+{
+    static const QString none;
+    return m_try ? m_try->hash : none;
+}
+
+Outbox::FirstTry Outbox::drawFirst(SqlSession& s, const CodeBinding& binding, int codeLength) const
+{
+    FirstTry first;
+    first.m_try = std::make_unique<Try>(s, 0, false, true);
+    first.m_try->code = m_generator.generate(codeLength);
+    first.m_try->hash = m_hasher.hash(binding, first.m_try->code);
+    return first;
+}
+
+void Outbox::claimFirst(FirstTry& first, const DeliveryRow& row, const ChallengeRow& challenge, const Policy& policy) const
+{
+    Try& t = *first.m_try;
+    t.deliveryId = row.id;
+    t.row = row;
+    t.challenge = challenge;
+    t.policy = policy;
+    // Inside the send's transaction, as step 1 reads it: a failed read leaves nothing `sending`.
+    t.text = TemplateStore(t.s).resolveCached(challenge.tenant, purposeFromName(challenge.purpose).value_or(Purpose::Login),
+                                              channelFromName(row.channel).value_or(Channel::Sms), policy.messageLanguage);
+}
+
+Outbox::TryResult Outbox::sendFirst(FirstTry& first)
+{
+    Try& t = *first.m_try;
+    flowStep("deliver.sending");
+    composeMessage(t, m_clock.nowMs());
+    const TryResult sent = callVendor(t);
     return retryOnConflict(t.s, [&] { return recordAnswer(t, sent); });
 }
 

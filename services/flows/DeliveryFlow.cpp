@@ -82,10 +82,10 @@ void settleWaiting(SqlSession& s, const QString& vendor, const QList<const Deliv
 }
 } // namespace
 
-Outcome DeliveryFlow::deliverNow(qint64 deliveryId, Outcome o)
+Outcome DeliveryFlow::deliverNow(Outbox::FirstTry first, Outcome o)
 {
-    Outbox::TryResult t;
-    for (qint64 id = deliveryId; id != 0;) {
+    Outbox::TryResult t = m_ctx.outbox.sendFirst(first);
+    for (qint64 id = t.final ? 0 : t.nextDeliveryId; id != 0;) {
         t = m_ctx.outbox.attempt(id, false, true);
         id = t.final ? 0 : t.nextDeliveryId;
     }

@@ -17,8 +17,9 @@ class DeliveryFlow
 public:
     explicit DeliveryFlow(FlowContext& ctx) : m_ctx(ctx) {}
 
-    // Runs a send's tries in this thread until a vendor accepts or every hop failed (sync mode).
-    Outcome deliverNow(qint64 deliveryId, Outcome outcome);
+    // Runs a send's tries in this thread until a vendor accepts or every hop failed (sync mode): the
+    // first one taken in the send's transaction (Outbox::FirstTry), then each next hop's.
+    Outcome deliverNow(Outbox::FirstTry first, Outcome outcome);
     // Async mode: remembers a queued send for deliverPending() (never a code: see Outbox).
     void queue(qint64 deliveryId);
     int deliverPending();

@@ -55,6 +55,7 @@ struct SendFlow::Issue
     int used = 0;        // the attempts the destination has used within the hour
     qint64 deliveryId = 0;
     QString firstVendor;
+    Outbox::FirstTry first; // sync: the first try, its code drawn in the transaction (Outbox::drawFirst)
 };
 
 Outcome SendFlow::issue(const SendRequest& request, const Actor& actor, bool isResend)
@@ -79,8 +80,10 @@ Outcome SendFlow::issue(const SendRequest& request, const Actor& actor, bool isR
             return i.o;
         }
 
-        // No code is drawn here: the outbox draws it when the vendor is called (see Outbox.h), so a
-        // queued send keeps nothing secret in the database. Until then the challenge has no usable code.
+        // Async: no code is drawn here; the outbox draws it when the vendor is called (see Outbox.h), so
+        // a queued send keeps nothing secret in the database, and until then the challenge has no usable
+        // code. Sync: the vendor is called right after the commit, so the code is drawn in the send's
+        // transaction and its first try taken there (Outbox::FirstTry): one transaction fewer.
         i.async = policy.delivery == Policy::Delivery::Async;
         // Decided and written in one transaction; a lock conflict runs it again from its reads.
         const std::optional<Outcome> refused = retryOnConflict(i.s, [&] { return decideAndWrite(i); });
@@ -218,8 +221,13 @@ ChallengeRow SendFlow::renewChallenge(Issue& i, int* sendNo)
     ChallengeRow c = *i.previous;
     c.expiresAt = i.now + qint64(i.r.policy.ttlS) * 1000;
     c.maxAttempts = i.r.policy.maxAttempts;
-    if (!ChallengeStore(i.s).replaceCode(c.id, QString(), c.expiresAt, c.maxAttempts, i.now))
+    // Sync: the new code's HMAC replaces the old one in the same statement (Outbox::drawFirst).
+    if (!i.async)
+        i.first = m_ctx.outbox.drawFirst(i.s, {c.ref, c.tenant, c.destination, c.purpose}, c.codeLength);
+    if (!ChallengeStore(i.s).replaceCode(c.id, i.first.codeHash(), c.expiresAt, c.maxAttempts, i.now))
         throw StoreError(QStringLiteral("the challenge changed during resend"), true); // held: only an abort moves it
+    c.sendCount += 1; // as replaceCode wrote it
+    c.codeHash = i.first.codeHash();
     *sendNo = DeliveryLog(i.s).latestSendNo(c.id) + 1;
     return c;
 }
@@ -250,6 +258,11 @@ ChallengeRow SendFlow::newChallenge(Issue& i)
     c.createdAt = now;
     c.expiresAt = now + qint64(policy.ttlS) * 1000;
     c.lastVendor = i.hops.first().vendor;
+    // Sync: the challenge goes in with its code's HMAC (Outbox::drawFirst).
+    if (!i.async) {
+        i.first = m_ctx.outbox.drawFirst(i.s, {c.ref, c.tenant, c.destination, c.purpose}, c.codeLength);
+        c.codeHash = i.first.codeHash();
+    }
     c.id = challenges.insert(c);
     return c;
 }
@@ -257,12 +270,26 @@ ChallengeRow SendFlow::newChallenge(Issue& i)
 void SendFlow::openDelivery(Issue& i, const ChallengeRow& c, int sendNo)
 {
     const Outbox::Hop& first = i.hops.first();
-    // Sync: the first try is leased to this call, so no worker takes it while we send it.
-    // Async: the row is free for whichever worker comes first (this process's included).
-    i.deliveryId = DeliveryLog(i.s).open(c.id, c.tenant, c.destination, i.r.destination.prefix, first.vendor,
-                                         channelName(first.channel), sendNo, QStringLiteral("queued"), i.now,
-                                         i.async ? QString() : m_ctx.outbox.owner(), i.now + m_ctx.outbox.leaseMs(),
-                                         i.request.clientAddress);
+    // Sync: the first try goes in `sending`, leased to this call (Outbox::claimFirst), so no worker takes it.
+    // Async: the row is queued, free for whichever worker comes first (this process's included).
+    DeliveryRow row;
+    row.challengeId = c.id;
+    row.tenant = c.tenant;
+    row.destination = c.destination;
+    row.destPrefix = i.r.destination.prefix;
+    row.vendor = first.vendor;
+    row.channel = channelName(first.channel);
+    row.sendNo = sendNo;
+    row.tryNo = 1;
+    row.state = i.async ? QStringLiteral("queued") : QStringLiteral("sending");
+    row.createdAt = row.updatedAt = row.nextTryAt = i.now;
+    row.leaseOwner = i.async ? QString() : m_ctx.outbox.owner();
+    row.leaseUntil = i.async ? 0 : i.now + m_ctx.outbox.leaseMs();
+    row.id = DeliveryLog(i.s).open(row.challengeId, row.tenant, row.destination, row.destPrefix, row.vendor, row.channel,
+                                   sendNo, row.state, i.now, row.leaseOwner, row.leaseUntil, i.request.clientAddress);
+    i.deliveryId = row.id;
+    if (!i.async)
+        m_ctx.outbox.claimFirst(i.first, row, c, i.r.policy);
     Database::notifyChange(i.s);
 }
 
@@ -275,7 +302,7 @@ Outcome SendFlow::handOver(Issue& i)
         i.o.message = QStringLiteral("the code is queued for delivery by %1").arg(i.firstVendor);
         return i.o;
     }
-    return m_delivery.deliverNow(i.deliveryId, i.o);
+    return m_delivery.deliverNow(std::move(i.first), i.o);
 }
 
 } // namespace otp

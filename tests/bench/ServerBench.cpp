@@ -185,7 +185,8 @@ int runRawWorker(const QStringList& args)
         const QString prefix = dest.left(dest.size() - 3);
         const QString t = QStringLiteral("default");
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        // send
+        // send: the challenge goes in with its code's hash, the delivery `sending` (Outbox::FirstTry)
+        const QString hash = QString::fromLatin1(dest.toLatin1().toHex());
         db.transaction();
         run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = GREATEST(taken_at + 1, VALUES(taken_at))"),
             {QStringLiteral("send:") + prefix, now}).finish();
@@ -206,26 +207,17 @@ int runRawWorker(const QStringList& args)
         QSqlQuery& ic = run(QStringLiteral(
             "INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, "
             "max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) "
-            "VALUES (?, ?, ?, ?, 'IN', 'sms', 'login', 'pending', 0, 3, 1, '', 6, ?, ?, ?, 'bench', '')"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), t, dest, prefix, now + 300000, now, now});
+            "VALUES (?, ?, ?, ?, 'IN', 'sms', 'login', 'pending', 0, 3, 1, ?, 6, ?, ?, ?, 'bench', '')"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), t, dest, prefix, hash, now + 300000, now, now});
         const qint64 cid = ic.lastInsertId().toLongLong();
         QSqlQuery& id = run(QStringLiteral(
             "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, "
             "vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) "
-            "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'queued', '', '', '', '', ?, ?, ?, 'bench', ?, ?)"),
+            "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'sending', '', '', '', '', ?, ?, ?, 'bench', ?, ?)"),
             {cid, t, dest, prefix, now, now, now, now + 60000, QVariant()});
         const qint64 did = id.lastInsertId().toLongLong();
         commit();
-        // delivery: sending + the code's hash, then the answer
-        const QString hash = QString::fromLatin1(QByteArray::number(cid).toHex());
-        db.transaction();
-        run(QStringLiteral("SELECT * FROM deliveries WHERE id = ?"), {did}).finish();
-        run(QStringLiteral("SELECT %1 FROM challenges WHERE id = ?").arg(cols), {cid}).finish();
-        run(QStringLiteral("UPDATE deliveries SET state = 'sending', lease_until = ?, updated_at = ? WHERE id = ? AND "
-                           "state = 'queued' AND lease_owner = ?"), {now + 60000, now, did, QStringLiteral("bench")}).finish();
-        run(QStringLiteral("UPDATE challenges SET code_hash = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND send_count = ?"),
-            {hash, now, cid, 1}).finish();
-        commit();
+        // the vendor's answer
         db.transaction();
         run(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, reason = ?, "
                            "latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"),
@@ -355,12 +347,13 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
 // The statements of one send (sync delivery, accepted at once) and one verify as otpcore runs them on
 // PostgreSQL, in its transactions and order (SqlSession, captured with log_statement = all from a worker
 // of this bench): send (in one transaction the per-prefix advisory lock, the latest challenge FOR
-// UPDATE, the gate's counts in one SELECT, INSERT challenge, INSERT delivery leased to itself), the
-// delivery (one transaction reading the row and the challenge, marking it `sending` and storing the
-// code's hash; the vendor call; one recording the answer and looking for a receipt that came first),
-// verify (one transaction: the challenge FOR UPDATE, the lockout, the attempt UPDATE … RETURNING, the
-// compare-and-set to verified, the guess's verify_attempts row, the account upsert). 26 statements,
-// re-captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts. The
+// UPDATE, the gate's counts in one SELECT, INSERT challenge with its code's hash, INSERT delivery
+// `sending` leased to itself: Outbox::FirstTry), the vendor call, one transaction recording the answer
+// and looking for a receipt that came first, verify (one transaction: the challenge FOR UPDATE, the
+// lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the guess's
+// verify_attempts row, the account upsert). 20 statements since the sync first try moved into the
+// send's transaction (26 before: its own transaction read the row and the challenge, marked the row
+// `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts. The
 // policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
 // most every 200 ms, so neither is a statement of the steady state. Values are pgbench variables
 // (random phones, ids through \gset as RETURNING id does in SqlSession::insert). JSON literals keep a
@@ -376,14 +369,8 @@ BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000)));
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
 SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL);
-INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, '', 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
-INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'queued', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
-COMMIT;
-BEGIN;
-SELECT * FROM deliveries WHERE id = :did;
-SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE id = :cid;
-UPDATE deliveries SET state = 'sending', lease_until = :lease, updated_at = :now WHERE id = :did AND state = 'queued' AND lease_owner = 'bench';
-UPDATE challenges SET code_hash = md5(:cid::text), updated_at = :now WHERE id = :cid AND status = 'pending' AND send_count = 1;
+INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, md5(:n::text), 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
+INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'sending', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
 COMMIT;
 BEGIN;
 UPDATE deliveries SET state = 'accepted', http_status = 200, vendor_code = 'OK', message_id = 'bench', reason = '', latency_ms = 0, excerpt = '{"status": "success"}', updated_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :did;
@@ -394,7 +381,7 @@ BEGIN;
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
 SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1;
 UPDATE challenges SET attempts = attempts + 1, updated_at = :now WHERE id = :cid AND status = 'pending' AND attempts < max_attempts AND expires_at > :now RETURNING attempts;
-UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:cid::text) AND code_hash <> '' AND expires_at > :now;
+UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:n::text) AND code_hash <> '' AND expires_at > :now;
 INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (:cid, 1, 3, 'verified', :now);
 INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT (tenant, phone) DO UPDATE SET phone_verified = 1, updated_at = excluded.updated_at;
 COMMIT;

@@ -4,6 +4,7 @@
 // against real HTTP vendors are proven by tests/integration against otp-vendor-sim.
 #include "ChallengeStore.h"
 #include "DeliveryLog.h"
+#include "FlowSteps.h"
 #include "PolicyStore.h"
 #include "TestDatabase.h"
 
@@ -105,6 +106,31 @@ protected:
     }
 };
 } // namespace
+
+// A sync send takes its first try in its own transaction (Outbox::FirstTry): when the send commits, its
+// row is already `sending` under this process's lease and the challenge holds its code's HMAC. No second
+// transaction claims it, and no worker can take it between that commit and the vendor call.
+TEST_F(OutboxTest, ASyncSendCommitsItsFirstTryClaimedWithItsCodesHash)
+{
+    QString stateAtCommit, leaseAtCommit, hashAtCommit;
+    setFlowStepHook([&](const char* name) {
+        if (QByteArray(name) != "send.committed")
+            return;
+        SqlSession& s = t.database().session();
+        stateAtCommit = s.scalar(QStringLiteral("SELECT state FROM deliveries ORDER BY id DESC LIMIT 1")).toString();
+        leaseAtCommit = s.scalar(QStringLiteral("SELECT lease_owner FROM deliveries ORDER BY id DESC LIMIT 1")).toString();
+        hashAtCommit = s.scalar(QStringLiteral("SELECT code_hash FROM challenges ORDER BY id DESC LIMIT 1")).toString();
+    });
+    const Outcome o = send(Channel::Sms);
+    setFlowStepHook({});
+    ASSERT_EQ(o.status, OutcomeStatus::Sent) << o.message.toStdString();
+    EXPECT_EQ(stateAtCommit, QStringLiteral("sending"));
+    EXPECT_EQ(leaseAtCommit, t.service().outbox().owner());
+    EXPECT_EQ(hashAtCommit.size(), 64) << "the challenge must be written with its code's HMAC";
+    EXPECT_EQ(states(), QStringLiteral("1:gupshup:accepted"));
+    ASSERT_EQ(gupshup->calls().size(), 1);
+    EXPECT_EQ(verify(gupshup->calls().first().code).status, OutcomeStatus::Verified);
+}
 
 TEST_F(OutboxTest, SyncFallbackFromWhatsAppToSmsDeliversAWorkingCode)
 {
