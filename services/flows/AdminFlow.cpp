@@ -51,9 +51,12 @@ QString routeProblem(SqlSession& s, GatewayRegistry& gateways, const Policy& can
                 return QStringLiteral("%1=%2: no vendor delivers %2 (%3); set route_%2 first").arg(it.key(), target, why);
             continue;
         }
-        const auto channel = it.key().startsWith(QLatin1String("route_")) ? channelFromName(it.key().mid(6)) : std::nullopt;
-        for (const QString& v : channel ? candidate.routes.value(channelName(*channel)) : QStringList{}) {
-            const QString problem = vendorProblem(s, gateways, v, *channel);
+        const auto named = it.key().startsWith(QLatin1String("route_")) ? channelFromName(it.key().mid(6)) : std::nullopt;
+        if (!named)
+            continue;
+        const Channel channel = *named;
+        for (const QString& v : candidate.routes.value(channelName(channel))) {
+            const QString problem = vendorProblem(s, gateways, v, channel);
             if (!problem.isEmpty())
                 return it.key() + QStringLiteral(": ") + problem;
         }

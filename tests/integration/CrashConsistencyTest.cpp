@@ -121,8 +121,9 @@ protected:
     void expectRecoverable(const QString& phone, int carried, const std::string& where)
     {
         SCOPED_TRACE(where);
-        if (pendingAtCap(phone))
+        if (pendingAtCap(phone)) {
             EXPECT_TRUE(lockedNow(phone)) << "a number at its attempt limit must be locked, or nobody can unlock it";
+        }
         if (lockedNow(phone)) {
             const ProcessRun u = run({QStringLiteral("unlock"), QStringLiteral("--to"), phone, QStringLiteral("--reason"),
                                QStringLiteral("crash test")});
@@ -179,8 +180,9 @@ TEST_F(CrashConsistency, ResendKilledAtEveryStep)
         ASSERT_EQ(again.status(), QStringLiteral("sent")) << step.toStdString() << again.output.toStdString();
         EXPECT_EQ(again.json.value(QStringLiteral("attempts_remaining")).toInt(), 2) << step.toStdString();
         const QString latest = outbox.lastCodeFor(phone);
-        if (latest != before) // the old code died with the resend: it is one more wrong guess now
+        if (latest != before) { // the old code died with the resend: it is one more wrong guess now
             EXPECT_EQ(verify(phone, before).status(), QStringLiteral("wrong_code")) << step.toStdString();
+        }
         EXPECT_EQ(verify(phone, latest).status(), QStringLiteral("verified")) << step.toStdString();
     }
 }
@@ -193,11 +195,13 @@ TEST_F(CrashConsistency, LastWrongGuessKilledAtEveryStep)
         ASSERT_TRUE(killed.crashed) << step.toStdString() << " was never reached: " << killed.output.toStdString();
         EXPECT_GE(attempts(phone), 2) << step.toStdString();
         // The bug: 3/3 used, pending, no lockout: every send `sent` with 0 attempts, nothing to unlock.
-        if (attempts(phone) >= 3)
+        if (attempts(phone) >= 3) {
             EXPECT_TRUE(lockedNow(phone)) << step.toStdString();
-        if (attempts(phone) < 3)
+        }
+        if (attempts(phone) < 3) {
             EXPECT_EQ(verify(phone, outbox.lastCodeFor(phone)).status(), QStringLiteral("verified"))
                 << step.toStdString() << ": the uncounted guess left the delivered code usable";
+        }
         expectRecoverable(phone, 0, step.toStdString());
     }
 }

@@ -65,8 +65,9 @@ TEST_F(AlarmMonitorTest, ABurstToOneBlockThatNeverVerifiesRaisesTheConversionAla
     for (int i = 0; i < 12; ++i) {
         const QString phone = QStringLiteral("+9198200011%1").arg(i, 2, 10, QLatin1Char('0'));
         ASSERT_EQ(send(phone).status, OutcomeStatus::Sent);
-        if (i != 0)
+        if (i != 0) {
             ASSERT_EQ(svc.verify({kTenant, phone, t.outbox().lastCodeFor(phone), Purpose::Login}).status, OutcomeStatus::Verified);
+        }
     }
     for (int i = 0; i < 12; ++i) {
         const QString phone = QStringLiteral("+919%1").arg(870000000 + i * 1000);
