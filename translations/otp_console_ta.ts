@@ -1668,7 +1668,7 @@
     </message>
     <message>
         <source>now</source>
-        <translation>இப்போ</translation>
+        <translation>இப்போது</translation>
     </message>
     <message numerus="yes">
         <source>%1, code %2: %n failed send(s).

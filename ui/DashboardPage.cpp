@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLegend>
 #include <QStackedBarSeries>
 #include <QTableView>
 #include <QLineSeries>
@@ -32,6 +33,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace otp::ui {
 
@@ -523,6 +525,14 @@ void DashboardPage::updateCharts()
             for (const auto& tick : std::as_const(ticks))
                 m_sendsTime->append(tick.first, tick.second);
         }
+        // "now" stands on the plot area's right edge, its label centred on it: half of it reaches past the
+        // edge, where the legend starts, which drew over it (Tamil's "இப்போது" read "இப்போ"). The legend
+        // keeps that half free on its left.
+        const int nowOverhang = int(std::ceil(QFontMetricsF(m_sendsTime->labelsFont()).horizontalAdvance(tr("now")) / 2)) + 4;
+        qreal left = 0, top = 0, right = 0, bottom = 0;
+        m_sends->chart()->legend()->getContentsMargins(&left, &top, &right, &bottom);
+        if (left != nowOverhang)
+            m_sends->chart()->legend()->setContentsMargins(nowOverhang, top, right, bottom);
         finishValueAxis(m_sendsY, maxTotal);
         // No axis title: the chart's title says what is counted (a Tamil or Hindi axis title is elided).
         setTitle(m_sends->chart(), s.bucketS == 60 ? tr("Sends per minute by outcome")

@@ -20,6 +20,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <functional>
 
 using namespace otp;
 using namespace otp::ui;
@@ -303,4 +304,60 @@ TEST_F(DashboardPageTest, HoveringABarShowsItsVendorCodeAndMeaning)
     EXPECT_TRUE(successTip.contains(QStringLiteral("25 %"))) << successTip.toStdString();
     QToolTip::hideText();
     QTest::mouseMove(&w, QPoint(2, 2));
+}
+
+// Issue 12, Tamil at 1366x768: the sends chart's last time label, "now", stands on the plot area's right edge
+// and half of it reaches past it, where the legend starts: Tamil's "இப்போது" was drawn under the legend's
+// first marker. In every language it is drawn whole, its right end before the legend's leftmost marker and
+// inside the chart.
+TEST_F(DashboardPageTest, TheLastTimeLabelNowIsWholeBesideTheLegendInEveryLanguage)
+{
+    ASSERT_EQ(sendTo(QStringLiteral("+919812345610")).status, OutcomeStatus::Sent);
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    QChartView* sends = nullptr; // the one chart with two axes along its bottom: bars and time
+    for (QChartView* view : page->findChildren<QChartView*>())
+        if (view->chart()->axes(Qt::Horizontal).size() == 2)
+            sends = view;
+    ASSERT_NE(sends, nullptr);
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().totalSends() == 1 && page->timeLabels().size() > 2; }));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("hi"), QStringLiteral("ta")}) {
+        ASSERT_TRUE(switchLanguage(lang)) << lang.toStdString();
+        w.resize(1366, 768);
+        QApplication::processEvents();
+        w.grab(); // lays the chart out at this size
+        const QString now = page->timeLabels().value(page->timeLabels().size() - 1);
+        if (lang == QLatin1String("ta"))
+            EXPECT_EQ(now, QStringLiteral("இப்போது")); // the whole word, not the clipped "இப்போ"
+        // The label as the chart draws it.
+        QGraphicsTextItem* label = nullptr;
+        QStringList drawn;
+        for (QGraphicsItem* item : sends->scene()->items())
+            if (auto* t = dynamic_cast<QGraphicsTextItem*>(item); t && t->isVisible()) {
+                drawn << t->toPlainText();
+                if (t->toPlainText() == now)
+                    label = t;
+            }
+        ASSERT_NE(label, nullptr) << lang.toStdString() << ": '" << now.toStdString() << "' not drawn whole in "
+                                  << drawn.join(QStringLiteral(" | ")).toStdString();
+        // Its room: up to the legend's leftmost marker or text, and the chart's own width.
+        qreal legendLeft = sends->viewport()->width();
+        std::function<void(QGraphicsItem*)> walk = [&](QGraphicsItem* item) {
+            for (QGraphicsItem* child : item->childItems()) {
+                if (child->isVisible() && !child->boundingRect().isEmpty())
+                    legendLeft = qMin(legendLeft, child->sceneBoundingRect().left());
+                walk(child);
+            }
+        };
+        walk(sends->chart()->legend());
+        const QRectF box = label->sceneBoundingRect();
+        EXPECT_LE(box.right(), legendLeft) << lang.toStdString() << ": '" << now.toStdString() << "' ends at " << box.right()
+                                           << ", the legend starts at " << legendLeft;
+        EXPECT_LE(box.right(), sends->viewport()->width()) << lang.toStdString();
+        EXPECT_GE(box.left(), sends->chart()->plotArea().left()) << lang.toStdString();
+    }
+    w.setLanguage(QStringLiteral("en"));
 }
