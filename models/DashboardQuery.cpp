@@ -243,6 +243,8 @@ DashboardSnapshot DashboardQuery::compute(qint64 nowMs, qint64 windowS)
         row.accepted = a.accepted;
         row.failed = a.failed;
         row.successRate = double(a.accepted) / double(a.sends);
+        row.timedAnswers = qint64(a.latencies.size());
+        row.latencyMaxMs = a.latencies.empty() ? 0 : *std::max_element(a.latencies.cbegin(), a.latencies.cend());
         row.latencyP50Ms = percentile(a.latencies, 0.50);
         row.latencyP95Ms = percentile(a.latencies, 0.95);
         snap.vendors.append(row);

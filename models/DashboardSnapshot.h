@@ -21,6 +21,8 @@ struct DashboardSnapshot
         qint64 sends = 0, accepted = 0, failed = 0;
         double successRate = 0;
         int latencyP50Ms = 0, latencyP95Ms = 0;
+        qint64 timedAnswers = 0; // sends with a vendor answer time (latency_ms), what the percentiles are of
+        int latencyMaxMs = 0;
     };
     struct ErrorRow
     {

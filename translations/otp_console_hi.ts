@@ -1699,6 +1699,18 @@ Click: these sends in Live sends.</source>
         <source>No code sent in this range has been verified (0 %)</source>
         <translation>इस अवधि में भेजा गया कोई भी कोड सत्यापित नहीं हुआ (0 %)</translation>
     </message>
+    <message>
+        <source>No vendor has answered in this range</source>
+        <translation>इस अवधि में किसी विक्रेता ने उत्तर नहीं दिया</translation>
+    </message>
+    <message>
+        <source>Every answer in this range took under 1 ms</source>
+        <translation>इस अवधि में हर उत्तर 1 मि.से. से कम में आया</translation>
+    </message>
+    <message>
+        <source>95 % of the answers in this range took under 1 ms</source>
+        <translation>इस अवधि में 95 % उत्तर 1 मि.से. से कम में आए</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

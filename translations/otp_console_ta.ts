@@ -1699,6 +1699,18 @@ Click: these sends in Live sends.</source>
         <source>No code sent in this range has been verified (0 %)</source>
         <translation>இந்தக் காலத்தில் அனுப்பிய எந்தக் குறியீடும் சரிபார்க்கப்படவில்லை (0 %)</translation>
     </message>
+    <message>
+        <source>No vendor has answered in this range</source>
+        <translation>இந்தக் காலத்தில் எந்த விற்பனையாளரும் பதிலளிக்கவில்லை</translation>
+    </message>
+    <message>
+        <source>Every answer in this range took under 1 ms</source>
+        <translation>இந்தக் காலத்தில் ஒவ்வொரு பதிலும் 1 மி.வி.க்குள் வந்தது</translation>
+    </message>
+    <message>
+        <source>95 % of the answers in this range took under 1 ms</source>
+        <translation>இந்தக் காலத்தில் 95 % பதில்கள் 1 மி.வி.க்குள் வந்தன</translation>
+    </message>
 </context>
 <context>
     <name>otp::ui::LiveSendsPage</name>

@@ -526,8 +526,8 @@ void DashboardPage::updateCharts()
                 m_sendsTime->append(tick.first, tick.second);
         }
         // "now" stands on the plot area's right edge, its label centred on it: half of it reaches past the
-        // edge, where the legend starts, which drew over it (Tamil's "இப்போது" read "இப்போ"). The legend
-        // keeps that half free on its left.
+        // edge, where the legend starts: Tamil's "இப்போது" reached under its first marker. The legend keeps
+        // that half free on its left.
         const int nowOverhang = int(std::ceil(QFontMetricsF(m_sendsTime->labelsFont()).horizontalAdvance(tr("now")) / 2)) + 4;
         qreal left = 0, top = 0, right = 0, bottom = 0;
         m_sends->chart()->legend()->getContentsMargins(&left, &top, &right, &bottom);
@@ -564,7 +564,16 @@ void DashboardPage::updateCharts()
     // so two labels overlapped ("10000" over "10000"). p50 is in the tooltip and the table below.
     if (!m_latencyBars.series->barSets().isEmpty())
         m_latencyBars.series->barSets().first()->setLabelColor(Qt::transparent);
-    setNote(m_latency, vendorNames.isEmpty() ? tr("No sends in this range") : QString());
+    // Answers under 1 ms (the dev vendor answers at once) draw no bar at all, bare axes: words say so.
+    const auto& vendors = s.vendors;
+    const bool timed = std::any_of(vendors.cbegin(), vendors.cend(), [](const auto& v) { return v.timedAnswers > 0; });
+    const bool allUnder1Ms = std::all_of(vendors.cbegin(), vendors.cend(), [](const auto& v) { return v.latencyMaxMs == 0; });
+    const bool p95Under1Ms = std::all_of(vendors.cbegin(), vendors.cend(), [](const auto& v) { return v.latencyP95Ms == 0; });
+    setNote(m_latency, vendorNames.isEmpty() ? tr("No sends in this range")
+                       : !timed          ? tr("No vendor has answered in this range")
+                       : allUnder1Ms     ? tr("Every answer in this range took under 1 ms")
+                       : p95Under1Ms     ? tr("95 % of the answers in this range took under 1 ms")
+                                         : QString());
 
     QStringList channels;
     QList<qreal> conversion;

@@ -246,6 +246,53 @@ TEST_F(DashboardPageTest, CodesSentAndNoneVerifiedSaySoOnTheConversionChart)
         << shownNotes().join(QLatin1Char('|')).toStdString();
 }
 
+// Issue 12, the previous reviewer: when every vendor answer took 0 ms (the dev vendor answers at once) the latency
+// chart drew bare axes, no bar and no word. It says so, like the other charts with nothing to draw; when the
+// answers carry no time at all it says that instead; a measurable latency shows the bars again.
+TEST_F(DashboardPageTest, AnswersUnder1MsSaySoOnTheLatencyChart)
+{
+    const Outcome sent = sendTo(QStringLiteral("+919812345610"));
+    ASSERT_EQ(sent.status, OutcomeStatus::Sent);
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET latency_ms = 0 WHERE destination = ?"),
+                                     {QStringLiteral("+919812345610")});
+    MainWindow& w = window();
+    w.resize(1366, 768);
+    w.showPage(MainWindow::Dashboard);
+    DashboardPage* page = w.dashboardPage();
+    auto shownNotes = [&]() {
+        QStringList out;
+        for (ChartNote* note : page->findChildren<ChartNote*>())
+            if (note->isVisible())
+                out << note->text();
+        return out;
+    };
+    const QString under1Ms = QStringLiteral("Every answer in this range took under 1 ms");
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().vendors.size() == 1; }));
+    QApplication::processEvents();
+    EXPECT_EQ(page->model()->snapshot().vendors.first().latencyMaxMs, 0);
+    EXPECT_TRUE(shownNotes().contains(under1Ms)) << shownNotes().join(QLatin1Char('|')).toStdString();
+
+    // No answer time recorded: not "under 1 ms".
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET latency_ms = NULL WHERE destination = ?"),
+                                     {QStringLiteral("+919812345610")});
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().vendors.value(0).timedAnswers == 0; }));
+    QApplication::processEvents();
+    EXPECT_FALSE(shownNotes().contains(under1Ms));
+    EXPECT_TRUE(shownNotes().contains(QStringLiteral("No vendor has answered in this range")))
+        << shownNotes().join(QLatin1Char('|')).toStdString();
+
+    // A measurable answer: the bars, no note.
+    m_db.database().session().update(QStringLiteral("UPDATE deliveries SET latency_ms = 120 WHERE destination = ?"),
+                                     {QStringLiteral("+919812345610")});
+    page->refresh();
+    ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().vendors.value(0).latencyP95Ms == 120; }));
+    QApplication::processEvents();
+    EXPECT_FALSE(shownNotes().contains(under1Ms)) << shownNotes().join(QLatin1Char('|')).toStdString();
+    EXPECT_FALSE(shownNotes().contains(QStringLiteral("No vendor has answered in this range")));
+}
+
 // Issue 12: the dashboard's bars explain themselves under the pointer. Resting on an error code's bar names the
 // vendor, the code and what the code means in plain words; on a vendor's success bar, the vendor and its rate.
 TEST_F(DashboardPageTest, HoveringABarShowsItsVendorCodeAndMeaning)
