@@ -27,9 +27,11 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QPointer>
 #include <QProcess>
 #include <QScrollBar>
@@ -47,6 +49,8 @@
 #include <queue>
 #include <random>
 #include <vector>
+
+#include <unistd.h>
 
 #ifndef OTP_BENCH_OTPCTL
 #define OTP_BENCH_OTPCTL ""
@@ -793,6 +797,46 @@ struct Row
 QList<Row> g_rows;
 int g_broken = 0; // things that did not work at all, whatever the figures
 
+// CPU time (user + system, ms) each thread of this process has used so far, summed by thread name
+// (/proc/self/task/*/stat): on 2 cores, the GUI thread's lag depends on what the other threads take.
+QMap<QString, double> threadCpuMs()
+{
+    QMap<QString, double> out;
+    const double tickMs = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = f.readAll();
+        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QString name = QString::fromUtf8(line.mid(open + 1, close - open - 1));
+        const QList<QByteArray> fields = line.mid(close + 2).split(' '); // from field 3 (state) on
+        if (fields.size() < 13)
+            continue;
+        out[name] += double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * tickMs; // utime, stime
+    }
+    return out;
+}
+
+// --verbose: the CPU each named thread used between two threadCpuMs() readings, most first.
+void printThreadCpu(const QMap<QString, double>& before, const QMap<QString, double>& after, double wallMs,
+                    const char* phase)
+{
+    if (!g_verbose)
+        return;
+    QList<QPair<double, QString>> used;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (it.value() - before.value(it.key()) > 0)
+            used.append({it.value() - before.value(it.key()), it.key()});
+    std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& u : std::as_const(used))
+        std::printf("      CPU of this process's threads during %s: %8.0f ms (%3.0f %% of a core)  %s\n", phase, u.first,
+                    100.0 * u.first / wallMs, qPrintable(u.second));
+}
+
 void report(const QString& figure, const QString& measured, const QString& target = {}, bool ok = true)
 {
     g_rows.append({figure, measured, target, !target.isEmpty(), ok});
@@ -1177,6 +1221,7 @@ int main(int argc, char** argv)
             // First half on Live sends, second half on the 24 h dashboard: both stay live throughout.
             LagProbe liveLag, dashLag;
             app.takeSlowest(0);
+            const QMap<QString, double> cpuAtStart = threadCpuMs();
             liveLag.start();
             QElapsedTimer t;
             t.start();
@@ -1185,11 +1230,15 @@ int main(int argc, char** argv)
                 simDuration * 1000 + 60000);
             liveLag.stop();
             const auto slowLive = app.takeSlowest(8);
+            const QMap<QString, double> cpuAfterLive = threadCpuMs();
+            const double liveWallMs = double(t.elapsed());
             window.showPage(ui::MainWindow::Dashboard);
             dashLag.start();
             spinUntil([&]() { return sim.state() == QProcess::NotRunning; }, simDuration * 1000 + 120000);
             spinFor(1500); // the last poll
             dashLag.stop();
+            const QMap<QString, double> cpuAfterDash = threadCpuMs();
+            const double dashWallMs = double(t.elapsed()) - liveWallMs;
             const double simS = double(t.elapsed()) / 1000.0;
             QObject::disconnect(conn);
             const qint64 written = scalarOnWorker(
@@ -1210,10 +1259,12 @@ int main(int argc, char** argv)
                 if (g_verbose)
                     std::printf("      slow GUI event during simulate on Live sends: %6.1f ms  %s\n", slow.ms,
                                 qPrintable(slow.what));
+            printThreadCpu(cpuAtStart, cpuAfterLive, liveWallMs, "simulate on Live sends");
             report(QStringLiteral("  GUI lag on the 24 h dashboard, p99"), ms(dashLag.p99()));
             report(QStringLiteral("  GUI lag on the 24 h dashboard, max"), ms(dashLag.max()),
                    QStringLiteral("< 50 ms"), dashLag.max() < 50);
             printSlowest(app, "simulate on the dashboard");
+            printThreadCpu(cpuAfterLive, cpuAfterDash, dashWallMs, "simulate on the dashboard");
             if (sim.exitCode() != 0) {
                 std::fprintf(stderr, "otpctl simulate: %s\n%s\n", simOut.constData(),
                              sim.readAllStandardError().constData());
