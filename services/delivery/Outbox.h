@@ -113,6 +113,8 @@ public:
 
     // Claims up to `max` due rows (any process's) and delivers them. Returns how many were tried.
     int deliverDue(int max);
+    // The statement deliverDue() finds due rows with (binds: now, now, max); the tests read its plan.
+    static QString dueRowsSql();
     // Closes `sending` rows whose lease expired (their process died mid-call). Returns how many.
     int recoverLost();
     // Hands back the leases `owner` holds on rows it has not started sending (still `queued`), so any

@@ -235,6 +235,39 @@ TEST_F(OutboxTest, AQueuedSendHoldsNoCodeAndCannotBeVerifiedUntilDelivered)
     EXPECT_EQ(t.count(QStringLiteral("SELECT attempts FROM challenges")), 0);
 }
 
+// deliverDue() runs every 200 ms on every outbox thread of every process: it must find the queued rows
+// through ix_deliveries_outbox, never by walking the table. SQLite's planner is the one that strayed:
+// with statistics that saw a few states over millions of rows (ANALYZE on a busy database), `ORDER BY id`
+// made it scan the whole table in id order (0.48 s at 2,000,000 deliveries). The statistics are set
+// here as ANALYZE left them on console_bench's database; the old statement is the control that they
+// reproduce it.
+TEST_F(OutboxTest, FindingDueRowsUsesTheOutboxIndexWhenStatisticsSayStatesRepeat)
+{
+    SqlSession& s = t.database().session();
+    if (s.dialect() != SqlDialect::Sqlite)
+        GTEST_SKIP() << "the plan checked is SQLite's";
+    s.execute(QStringLiteral("ANALYZE"));
+    s.execute(QStringLiteral("DELETE FROM sqlite_stat1 WHERE tbl = 'deliveries'"));
+    for (const auto& [index, stat] : QList<QPair<QString, QString>>{{QStringLiteral("ix_deliveries_outbox"), QStringLiteral("2000000 333334 333334")},
+                                                                    {QStringLiteral("ix_deliveries_lease"), QStringLiteral("2000000 333334 333334")},
+                                                                    {QStringLiteral("ix_deliveries_created"), QStringLiteral("2000000 1 1")},
+                                                                    {QStringLiteral("ix_deliveries_challenge"), QStringLiteral("2000000 2")}})
+        s.update(QStringLiteral("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('deliveries', ?, ?)"), {index, stat});
+    s.execute(QStringLiteral("ANALYZE sqlite_schema")); // the planner reads the statistics again
+    const auto plan = [&](const QString& sql) {
+        QStringList steps;
+        for (const QSqlRecord& r : s.select(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, {1, 1, 20}))
+            steps << r.value(QStringLiteral("detail")).toString();
+        return steps.join(QStringLiteral("; "));
+    };
+    const QString before = plan(QStringLiteral("SELECT id FROM deliveries WHERE state = 'queued' AND (lease_until IS NULL OR "
+                                               "lease_until < ?) AND (next_try_at IS NULL OR next_try_at <= ?) ORDER BY id LIMIT ?"));
+    ASSERT_EQ(before, QStringLiteral("SCAN deliveries")) << "the statistics no longer reproduce the stray plan";
+    const QString now = plan(Outbox::dueRowsSql());
+    EXPECT_TRUE(now.contains(QStringLiteral("USING INDEX ix_deliveries_outbox"))) << now.toStdString();
+    EXPECT_FALSE(now.contains(QStringLiteral("SCAN deliveries"))) << now.toStdString();
+}
+
 TEST_F(OutboxTest, AQueuedSendOfADeadProcessIsDeliveredByAnotherWorker)
 {
     setPolicy({{QStringLiteral("delivery"), QStringLiteral("async")}});
