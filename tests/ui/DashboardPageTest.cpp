@@ -377,8 +377,9 @@ TEST_F(DashboardPageTest, TheLastTimeLabelNowIsWholeBesideTheLegendInEveryLangua
         QApplication::processEvents();
         w.grab(); // lays the chart out at this size
         const QString now = page->timeLabels().value(page->timeLabels().size() - 1);
-        if (lang == QLatin1String("ta"))
+        if (lang == QLatin1String("ta")) {
             EXPECT_EQ(now, QStringLiteral("இப்போது")); // the whole word, not the clipped "இப்போ"
+        }
         // The label as the chart draws it.
         QGraphicsTextItem* label = nullptr;
         QStringList drawn;

@@ -152,8 +152,9 @@ TEST_F(LiveSendsColumnsTest, TheColumnsOfWordsFitAt1366x768InEveryLanguage)
                 << lang.toStdString();
             // The filter labels above are whole too ("Tenant" lost its last letter).
             for (QLabel* label : page->findChildren<QLabel*>())
-                if (label->buddy() && label->isVisible())
+                if (label->buddy() && label->isVisible()) {
                     EXPECT_GE(label->width(), label->sizeHint().width()) << lang.toStdString() << " " << label->text().toStdString();
+                }
             if (!dir.isEmpty())
                 w.grab().save(QStringLiteral("%1/liveSends-%2-%3.png").arg(dir, lang, theme));
         }

@@ -278,8 +278,9 @@ TEST_F(PhoneLookupPageTest, EveryDetailOfTheTimelineIsDrawnWholeInTamilAt1366x76
         const QStringList drawn = delegate->textLines(optionFor(index), index);
         EXPECT_EQ(drawn.join(QString()).toStdString(), text.toStdString()) << "row " << r << " is drawn as " << drawn.join(QLatin1Char('|')).toStdString();
         EXPECT_FALSE(delegate->isElided(optionFor(index), index)) << "row " << r;
-        if (fm.horizontalAdvance(text) > optionFor(index).rect.width())
+        if (fm.horizontalAdvance(text) > optionFor(index).rect.width()) {
             EXPECT_GE(drawn.size(), 2) << "row " << r << " is wider than its cell and drawn on one line";
+        }
         sawMessageId |= text.contains(QStringLiteral("HTTP 200"));
     }
     EXPECT_TRUE(sawMessageId) << "the delivery row with its message id is listed";

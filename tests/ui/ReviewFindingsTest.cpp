@@ -469,8 +469,9 @@ TEST_F(ReviewFindingsTest, TamilTemplatesPurposesAndAuditDetailsShowWholeAt1366x
     settings->showTab(SettingsPage::PoliciesTab);
     QApplication::processEvents();
     for (QComboBox* combo : settings->findChildren<QComboBox*>())
-        if (combo->isVisible())
+        if (combo->isVisible()) {
             EXPECT_TRUE(fitsEveryEntry(combo));
+        }
 
     w.showPage(MainWindow::Audit);
     w.auditPage()->refresh();

@@ -205,8 +205,9 @@ TEST_F(SettingsTest, AnEmptyVendorListSaysSendsGoToTheBuiltInDevVendor)
     auto* table = page()->findChild<QTableView*>(QStringLiteral("vendorsTable"));
     ASSERT_NE(table, nullptr);
     for (QPushButton* b : page()->findChildren<QPushButton*>())
-        if (b->text().contains(QStringLiteral("Remove")) && b->isVisibleTo(page()) && b->parentWidget() == table->parentWidget())
+        if (b->text().contains(QStringLiteral("Remove")) && b->isVisibleTo(page()) && b->parentWidget() == table->parentWidget()) {
             EXPECT_FALSE(b->isEnabled()) << "nothing to remove";
+        }
 
     ASSERT_TRUE(saveAndWait(gupshup(QStringLiteral("acme-sms")), QStringLiteral("gs-token")).ok());
     ASSERT_GE(page()->vendors()->rowCount(), 1);
