@@ -4,7 +4,6 @@
 
 int main(int argc, char* argv[])
 {
-    otp::OtpdProcess::prepareProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("otpd"));
     QCoreApplication::setOrganizationName(QStringLiteral("otp-console"));

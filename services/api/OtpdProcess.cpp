@@ -159,10 +159,4 @@ int OtpdProcess::run(const QStringList& arguments)
     return 0;
 }
 
-void OtpdProcess::prepareProcess()
-{
-    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
-}
-
 } // namespace otp

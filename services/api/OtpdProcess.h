@@ -16,13 +16,6 @@ class OtpdProcess
 public:
     static constexpr int kGraceMs = 10000;
 
-    // Before the QCoreApplication is made: otpd runs Qt's own poll()-based event dispatcher, not GLib's
-    // (unless QT_NO_GLIB is set already). Its event loop thread only moves bytes between sockets and the
-    // request threads, and GLib's main-context bookkeeping was most of that thread's CPU: at one
-    // connection the dispatcher change took otpd from 2.1 to 1.7 ms of CPU per send+check pair
-    // (http_bench, README "Apps: the HTTP API"). otpd has no GLib-based component that needs it.
-    static void prepareProcess();
-
     // Every route this process serves. New routes (receipts, /metrics, /openapi.json) are one
     // router.add() each, here or in a sibling of V1Routes called from here.
     static void addRoutes(ApiRouter& router, OtpRuntime& runtime, const OtpdOptions& options);
