@@ -210,6 +210,11 @@ Outbox::TryResult Outbox::attempt(qint64 deliveryId, bool retry, bool leaseNext)
     if (unsent)
         return *unsent;
 
+    return callAndRecord(t);
+}
+
+Outbox::TryResult Outbox::callAndRecord(Try& t)
+{
     // 2. The vendor call, outside any transaction: it may take seconds.
     const TryResult sent = callVendor(t);
 
@@ -252,9 +257,14 @@ void Outbox::claimFirst(FirstTry& first, const DeliveryRow& row, const Challenge
     t.row = row;
     t.challenge = challenge;
     t.policy = policy;
-    // Inside the send's transaction, as step 1 reads it: a failed read leaves nothing `sending`.
-    t.text = TemplateStore(t.s).resolveCached(challenge.tenant, purposeFromName(challenge.purpose).value_or(Purpose::Login),
-                                              channelFromName(row.channel).value_or(Channel::Sms), policy.messageLanguage);
+    resolveText(t); // inside the send's transaction, as step 1 reads it
+}
+
+void Outbox::resolveText(Try& t) const
+{
+    // Read inside the claiming transaction: a failed read leaves nothing `sending`.
+    t.text = TemplateStore(t.s).resolveCached(t.challenge.tenant, purposeFromName(t.challenge.purpose).value_or(Purpose::Login),
+                                              channelFromName(t.row.channel).value_or(Channel::Sms), t.policy.messageLanguage);
 }
 
 Outbox::TryResult Outbox::sendFirst(FirstTry& first)
@@ -262,8 +272,7 @@ Outbox::TryResult Outbox::sendFirst(FirstTry& first)
     Try& t = *first.m_try;
     flowStep("deliver.sending");
     composeMessage(t, m_clock.nowMs());
-    const TryResult sent = callVendor(t);
-    return retryOnConflict(t.s, [&] { return recordAnswer(t, sent); });
+    return callAndRecord(t);
 }
 
 std::optional<Outbox::TryResult> Outbox::claimAndDraw(Try& t)
@@ -281,8 +290,7 @@ std::optional<Outbox::TryResult> Outbox::claimAndDraw(Try& t)
                                   "WHERE id = ? AND state = 'queued' AND lease_owner = ?"),
                    {now + m_leaseMs, now, t.deliveryId, m_owner}) != 1)
         return untried(QStringLiteral("the delivery was taken by another worker"));
-    t.text = TemplateStore(t.s).resolveCached(t.challenge.tenant, purposeFromName(t.challenge.purpose).value_or(Purpose::Login),
-                                              channelFromName(t.row.channel).value_or(Channel::Sms), t.policy.messageLanguage);
+    resolveText(t);
     if (auto closed = drawCode(t, tx, now))
         return closed;
     tx.commit();

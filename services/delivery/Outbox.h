@@ -97,7 +97,6 @@ public:
         FirstTry(FirstTry&&) noexcept;
         FirstTry& operator=(FirstTry&&) noexcept;
         ~FirstTry(); // wipes the code from memory
-        explicit operator bool() const { return m_try != nullptr; }
         const QString& codeHash() const;
 
     private:
@@ -144,8 +143,12 @@ private:
     void moveOffOpenVendor(Try& t, qint64 now);
     std::optional<TryResult> drawCode(Try& t, WriteTransaction& tx, qint64 now);
     void composeMessage(Try& t, qint64 now);
+    // The message template for the try's tenant, purpose, channel and language (cached per process).
+    void resolveText(Try& t) const;
     // Step 2, outside any transaction: the vendor call; the code is wiped from memory after it.
     TryResult callVendor(Try& t);
+    // Steps 2 and 3 together, for attempt() and sendFirst().
+    TryResult callAndRecord(Try& t);
     // Step 3, one write transaction: the answer recorded, the breaker told; then a refused try
     // hands the send to its next try (nextTry) or ends the challenge as delivery_failed.
     TryResult recordAnswer(Try& t, const TryResult& sent);

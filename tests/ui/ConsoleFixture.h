@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartNote.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "ModelFixture.h"
@@ -10,6 +11,16 @@
 #include <memory>
 
 namespace otp::test {
+
+// The texts of the chart notes `page` shows now ("No sends in this range", …).
+inline QStringList shownChartNotes(const QWidget* page)
+{
+    QStringList out;
+    for (ui::ChartNote* note : page->findChildren<ui::ChartNote*>())
+        if (note->isVisible())
+            out << note->text();
+    return out;
+}
 
 // The whole console over ModelFixture's temp database, manual clock and real worker thread.
 class ConsoleFixture : public ModelFixture

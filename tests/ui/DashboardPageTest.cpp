@@ -221,13 +221,7 @@ TEST_F(DashboardPageTest, CodesSentAndNoneVerifiedSaySoOnTheConversionChart)
     w.resize(1366, 768);
     w.showPage(MainWindow::Dashboard);
     DashboardPage* page = w.dashboardPage();
-    auto shownNotes = [&]() {
-        QStringList out;
-        for (ChartNote* note : page->findChildren<ChartNote*>())
-            if (note->isVisible())
-                out << note->text();
-        return out;
-    };
+    auto shownNotes = [&]() { return test::shownChartNotes(page); };
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().channels.size() == 1; }));
     QApplication::processEvents();
@@ -259,13 +253,7 @@ TEST_F(DashboardPageTest, AnswersUnder1MsSaySoOnTheLatencyChart)
     w.resize(1366, 768);
     w.showPage(MainWindow::Dashboard);
     DashboardPage* page = w.dashboardPage();
-    auto shownNotes = [&]() {
-        QStringList out;
-        for (ChartNote* note : page->findChildren<ChartNote*>())
-            if (note->isVisible())
-                out << note->text();
-        return out;
-    };
+    auto shownNotes = [&]() { return test::shownChartNotes(page); };
     const QString under1Ms = QStringLiteral("Every answer in this range took under 1 ms");
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().vendors.size() == 1; }));

@@ -211,13 +211,7 @@ TEST_F(ReviewFindingsTest, AnEmptyChartSaysThereIsNothingInTheRange)
     w.resize(1366, 768);
     w.showPage(MainWindow::Dashboard);
     DashboardPage* page = w.dashboardPage();
-    auto shownNotes = [&]() {
-        QStringList out;
-        for (ChartNote* note : page->findChildren<ChartNote*>())
-            if (note->isVisible())
-                out << note->text();
-        return out;
-    };
+    auto shownNotes = [&]() { return test::shownChartNotes(page); };
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return shownNotes().size() == 5; })) << shownNotes().join(QLatin1Char('|')).toStdString();
     EXPECT_TRUE(shownNotes().contains(QStringLiteral("No sends in this range")));
