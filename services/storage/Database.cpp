@@ -171,8 +171,13 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     for (auto& [tid, session] : m_sessions) {
-        const QString name = session->database().connectionName();
+        const QString name = session->ownDatabase().connectionName();
         session.reset();
+        QSqlDatabase::removeDatabase(name);
+    }
+    if (m_sqliteWriter) {
+        const QString name = m_sqliteWriter->ownDatabase().connectionName();
+        m_sqliteWriter.reset();
         QSqlDatabase::removeDatabase(name);
     }
 }
@@ -233,10 +238,24 @@ SqlSession& Database::session()
     const QString name = QStringLiteral("otp-%1-%2").arg(m_id, QUuid::createUuid().toString(QUuid::WithoutBraces));
     auto session = std::make_unique<SqlSession>(open(name), m_config.dialect);
     setUp(*session);
+    session->setSqliteWriter(sqliteWriter());
     QMutexLocker lock(&m_mutex);
     auto& slot = m_sessions[tid];
     slot = std::move(session);
     return *slot;
+}
+
+SqlSession* Database::sqliteWriter()
+{
+    if (m_config.dialect != SqlDialect::Sqlite || m_config.path.isEmpty() || m_config.path == QLatin1String(":memory:"))
+        return nullptr;
+    std::lock_guard<std::mutex> lock(m_writerMutex);
+    if (!m_sqliteWriter) {
+        auto writer = std::make_unique<SqlSession>(open(QStringLiteral("otp-%1-writer").arg(m_id)), m_config.dialect);
+        setUp(*writer);
+        m_sqliteWriter = std::move(writer);
+    }
+    return m_sqliteWriter.get();
 }
 
 void Database::setUp(SqlSession& session)
@@ -326,7 +345,7 @@ void Database::releaseThreadSession()
         session = std::move(it->second);
         m_sessions.erase(it);
     }
-    const QString name = session->database().connectionName();
+    const QString name = session->ownDatabase().connectionName();
     session.reset();
     QSqlDatabase::removeDatabase(name);
 }

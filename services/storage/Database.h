@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace otp {
@@ -51,11 +52,16 @@ private:
     QSqlDatabase open(const QString& connectionName);
     void setUp(SqlSession& session);
     void reopen(SqlSession& session);
+    // SQLite on a file: the session this process's write transactions on it run on (SqlSession::
+    // setSqliteWriter), opened with the first thread's session. Null for other engines and :memory:.
+    SqlSession* sqliteWriter();
 
     DatabaseConfig m_config;
     QString m_id;
     QMutex m_mutex;
     std::map<std::thread::id, std::unique_ptr<SqlSession>> m_sessions;
+    std::mutex m_writerMutex;
+    std::unique_ptr<SqlSession> m_sqliteWriter;
     // One warning per outage, not one per thread or per call: set when a lost connection is first
     // seen, cleared by the first successful reopen.
     std::atomic<bool> m_down{false};

@@ -200,6 +200,8 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
 
 Rows SqlSession::select(const QString& sql, const QVariantList& binds)
 {
+    if (m_borrowed)
+        return m_borrowed->select(sql, binds);
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     Rows rows;
@@ -211,6 +213,8 @@ Rows SqlSession::select(const QString& sql, const QVariantList& binds)
 
 QVariant SqlSession::scalar(const QString& sql, const QVariantList& binds)
 {
+    if (m_borrowed)
+        return m_borrowed->scalar(sql, binds);
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     QVariant v;
@@ -222,6 +226,8 @@ QVariant SqlSession::scalar(const QString& sql, const QVariantList& binds)
 
 qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
 {
+    if (m_borrowed)
+        return m_borrowed->insert(sql, binds);
     if (m_dialect == SqlDialect::Postgres) {
         const QString withReturning = sql + QStringLiteral(" RETURNING id");
         QSqlQuery& q = prepared(withReturning);
@@ -239,6 +245,8 @@ qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
 
 int SqlSession::update(const QString& sql, const QVariantList& binds)
 {
+    if (m_borrowed)
+        return m_borrowed->update(sql, binds);
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     const int n = q.numRowsAffected();
@@ -248,6 +256,8 @@ int SqlSession::update(const QString& sql, const QVariantList& binds)
 
 void SqlSession::execute(const QString& sql)
 {
+    if (m_borrowed)
+        return m_borrowed->execute(sql);
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
         noteFailure(q.lastError());
@@ -324,7 +334,21 @@ WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) :
             m_turn = std::unique_lock<std::recursive_timed_mutex>(*session.m_writerTurn, std::defer_lock);
             (void)m_turn.try_lock_for(std::chrono::seconds(30));
         }
-        session.execute(QStringLiteral("BEGIN IMMEDIATE"));
+        // With the turn, the statements run on the process's writer session (see setSqliteWriter);
+        // unless the writer is in a transaction already: this thread got past the recursive turn
+        // while writing, and meets SQLite's own lock on its own connection, as before.
+        SqlSession* writer = session.m_sqliteWriter;
+        if (m_turn.owns_lock() && writer && !writer->m_inTransaction && !session.m_borrowed) {
+            m_writer = writer;
+            session.m_borrowed = writer;
+            writer->m_inTransaction = true;
+        }
+        try {
+            session.execute(QStringLiteral("BEGIN IMMEDIATE"));
+        } catch (...) {
+            returnWriter();
+            throw;
+        }
     } else if (m_guarded) {
         // Autocommit is off: the mark's statement opens the transaction it marks.
         try {
@@ -378,16 +402,28 @@ WriteTransaction::~WriteTransaction()
     if (m_session.dialect() == SqlDialect::Sqlite) {
         QSqlQuery q(m_session.database());
         q.exec(QStringLiteral("ROLLBACK"));
+        q.finish();
+        returnWriter();
     } else {
         m_session.database().rollback();
     }
     m_session.resumeCausalReads();
 }
 
+void WriteTransaction::returnWriter() noexcept
+{
+    if (!m_writer)
+        return;
+    m_writer->m_inTransaction = false;
+    m_session.m_borrowed = nullptr;
+    m_writer = nullptr;
+}
+
 void WriteTransaction::commit()
 {
     if (m_session.dialect() == SqlDialect::Sqlite) {
         m_session.execute(QStringLiteral("COMMIT"));
+        returnWriter();
         if (m_turn.owns_lock())
             m_turn.unlock();
     } else if (m_guarded && m_session.update(QStringLiteral("DELETE FROM otp_txn_guard")) == 0) {

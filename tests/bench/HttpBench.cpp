@@ -322,16 +322,16 @@ void benchEngine(const QString& engine, int pairs, const QList<int>& connections
     std::printf("\n%s: in-process (one thread, otp_bench's loop) %.0f pairs/s, %.2f ms CPU per pair\n", qPrintable(engine), inProc,
                 g_inProcCpuMsPerPair);
     // otpd's own CPU per pair says what the server costs whatever else the machine runs (the client shares it).
-    std::printf("  %-12s %12s %10s %10s %10s %9s %14s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures",
-                "otpd CPU ms/pair");
+    std::printf("  %-12s %12s %10s %10s %10s %9s %14s %14s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures",
+                "otpd CPU ms/pair", "client CPU ms/pair");
     double peak = 0;
     for (int c : connections) {
-        const double cpuBefore = otpd.cpuMs();
+        const double cpuBefore = otpd.cpuMs(), clientBefore = processCpuMs();
         const LoadResult r = load(otpd.port, key, outbox, pairs, c);
-        const double cpuPerPair = (otpd.cpuMs() - cpuBefore) / pairs;
+        const double cpuPerPair = (otpd.cpuMs() - cpuBefore) / pairs, clientPerPair = (processCpuMs() - clientBefore) / pairs;
         peak = std::max(peak, r.pairsPerS);
-        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d %14.2f\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50,
-                    r.p99, r.failures, cpuPerPair);
+        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d %14.2f %14.2f\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50,
+                    r.p99, r.failures, cpuPerPair, clientPerPair);
         if (r.failures > 0)
             fail(QStringLiteral("%1: %2 failed pairs at %3 connections").arg(engine).arg(r.failures).arg(c));
     }
