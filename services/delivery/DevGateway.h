@@ -2,6 +2,7 @@
 
 #include "DeliveryGateway.h"
 
+#include <QFile>
 #include <QMutex>
 #include <QSet>
 
@@ -27,6 +28,8 @@ private:
     QString m_outboxPath;
     QSet<QString> m_failing;
     QMutex m_mutex;
+    QFile m_file; // the outbox, kept open between messages (guarded by m_mutex)
+    bool appendLine(const QByteArray& bytes, QString* error);
 };
 
 } // namespace otp
