@@ -67,6 +67,7 @@ struct Outcome
     QString challengeRef;
     qint64 challengeId = 0;
     qint64 expiresAtMs = 0;
+    qint64 verifiedAtMs = 0; // verify: when the code was accepted, as written to the challenge (0: not verified)
     std::optional<VendorAnswer> vendor;
     bool evaluated = false; // verify: the submitted code was counted and compared
     QJsonObject details;    // flow-specific extras (status, history, …)

@@ -100,6 +100,7 @@ Outcome acceptCode(Attempt& a, const ChallengeRow& c, int attempts)
     flowStep("verify.written");
     a.tx.commit();
     flowStep("verify.committed");
+    a.o.verifiedAtMs = a.now;
     return a.answer(OutcomeStatus::Verified, QStringLiteral("the code is correct"));
 }
 

@@ -183,6 +183,10 @@ TEST_F(OtpdApi, SendReadCheckFlowWithEveryField)
     EXPECT_EQ(ok.json.value(QStringLiteral("to")).toString(), kPhone);
     EXPECT_EQ(ok.json.value(QStringLiteral("purpose")).toString(), QStringLiteral("login"));
     EXPECT_FALSE(ok.json.value(QStringLiteral("verified_at")).toString().isEmpty());
+    // The time the check answers is the one stored: a later read of the verification says the same.
+    const HttpAnswer read = get(QStringLiteral("/v1/verifications/") + id, k);
+    ASSERT_EQ(read.status, 200) << read.text();
+    EXPECT_EQ(read.json.value(QStringLiteral("verified_at")).toString(), ok.json.value(QStringLiteral("verified_at")).toString());
     const HttpAnswer again = post(QStringLiteral("/v1/verifications/check"), {{QStringLiteral("to"), kPhone}, {QStringLiteral("code"), code}}, k);
     EXPECT_EQ(again.status, 404) << again.text();
     EXPECT_EQ(again.statusName(), QStringLiteral("no_active_code"));
