@@ -245,6 +245,12 @@ SqlSession& Database::session()
     return *slot;
 }
 
+// The writer connection is opened on whichever thread asks first and then used by every thread, one at a
+// time: a write transaction holds the file's writer turn (SqlSession.cpp) from BEGIN to COMMIT or ROLLBACK,
+// and the turn's mutex orders what each thread did on it before the next. Qt asks that a connection stay on
+// the thread that opened it because some drivers keep per-thread state; QSQLITE keeps none, and the system
+// SQLite is built serialized (SQLITE_THREADSAFE=1). The connection is never looked up by name, which is
+// where Qt checks the thread.
 SqlSession* Database::sqliteWriter()
 {
     if (m_config.dialect != SqlDialect::Sqlite || m_config.path.isEmpty() || m_config.path == QLatin1String(":memory:"))
