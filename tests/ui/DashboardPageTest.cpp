@@ -28,6 +28,14 @@ using namespace otp::ui;
 class DashboardPageTest : public otp::test::ConsoleFixture
 {
 protected:
+    // The main window at 1366×768 (the smallest laptop screen the console is made for) on its dashboard.
+    DashboardPage* showDashboard()
+    {
+        MainWindow& w = window();
+        w.resize(1366, 768);
+        w.showPage(MainWindow::Dashboard);
+        return w.dashboardPage();
+    }
     // Five sends refused by five vendor/code pairs (the dev vendor's rows relabelled: what the
     // dashboard reads is the deliveries table).
     void seedFiveErrorCodes()
@@ -54,9 +62,7 @@ TEST_F(DashboardPageTest, FiveErrorCodesAreLegibleAt1366x768AndAClickOpensLiveSe
     seedFiveErrorCodes();
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().errors.size() == 5 && page->errorLabels().size() == 5; }));
     QApplication::processEvents();
@@ -101,10 +107,7 @@ TEST_F(DashboardPageTest, FiveErrorCodesAreLegibleAt1366x768AndAClickOpensLiveSe
 TEST_F(DashboardPageTest, TheVendorTableShowsEveryVendorWithoutScrolling)
 {
     seedFiveErrorCodes();
-    MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->mainTable()->model()->rowCount() >= 3; }));
     QApplication::processEvents();
@@ -154,9 +157,7 @@ TEST_F(DashboardPageTest, AVendorInTheTableOrTheSuccessChartOpensLiveSendsOnThat
     seedFiveErrorCodes(); // sim-myoperator 5 sends, sim-gupshup 7, sim-wati 3
     actAs(QStringLiteral("meera"), QStringLiteral("admin"));
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     page->refresh();
     QTableView* table = page->mainTable();
     ASSERT_TRUE(waitFor([&]() { return table->model()->rowCount() == 3 && page->model()->snapshot().vendors.size() == 3; }));
@@ -217,10 +218,7 @@ TEST_F(DashboardPageTest, CodesSentAndNoneVerifiedSaySoOnTheConversionChart)
 {
     const Outcome sent = sendTo(QStringLiteral("+919812345610"));
     ASSERT_EQ(sent.status, OutcomeStatus::Sent);
-    MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     auto shownNotes = [&]() { return test::shownChartNotes(page); };
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().channels.size() == 1; }));
@@ -249,10 +247,7 @@ TEST_F(DashboardPageTest, AnswersUnder1MsSaySoOnTheLatencyChart)
     ASSERT_EQ(sent.status, OutcomeStatus::Sent);
     m_db.database().session().update(QStringLiteral("UPDATE deliveries SET latency_ms = 0 WHERE destination = ?"),
                                      {QStringLiteral("+919812345610")});
-    MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     auto shownNotes = [&]() { return test::shownChartNotes(page); };
     const QString under1Ms = QStringLiteral("Every answer in this range took under 1 ms");
     page->refresh();
@@ -291,9 +286,7 @@ TEST_F(DashboardPageTest, HoveringABarShowsItsVendorCodeAndMeaning)
     m_db.database().session().update(QStringLiteral("UPDATE deliveries SET vendor = 'sim-wati' WHERE destination = ?"),
                                      {QStringLiteral("+919812345699")});
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     page->refresh();
     ASSERT_TRUE(waitFor([&]() { return page->model()->snapshot().errors.size() == 5 && page->errorLabels().size() == 5; }));
     QApplication::processEvents();
@@ -349,9 +342,7 @@ TEST_F(DashboardPageTest, TheLastTimeLabelNowIsWholeBesideTheLegendInEveryLangua
 {
     ASSERT_EQ(sendTo(QStringLiteral("+919812345610")).status, OutcomeStatus::Sent);
     MainWindow& w = window();
-    w.resize(1366, 768);
-    w.showPage(MainWindow::Dashboard);
-    DashboardPage* page = w.dashboardPage();
+    DashboardPage* page = showDashboard();
     QChartView* sends = nullptr; // the one chart with two axes along its bottom: bars and time
     for (QChartView* view : page->findChildren<QChartView*>())
         if (view->chart()->axes(Qt::Horizontal).size() == 2)
