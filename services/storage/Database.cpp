@@ -158,6 +158,16 @@ void setUpGalera(SqlSession& s)
 }
 } // namespace
 
+namespace {
+// The session goes first (its prepared statements belong to the connection), then Qt forgets the connection.
+void closeSession(std::unique_ptr<SqlSession> session)
+{
+    const QString name = session->ownDatabase().connectionName();
+    session.reset();
+    QSqlDatabase::removeDatabase(name);
+}
+} // namespace
+
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config)), m_id(QString::number(++g_instanceCounter))
 {
@@ -170,16 +180,10 @@ Database::Database(DatabaseConfig config)
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
-    for (auto& [tid, session] : m_sessions) {
-        const QString name = session->ownDatabase().connectionName();
-        session.reset();
-        QSqlDatabase::removeDatabase(name);
-    }
-    if (m_sqliteWriter) {
-        const QString name = m_sqliteWriter->ownDatabase().connectionName();
-        m_sqliteWriter.reset();
-        QSqlDatabase::removeDatabase(name);
-    }
+    for (auto& [tid, session] : m_sessions)
+        closeSession(std::move(session));
+    if (m_sqliteWriter)
+        closeSession(std::move(m_sqliteWriter));
 }
 
 QSqlDatabase Database::open(const QString& name)
@@ -351,9 +355,7 @@ void Database::releaseThreadSession()
         session = std::move(it->second);
         m_sessions.erase(it);
     }
-    const QString name = session->ownDatabase().connectionName();
-    session.reset();
-    QSqlDatabase::removeDatabase(name);
+    closeSession(std::move(session));
 }
 
 int Database::latestVersion() const
