@@ -60,7 +60,7 @@ TEST_F(SqliteWriterTest, WriteTransactionsOfEveryThreadRunOnOneConnectionThatSee
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 3);
 }
 
-TEST_F(SqliteWriterTest, AnotherProcesssCommitStillShowsAsAChange)
+TEST_F(SqliteWriterTest, AnotherConnectionsCommitStillShowsAsAChange)
 {
     // The control: data_version does move when a connection other than the writer commits.
     const auto first = writeOnce(t.database(), 1);
