@@ -297,7 +297,19 @@ void ApiMetrics::addRoute(ApiRouter& router, Database& database, const Clock& cl
                     } catch (const StoreError&) {
                         // the in-process series still answer; the database-fed ones keep their last values
                     }
-                    return RawBody::make(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m.render());
+                    QByteArray text = m.render();
+                    if (db->config().dialect == SqlDialect::Sqlite && !db->config().path.isEmpty() &&
+                        db->config().path != QLatin1String(":memory:")) {
+                        // The group commit (WriteTransaction): transactions per COMMIT is how much it saves.
+                        const auto g = WriteTransaction::sqliteGroupCounts(db->config().path);
+                        header(text, "otp_sqlite_transactions_total", "counter",
+                               "Write transactions this process committed to the SQLite file.");
+                        text += "otp_sqlite_transactions_total " + QByteArray::number(g.transactions) + '\n';
+                        header(text, "otp_sqlite_commits_total", "counter",
+                               "SQLite COMMITs that wrote them (one COMMIT ends a group of transactions).");
+                        text += "otp_sqlite_commits_total " + QByteArray::number(g.commits) + '\n';
+                    }
+                    return RawBody::make(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), text);
                 }});
 }
 

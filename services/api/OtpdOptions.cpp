@@ -39,7 +39,7 @@ bool OtpdOptions::parse(const QStringList& arguments, OtpdOptions* out, QString*
     p.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("database URL (sqlite:///path.db, postgresql://user@host/db, mysql://user@host/db); default OTP_DB or the app data SQLite file"), QStringLiteral("URL"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("address and port (default OTP_HTTP_LISTEN or 127.0.0.1:8080; port 0 picks a free one)"), QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("request threads, each with its own database connection (default 16; 4 on SQLite)"), QStringLiteral("N"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("request threads, each with its own database connection (default 16; 8 on SQLite)"), QStringLiteral("N"));
     const QCommandLineOption noWorker(QStringLiteral("no-worker"), QStringLiteral("do not run the outbox worker in this process"));
     const QCommandLineOption workerConcurrency(QStringLiteral("worker-concurrency"), QStringLiteral("outbox worker threads (default 4)"), QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption trusted(QStringLiteral("trusted-proxy"), QStringLiteral("a proxy whose X-Forwarded-For is believed (address or CIDR; repeatable)"), QStringLiteral("CIDR"));

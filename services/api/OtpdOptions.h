@@ -8,8 +8,8 @@ namespace otp {
 // otpd's command line (HTTP-API.md "Running"):
 //   otpd [--db URL] [--listen ADDR:PORT] [--threads N] [--no-worker] [--trusted-proxy CIDR]…
 //        [--port-file PATH] [--key-rate N/s] [--metrics-token TOKEN]
-// Defaults: --listen from OTP_HTTP_LISTEN, else 127.0.0.1:8080 (port 0 picks a free one); 16 threads (4 on
-// SQLite: its one writer at a time makes more connections cost CPU without adding throughput);
+// Defaults: --listen from OTP_HTTP_LISTEN, else 127.0.0.1:8080 (port 0 picks a free one); 16 threads (8 on
+// SQLite, enough to fill its group commits: see OtpdProcess);
 // 50 requests per second per key; the metrics token may also come from OTP_METRICS_TOKEN (argv shows in ps).
 struct OtpdOptions
 {

@@ -182,8 +182,10 @@ Database::~Database()
     QMutexLocker lock(&m_mutex);
     for (auto& [tid, session] : m_sessions)
         closeSession(std::move(session));
-    if (m_sqliteWriter)
+    if (m_sqliteWriter) {
+        WriteTransaction::endSqliteGroup(*m_sqliteWriter);
         closeSession(std::move(m_sqliteWriter));
+    }
 }
 
 QSqlDatabase Database::open(const QString& name)

@@ -8,7 +8,9 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 
 namespace otp {
@@ -265,6 +267,68 @@ void SqlSession::execute(const QString& sql)
     }
 }
 
+// The write transactions that one COMMIT ends (see WriteTransaction). Its fields change under
+// SqliteTurn::state.
+struct SqliteGroup
+{
+    int members = 0;   // transactions that released their savepoint into it
+    bool done = false; // its COMMIT or ROLLBACK ran
+    QString error;     // why it did not commit, when it did not
+};
+
+struct SqliteTurn
+{
+    std::recursive_timed_mutex mutex; // the turn itself
+    int depth = 0;                    // the holder's nesting; read and written by the holder only
+    std::atomic<int> waiting{0};      // threads waiting for the turn now
+    // Under `state`; changed only by the turn's holder.
+    std::mutex state;
+    std::condition_variable ended;          // a group ended
+    SqlSession* openWriter = nullptr;       // the writer whose connection holds the group's transaction
+    std::shared_ptr<SqliteGroup> group;     // the group open on it
+    quint64 transactions = 0, commits = 0;  // counts (WriteTransaction::sqliteGroupCounts)
+
+    // The holder ends the open group: COMMIT, or ROLLBACK when `failure` says why it cannot commit or it
+    // has no member; then its members wake to the result.
+    void endGroup(const QString& failure = {}) noexcept
+    {
+        std::shared_ptr<SqliteGroup> g;
+        SqlSession* writer;
+        {
+            std::lock_guard<std::mutex> lock(state);
+            g = group;
+            writer = openWriter;
+        }
+        if (!writer)
+            return;
+        QString error = failure;
+        const bool keep = error.isEmpty() && g->members > 0;
+        if (keep) {
+            QSqlQuery q(writer->database());
+            if (!q.exec(QStringLiteral("COMMIT"))) {
+                writer->noteFailure(q.lastError());
+                error = QStringLiteral("cannot commit: %1").arg(SqlSession::describe(q.lastError()));
+            }
+        }
+        if (!keep || !error.isEmpty()) {
+            QSqlQuery q(writer->database());
+            q.exec(QStringLiteral("ROLLBACK")); // a failed COMMIT (a deferred constraint) leaves it open
+        }
+        {
+            std::lock_guard<std::mutex> lock(state);
+            g->done = true;
+            g->error = error;
+            if (keep && error.isEmpty()) {
+                commits += 1;
+                transactions += quint64(g->members);
+            }
+            openWriter = nullptr;
+            group.reset();
+        }
+        ended.notify_all();
+    }
+};
+
 namespace {
 // SQLite takes one writer at a time, and a connection that finds the file locked waits in SQLite's busy
 // handler, which sleeps 1, 2, 5, 10 … up to 100 ms between looks, whether or not the lock went free
@@ -273,14 +337,14 @@ namespace {
 // waited in the busy handler for most of a second (p99 850 ms). Other processes on the file still meet the
 // busy handler. Recursive: a thread that already writes the file on another connection gets past the
 // mutex and meets SQLite's own lock, as it did before.
-std::recursive_timed_mutex* sqliteWriterTurn(const QString& file)
+SqliteTurn* sqliteWriterTurn(const QString& file)
 {
     static std::mutex registry;
-    static QHash<QString, std::shared_ptr<std::recursive_timed_mutex>> turns; // one per file, for the process's life
+    static QHash<QString, std::shared_ptr<SqliteTurn>> turns; // one per file, for the process's life
     std::lock_guard<std::mutex> lock(registry);
     auto& turn = turns[file];
     if (!turn)
-        turn = std::make_shared<std::recursive_timed_mutex>();
+        turn = std::make_shared<SqliteTurn>();
     return turn.get();
 }
 } // namespace
@@ -329,10 +393,17 @@ WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) :
         const QString file = session.database().databaseName();
         if (!session.m_writerTurn && file != QLatin1String(":memory:") && !file.isEmpty())
             session.m_writerTurn = sqliteWriterTurn(file);
-        if (session.m_writerTurn) {
+        bool nested = false;
+        if (SqliteTurn* turn = session.m_writerTurn) {
             // As long as SQLite's own busy timeout; past it BEGIN IMMEDIATE meets the lock and says so.
-            m_turn = std::unique_lock<std::recursive_timed_mutex>(*session.m_writerTurn, std::defer_lock);
+            m_turn = std::unique_lock<std::recursive_timed_mutex>(turn->mutex, std::defer_lock);
+            ++turn->waiting;
             (void)m_turn.try_lock_for(std::chrono::seconds(30));
+            --turn->waiting;
+            if (m_turn.owns_lock()) {
+                m_turnState = turn;
+                nested = turn->depth++ > 0;
+            }
         }
         // With the turn, the statements run on the process's writer session (see setSqliteWriter);
         // unless the writer is in a transaction already: this thread got past the recursive turn
@@ -344,9 +415,35 @@ WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) :
             writer->m_inTransaction = true;
         }
         try {
-            session.execute(QStringLiteral("BEGIN IMMEDIATE"));
+            if (m_turnState && !nested) {
+                // A group open on another writer (another Database on this file) ends before this
+                // transaction meets the lock its transaction holds.
+                SqliteTurn* turn = m_turnState;
+                if (turn->openWriter && turn->openWriter != m_writer)
+                    turn->endGroup();
+                if (m_writer) {
+                    if (!turn->openWriter) {
+                        session.execute(QStringLiteral("BEGIN IMMEDIATE"));
+                        std::lock_guard<std::mutex> lock(turn->state);
+                        turn->openWriter = m_writer;
+                        turn->group = std::make_shared<SqliteGroup>();
+                    }
+                    m_group = turn->group;
+                    session.execute(QStringLiteral("SAVEPOINT otp_txn"));
+                }
+            }
+            if (!m_group)
+                session.execute(QStringLiteral("BEGIN IMMEDIATE"));
+        } catch (const StoreError& e) {
+            if (m_group)
+                m_turnState->endGroup(QStringLiteral("the transaction this one shared failed: %1").arg(e.message()));
+            m_group.reset();
+            returnWriter();
+            releaseTurn();
+            throw;
         } catch (...) {
             returnWriter();
+            releaseTurn();
             throw;
         }
     } else if (m_guarded) {
@@ -397,13 +494,26 @@ WriteTransaction::~WriteTransaction()
         return;
     m_session.m_inTransaction = false;
     m_session.m_notifyChannel = nullptr; // nothing changed
-    if (m_session.broken())
+    if (m_session.broken()) {
+        releaseTurn();
         return; // the server rolled it back when the connection went
-    if (m_session.dialect() == SqlDialect::Sqlite) {
+    }
+    if (m_group) {
+        // Only this transaction's savepoint; the group's earlier members stay. A savepoint that is gone
+        // means SQLite rolled the whole transaction back (an I/O error, a full disk): the group failed.
+        QSqlQuery q(m_session.database());
+        if (!q.exec(QStringLiteral("ROLLBACK TO otp_txn")) || !q.exec(QStringLiteral("RELEASE otp_txn")))
+            m_turnState->endGroup(QStringLiteral("the transaction was lost: %1").arg(SqlSession::describe(q.lastError())));
+        q.finish();
+        m_group.reset();
+        returnWriter();
+        releaseTurn();
+    } else if (m_session.dialect() == SqlDialect::Sqlite) {
         QSqlQuery q(m_session.database());
         q.exec(QStringLiteral("ROLLBACK"));
         q.finish();
         returnWriter();
+        releaseTurn();
     } else {
         m_session.database().rollback();
     }
@@ -419,13 +529,70 @@ void WriteTransaction::returnWriter() noexcept
     m_writer = nullptr;
 }
 
+// Hands the turn on. The last holder before an idle moment ends the open group: it commits when it has
+// members and no thread waits for the turn (or it is full), and rolls back when nothing is left in it.
+// Otherwise the next holder, already waiting, carries it on.
+void WriteTransaction::releaseTurn() noexcept
+{
+    if (!m_turn.owns_lock())
+        return;
+    if (SqliteTurn* turn = m_turnState; turn && turn->depth == 1 && turn->openWriter) {
+        int members;
+        {
+            std::lock_guard<std::mutex> lock(turn->state);
+            members = turn->group->members;
+        }
+        if (members == 0 || turn->waiting.load() == 0 || members >= kMaxSqliteGroup)
+            turn->endGroup();
+    }
+    if (m_turnState)
+        --m_turnState->depth;
+    m_turn.unlock();
+}
+
 void WriteTransaction::commit()
 {
+    if (m_group) {
+        SqliteTurn* turn = m_turnState;
+        std::shared_ptr<SqliteGroup> group = std::move(m_group);
+        try {
+            m_session.execute(QStringLiteral("RELEASE otp_txn"));
+        } catch (const StoreError& e) {
+            turn->endGroup(QStringLiteral("the transaction was lost: %1").arg(e.message()));
+        }
+        {
+            std::lock_guard<std::mutex> lock(turn->state);
+            if (!group->done)
+                ++group->members;
+        }
+        m_open = false;
+        m_session.m_inTransaction = false;
+        returnWriter();
+        releaseTurn();
+        // Until the group's COMMIT. Its holder runs it when it hands the turn on; should no holder come
+        // (a waiter gave up), this thread takes the turn back and runs it.
+        std::unique_lock<std::mutex> lock(turn->state);
+        while (!group->done) {
+            if (turn->ended.wait_for(lock, std::chrono::milliseconds(200), [&] { return group->done; }))
+                break;
+            lock.unlock();
+            if (turn->mutex.try_lock()) {
+                ++turn->depth;
+                if (turn->group == group && turn->depth == 1)
+                    turn->endGroup();
+                --turn->depth;
+                turn->mutex.unlock();
+            }
+            lock.lock();
+        }
+        if (!group->error.isEmpty())
+            throw StoreError(group->error);
+        return;
+    }
     if (m_session.dialect() == SqlDialect::Sqlite) {
         m_session.execute(QStringLiteral("COMMIT"));
         returnWriter();
-        if (m_turn.owns_lock())
-            m_turn.unlock();
+        releaseTurn();
     } else if (m_guarded && m_session.update(QStringLiteral("DELETE FROM otp_txn_guard")) == 0) {
         // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
         // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
@@ -441,6 +608,31 @@ void WriteTransaction::commit()
     m_session.m_inTransaction = false;
     m_session.resumeCausalReads();
     m_session.sendPendingNotify();
+}
+
+WriteTransaction::SqliteGroupCounts WriteTransaction::sqliteGroupCounts(const QString& file)
+{
+    SqliteTurn* turn = sqliteWriterTurn(file);
+    SqliteGroupCounts counts;
+    std::lock_guard<std::mutex> lock(turn->state);
+    counts.transactions = turn->transactions;
+    counts.commits = turn->commits;
+    counts.waiting = turn->waiting.load();
+    return counts;
+}
+
+void WriteTransaction::endSqliteGroup(SqlSession& writer) noexcept
+{
+    const QString file = writer.ownDatabase().databaseName();
+    if (writer.dialect() != SqlDialect::Sqlite || file.isEmpty() || file == QLatin1String(":memory:"))
+        return;
+    SqliteTurn* turn = sqliteWriterTurn(file);
+    std::lock_guard<std::recursive_timed_mutex> hold(turn->mutex);
+    if (turn->depth == 0 && turn->openWriter == &writer) {
+        ++turn->depth;
+        turn->endGroup();
+        --turn->depth;
+    }
 }
 
 void SqlSession::sendPendingNotify()

@@ -580,6 +580,54 @@ TEST_F(OtpdApi, SigtermLetsARequestInFlightFinish)
     EXPECT_EQ(otpd->terminate(), 0) << otpd->log().toStdString();
 }
 
+// otpd killed (SIGKILL) while sends are in flight: every send it answered "sent" is in the database with
+// the vendor's acceptance recorded. On SQLite this is the group commit's promise (WriteTransaction): an
+// answer goes out only after the COMMIT that holds it, though concurrent sends share COMMITs.
+TEST_F(OtpdApi, KilledUnderLoadEverySendItAnsweredIsInTheDatabase)
+{
+    ASSERT_EQ(otpctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--tenant"), QStringLiteral("acme"),
+                      QStringLiteral("prefix_burst_cap=100000")}).exitCode, 0);
+    otpd = start({QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1"), QStringLiteral("--key-rate"), QStringLiteral("100000/s")});
+    const QString k = key(QStringLiteral("acme"), QStringLiteral("app"));
+    constexpr int kSends = 240, kKillAfter = 80;
+    QList<QNetworkReply*> replies;
+    int finished = 0;
+    QEventLoop loop;
+    for (int i = 0; i < kSends; ++i) {
+        HttpCall c{"POST", QStringLiteral("/v1/verifications"),
+                   json({{QStringLiteral("to"), QStringLiteral("+9198765%1").arg(i, 5, 10, QLatin1Char('0'))}}), k};
+        c.headers.append({"X-Forwarded-For", QStringLiteral("198.18.%1.%2").arg(i / 200).arg(i % 200 + 1).toLatin1()});
+        QNetworkReply* r = http.start(otpd->baseUrl(), c);
+        QObject::connect(r, &QNetworkReply::finished, &loop, [&] {
+            if (++finished == kKillAfter)
+                loop.quit();
+        });
+        replies.append(r);
+    }
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    ASSERT_GE(finished, kKillAfter) << "otpd did not answer " << kKillAfter << " sends";
+    otpd->kill();
+
+    int sent = 0;
+    QString firstRefusal;
+    for (QNetworkReply* r : replies) {
+        const HttpAnswer a = HttpClient::finish(r);
+        if (a.status != 201) {
+            if (a.status != 0 && firstRefusal.isEmpty())
+                firstRefusal = QString::fromStdString(a.text());
+            continue;
+        }
+        ++sent;
+        const QString id = a.json.value(QStringLiteral("id")).toString();
+        EXPECT_EQ(database.scalar(QStringLiteral("SELECT COUNT(*) FROM challenges c JOIN deliveries d ON d.challenge_id = c.id "
+                                                 "WHERE c.ref = ? AND d.state = 'accepted'"), {id}), 1)
+            << "answered sent, not in the database as accepted: " << a.text();
+    }
+    EXPECT_GE(sent, kKillAfter) << "refused: " << firstRefusal.toStdString();
+    EXPECT_LT(sent, kSends) << "every send was answered before the kill: the test killed nothing in flight";
+}
+
 // SECURITY.md rows 5 and 6 across two otpd processes on one database (on PostgreSQL this is the
 // production shape; the other engines run it too).
 TEST_F(OtpdApi, TwoProcessesOneCodeVerifiesOnceAndGuessesStayCapped)

@@ -66,6 +66,14 @@ void RunningOtpd::signalTerm()
         ::kill(pid_t(m_process->processId()), SIGTERM);
 }
 
+void RunningOtpd::kill()
+{
+    if (m_process->state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(30000);
+}
+
 int RunningOtpd::terminate()
 {
     if (m_process->state() == QProcess::NotRunning)

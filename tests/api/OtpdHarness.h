@@ -56,6 +56,8 @@ public:
     int terminate();
     // SIGTERM without waiting.
     void signalTerm();
+    // SIGKILL, and waits for the process to be gone.
+    void kill();
     // Everything it wrote to stderr so far (the access log).
     QString log();
     QString startupOutput() const { return m_startup; }

@@ -180,6 +180,17 @@ struct LoadResult
 
 QByteArray body(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
+// SQLite's group commit as otpd's /metrics counts it: {transactions, COMMITs} so far (zeros elsewhere).
+std::pair<double, double> sqliteCommits(quint16 port)
+{
+    KeepAliveHttp http(QStringLiteral("127.0.0.1"), port);
+    const QByteArray text = http.request("GET", "/metrics").body;
+    static const QRegularExpression tx(QStringLiteral("^otp_sqlite_transactions_total (\\d+)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression commits(QStringLiteral("^otp_sqlite_commits_total (\\d+)$"), QRegularExpression::MultilineOption);
+    const QString t = QString::fromLatin1(text);
+    return {tx.match(t).captured(1).toDouble(), commits.match(t).captured(1).toDouble()};
+}
+
 // `pairs` send+check pairs over `connections` keep-alive connections, each pair on one connection; with
 // `ratePerS` > 0 the i-th pair starts no earlier than i / ratePerS after the start (paced, not flat out).
 LoadResult load(quint16 port, const QString& key, OutboxTail& outbox, int pairs, int connections, double ratePerS = 0)
@@ -322,16 +333,20 @@ void benchEngine(const QString& engine, int pairs, const QList<int>& connections
     std::printf("\n%s: in-process (one thread, otp_bench's loop) %.0f pairs/s, %.2f ms CPU per pair\n", qPrintable(engine), inProc,
                 g_inProcCpuMsPerPair);
     // otpd's own CPU per pair says what the server costs whatever else the machine runs (the client shares it).
-    std::printf("  %-12s %12s %10s %10s %10s %9s %14s %14s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures",
-                "otpd CPU ms/pair", "client CPU ms/pair");
+    std::printf("  %-12s %12s %10s %10s %10s %9s %14s %14s %10s\n", "connections", "pairs/s", "× in-proc", "p50 ms", "p99 ms", "failures",
+                "otpd CPU ms/pair", "client CPU ms/pair", "txn/COMMIT");
     double peak = 0;
     for (int c : connections) {
         const double cpuBefore = otpd.cpuMs(), clientBefore = processCpuMs();
+        const auto groupBefore = sqliteCommits(otpd.port);
         const LoadResult r = load(otpd.port, key, outbox, pairs, c);
         const double cpuPerPair = (otpd.cpuMs() - cpuBefore) / pairs, clientPerPair = (processCpuMs() - clientBefore) / pairs;
+        const auto groupAfter = sqliteCommits(otpd.port);
+        const double commits = groupAfter.second - groupBefore.second;
         peak = std::max(peak, r.pairsPerS);
-        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d %14.2f %14.2f\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50,
-                    r.p99, r.failures, cpuPerPair, clientPerPair);
+        std::printf("  %-12d %12.0f %10.2f %10.1f %10.1f %9d %14.2f %14.2f %10s\n", c, r.pairsPerS, inProc > 0 ? r.pairsPerS / inProc : 0, r.p50,
+                    r.p99, r.failures, cpuPerPair, clientPerPair,
+                    commits > 0 ? qPrintable(QString::number((groupAfter.first - groupBefore.first) / commits, 'f', 2)) : "-");
         if (r.failures > 0)
             fail(QStringLiteral("%1: %2 failed pairs at %3 connections").arg(engine).arg(r.failures).arg(c));
     }

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <thread>
 
 using namespace otp;
@@ -98,4 +100,149 @@ TEST_F(SqliteWriterTest, AFailedTransactionRollsBackOnTheWriterAndHandsItBack)
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 0) << "the first insert was not rolled back";
     writeOnce(t.database(), 2); // the writer is free for the next transaction
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 1);
+}
+
+// Group commit (WriteTransaction): a transaction that finishes while another thread waits for the turn
+// hands the turn on and waits for the COMMIT the last one runs for both.
+namespace {
+class SqliteGroupCommitTest : public SqliteWriterTest
+{
+protected:
+    QString file() { return t.database().config().path; }
+    WriteTransaction::SqliteGroupCounts counts() { return WriteTransaction::sqliteGroupCounts(file()); }
+
+    // Returns once `n` threads wait for the writer turn (they block in WriteTransaction's constructor).
+    void awaitWaiters(int n)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (counts().waiting < n) {
+            ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no thread came to wait for the turn";
+            std::this_thread::yield();
+        }
+    }
+
+    // On another thread: a write transaction that inserts `n`, holds the turn until `waiters` threads wait
+    // for it, then commits. Reports whether commit() returned, and whether the thread's own connection
+    // (which sees committed rows only) saw the row right after it did.
+    struct Member
+    {
+        std::thread thread;
+        bool committed = false;
+        bool visibleAfterCommit = false;
+        QString error;
+    };
+    void startMember(Member& m, Database& db, int n, int waiters, std::promise<void>& holding)
+    {
+        m.thread = std::thread([&, n, waiters] {
+            {
+                SqlSession& s = db.session();
+                try {
+                    WriteTransaction tx(s);
+                    s.insert(QStringLiteral("INSERT INTO writer_probe (n) VALUES (?)"), {n});
+                    holding.set_value();
+                    awaitWaiters(waiters);
+                    tx.commit();
+                    m.committed = true;
+                    m.visibleAfterCommit =
+                        s.scalar(QStringLiteral("SELECT COUNT(*) FROM writer_probe WHERE n = ?"), {n}).toInt() == 1;
+                } catch (const StoreError& e) {
+                    m.error = e.message();
+                }
+            }
+            db.releaseThreadSession();
+        });
+    }
+};
+} // namespace
+
+TEST_F(SqliteGroupCommitTest, AWriteThatFinishesWhileAnotherWaitsIsCommittedWithItInOneCommit)
+{
+    writeOnce(t.database(), 0); // a lone transaction: its own COMMIT at once
+    const auto before = counts();
+    Member a;
+    std::promise<void> holding;
+    startMember(a, t.database(), 1, 1, holding);
+    holding.get_future().wait();
+    writeOnce(t.database(), 2); // waits for a's turn, runs in a's group, commits both
+    a.thread.join();
+
+    const auto after = counts();
+    EXPECT_TRUE(a.committed) << a.error.toStdString();
+    EXPECT_TRUE(a.visibleAfterCommit) << "commit() returned before the transaction was in the file";
+    EXPECT_EQ(after.transactions - before.transactions, 2u);
+    EXPECT_EQ(after.commits - before.commits, 1u) << "the two transactions were not committed together";
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 3);
+}
+
+TEST_F(SqliteGroupCommitTest, ARollbackInsideAGroupUndoesOnlyItsOwnWrites)
+{
+    const auto before = counts();
+    Member a;
+    std::promise<void> holding;
+    startMember(a, t.database(), 1, 1, holding);
+    holding.get_future().wait();
+    {
+        SqlSession& s = t.database().session();
+        WriteTransaction tx(s); // joins a's group once a hands the turn over
+        s.insert(QStringLiteral("INSERT INTO writer_probe (n) VALUES (?)"), {2});
+    } // rolled back: no commit()
+    a.thread.join();
+
+    EXPECT_TRUE(a.committed) << a.error.toStdString();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe WHERE n = 1")), 1);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe WHERE n = 2")), 0) << "the rolled-back insert landed";
+    EXPECT_EQ(counts().transactions - before.transactions, 1u);
+}
+
+TEST_F(SqliteGroupCommitTest, WhenTheGroupsCommitFailsEveryMemberFailsAndNothingOfItLands)
+{
+    // A deferred foreign key is checked at COMMIT only: the second member's orphan row fails the
+    // group's COMMIT, after both savepoints were released.
+    SqlSession& s = t.database().session();
+    s.execute(QStringLiteral("CREATE TABLE fk_parent (id INTEGER PRIMARY KEY)"));
+    s.execute(QStringLiteral("CREATE TABLE fk_child (id INTEGER PRIMARY KEY, parent INTEGER NOT NULL "
+                             "REFERENCES fk_parent (id) DEFERRABLE INITIALLY DEFERRED)"));
+    const auto before = counts();
+    Member a;
+    std::promise<void> holding;
+    startMember(a, t.database(), 1, 1, holding);
+    holding.get_future().wait();
+    QString error;
+    try {
+        WriteTransaction tx(s);
+        s.insert(QStringLiteral("INSERT INTO fk_child (parent) VALUES (?)"), {42});
+        tx.commit();
+    } catch (const StoreError& e) {
+        error = e.message();
+    }
+    a.thread.join();
+
+    EXPECT_FALSE(a.committed) << "a member's commit() returned although its group's COMMIT failed";
+    EXPECT_TRUE(a.error.contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive)) << a.error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive)) << error.toStdString();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 0) << "part of a failed group landed";
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM fk_child")), 0);
+    EXPECT_EQ(counts().transactions, before.transactions);
+    writeOnce(t.database(), 3); // the writer works on
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 1);
+}
+
+TEST_F(SqliteGroupCommitTest, AnotherDatabaseOnTheFileEndsTheOpenGroupBeforeItWrites)
+{
+    // Two Database objects on one file share the turn but not the writer connection: the group open on
+    // the first one's writer must be committed before the second begins, or the second would wait on
+    // SQLite's lock for a COMMIT that only it could run.
+    Database other(t.database().config());
+    const auto before = counts();
+    Member a;
+    std::promise<void> holding;
+    startMember(a, t.database(), 1, 1, holding);
+    holding.get_future().wait();
+    writeOnce(other, 2);
+    a.thread.join();
+
+    EXPECT_TRUE(a.committed) << a.error.toStdString();
+    EXPECT_TRUE(a.visibleAfterCommit);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 2);
+    EXPECT_EQ(counts().commits - before.commits, 2u);
 }
