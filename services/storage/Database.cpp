@@ -182,6 +182,7 @@ Database::~Database()
     QMutexLocker lock(&m_mutex);
     for (auto& [tid, session] : m_sessions)
         closeSession(std::move(session));
+    m_checkpointer.reset(); // before the writer: its close checkpoints what is left
     if (m_sqliteWriter) {
         WriteTransaction::endSqliteGroup(*m_sqliteWriter);
         closeSession(std::move(m_sqliteWriter));
@@ -265,7 +266,10 @@ SqlSession* Database::sqliteWriter()
     if (!m_sqliteWriter) {
         auto writer = std::make_unique<SqlSession>(open(QStringLiteral("otp-%1-writer").arg(m_id)), m_config.dialect);
         setUp(*writer);
+        // Checkpoints leave the writer turn (SqliteCheckpointer); the writer's own stays as a safety net.
+        writer->execute(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(SqliteCheckpointer::kWriterAutoCheckpointPages));
         m_sqliteWriter = std::move(writer);
+        m_checkpointer = std::make_unique<SqliteCheckpointer>(m_config.path, std::chrono::milliseconds(50));
     }
     return m_sqliteWriter.get();
 }

@@ -2,6 +2,7 @@
 
 #include "DatabaseConfig.h"
 #include "SqlSession.h"
+#include "SqliteCheckpointer.h"
 
 #include <QMutex>
 
@@ -62,6 +63,7 @@ private:
     std::map<std::thread::id, std::unique_ptr<SqlSession>> m_sessions;
     std::mutex m_writerMutex;
     std::unique_ptr<SqlSession> m_sqliteWriter;
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer; // SQLite: started with the writer
     // One warning per outage, not one per thread or per call: set when a lost connection is first
     // seen, cleared by the first successful reopen.
     std::atomic<bool> m_down{false};

@@ -6,7 +6,10 @@
 // process, as far as the file is concerned) still shows as one.
 #include "Database.h"
 #include "SqlSession.h"
+#include "SqliteCheckpointer.h"
 #include "TestDatabase.h"
+
+#include <QFileInfo>
 
 #include <gtest/gtest.h>
 
@@ -100,6 +103,32 @@ TEST_F(SqliteWriterTest, AFailedTransactionRollsBackOnTheWriterAndHandsItBack)
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 0) << "the first insert was not rolled back";
     writeOnce(t.database(), 2); // the writer is free for the next transaction
     EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM writer_probe")), 1);
+}
+
+TEST_F(SqliteWriterTest, TheWalIsCopiedIntoTheDatabaseFileByTheCheckpointerNotByTheWriter)
+{
+    // Only a checkpoint writes the database file itself (a commit appends to the -wal file). The writer's
+    // own checkpoint waits for 10,000 WAL pages; ~600 pages written here must reach the file all the same.
+    const QString path = t.database().config().path;
+    SqlSession& s = t.database().session();
+    {
+        WriteTransaction tx(s);
+        EXPECT_EQ(s.scalar(QStringLiteral("PRAGMA wal_autocheckpoint")).toInt(), SqliteCheckpointer::kWriterAutoCheckpointPages);
+        tx.commit();
+    }
+    const qint64 before = QFileInfo(path).size();
+    {
+        WriteTransaction tx(s);
+        s.execute(QStringLiteral("CREATE TABLE bulk (b BLOB NOT NULL)"));
+        for (int i = 0; i < 300; ++i)
+            s.insert(QStringLiteral("INSERT INTO bulk (b) VALUES (randomblob(8000))"));
+        tx.commit();
+    }
+    const qint64 wanted = before + 2 * 1024 * 1024;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (QFileInfo(path).size() < wanted && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::yield();
+    EXPECT_GE(QFileInfo(path).size(), wanted) << "the WAL was not checkpointed while the writer stayed open";
 }
 
 // Group commit (WriteTransaction): a transaction that finishes while another thread waits for the turn
