@@ -108,7 +108,7 @@ TEST_F(SqliteWriterTest, AFailedTransactionRollsBackOnTheWriterAndHandsItBack)
 TEST_F(SqliteWriterTest, TheWalIsCopiedIntoTheDatabaseFileByTheCheckpointerNotByTheWriter)
 {
     // Only a checkpoint writes the database file itself (a commit appends to the -wal file). The writer's
-    // own checkpoint waits for 10,000 WAL pages; ~600 pages written here must reach the file all the same.
+    // own checkpoint waits for 4,000 WAL pages; ~600 pages written here must reach the file all the same.
     const QString path = t.database().config().path;
     SqlSession& s = t.database().session();
     {
