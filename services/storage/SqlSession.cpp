@@ -1,5 +1,6 @@
 #include "SqlSession.h"
 
+#include "SqliteTurn.h"
 #include "StoreError.h"
 
 #include <QDateTime>
@@ -267,88 +268,6 @@ void SqlSession::execute(const QString& sql)
     }
 }
 
-// The write transactions that one COMMIT ends (see WriteTransaction). Its fields change under
-// SqliteTurn::state.
-struct SqliteGroup
-{
-    int members = 0;   // transactions that released their savepoint into it
-    bool done = false; // its COMMIT or ROLLBACK ran
-    QString error;     // why it did not commit, when it did not
-};
-
-struct SqliteTurn
-{
-    std::recursive_timed_mutex mutex; // the turn itself
-    int depth = 0;                    // the holder's nesting; read and written by the holder only
-    std::atomic<int> waiting{0};      // threads waiting for the turn now
-    // Under `state`; changed only by the turn's holder.
-    std::mutex state;
-    std::condition_variable ended;          // a group ended
-    SqlSession* openWriter = nullptr;       // the writer whose connection holds the group's transaction
-    std::shared_ptr<SqliteGroup> group;     // the group open on it
-    quint64 transactions = 0, commits = 0;  // counts (WriteTransaction::sqliteGroupCounts)
-
-    // The holder ends the open group: COMMIT, or ROLLBACK when `failure` says why it cannot commit or it
-    // has no member; then its members wake to the result.
-    void endGroup(const QString& failure = {}) noexcept
-    {
-        std::shared_ptr<SqliteGroup> g;
-        SqlSession* writer;
-        {
-            std::lock_guard<std::mutex> lock(state);
-            g = group;
-            writer = openWriter;
-        }
-        if (!writer)
-            return;
-        QString error = failure;
-        const bool keep = error.isEmpty() && g->members > 0;
-        if (keep) {
-            QSqlQuery q(writer->database());
-            if (!q.exec(QStringLiteral("COMMIT"))) {
-                writer->noteFailure(q.lastError());
-                error = QStringLiteral("cannot commit: %1").arg(SqlSession::describe(q.lastError()));
-            }
-        }
-        if (!keep || !error.isEmpty()) {
-            QSqlQuery q(writer->database());
-            q.exec(QStringLiteral("ROLLBACK")); // a failed COMMIT (a deferred constraint) leaves it open
-        }
-        {
-            std::lock_guard<std::mutex> lock(state);
-            g->done = true;
-            g->error = error;
-            if (keep && error.isEmpty()) {
-                commits += 1;
-                transactions += quint64(g->members);
-            }
-            openWriter = nullptr;
-            group.reset();
-        }
-        ended.notify_all();
-    }
-};
-
-namespace {
-// SQLite takes one writer at a time, and a connection that finds the file locked waits in SQLite's busy
-// handler, which sleeps 1, 2, 5, 10 … up to 100 ms between looks, whether or not the lock went free
-// meanwhile. Between this process's own threads (otpd's request threads, the outbox workers) the turn is
-// taken on a mutex first, which wakes the next writer the moment the last one ends: at 16 connections otpd
-// waited in the busy handler for most of a second (p99 850 ms). Other processes on the file still meet the
-// busy handler. Recursive: a thread that already writes the file on another connection gets past the
-// mutex and meets SQLite's own lock, as it did before.
-SqliteTurn* sqliteWriterTurn(const QString& file)
-{
-    static std::mutex registry;
-    static QHash<QString, std::shared_ptr<SqliteTurn>> turns; // one per file, for the process's life
-    std::lock_guard<std::mutex> lock(registry);
-    auto& turn = turns[file];
-    if (!turn)
-        turn = std::make_shared<SqliteTurn>();
-    return turn.get();
-}
-} // namespace
-
 // Galera: a statement that waits for the cluster's commits (wsrep_sync_wait) while its transaction holds
 // row locks can stall the node: the write set it waits for may need one of those locks, and an applier
 // cannot abort a transaction that is inside a causal wait (the wait ends only after
@@ -529,27 +448,6 @@ void WriteTransaction::returnWriter() noexcept
     m_writer = nullptr;
 }
 
-// Hands the turn on. The last holder before an idle moment ends the open group: it commits when it has
-// members and no thread waits for the turn (or it is full), and rolls back when nothing is left in it.
-// Otherwise the next holder, already waiting, carries it on.
-void WriteTransaction::releaseTurn() noexcept
-{
-    if (!m_turn.owns_lock())
-        return;
-    if (SqliteTurn* turn = m_turnState; turn && turn->depth == 1 && turn->openWriter) {
-        int members;
-        {
-            std::lock_guard<std::mutex> lock(turn->state);
-            members = turn->group->members;
-        }
-        if (members == 0 || turn->waiting.load() == 0 || members >= kMaxSqliteGroup)
-            turn->endGroup();
-    }
-    if (m_turnState)
-        --m_turnState->depth;
-    m_turn.unlock();
-}
-
 void WriteTransaction::commit()
 {
     if (m_group) {
@@ -608,31 +506,6 @@ void WriteTransaction::commit()
     m_session.m_inTransaction = false;
     m_session.resumeCausalReads();
     m_session.sendPendingNotify();
-}
-
-WriteTransaction::SqliteGroupCounts WriteTransaction::sqliteGroupCounts(const QString& file)
-{
-    SqliteTurn* turn = sqliteWriterTurn(file);
-    SqliteGroupCounts counts;
-    std::lock_guard<std::mutex> lock(turn->state);
-    counts.transactions = turn->transactions;
-    counts.commits = turn->commits;
-    counts.waiting = turn->waiting.load();
-    return counts;
-}
-
-void WriteTransaction::endSqliteGroup(SqlSession& writer) noexcept
-{
-    const QString file = writer.ownDatabase().databaseName();
-    if (writer.dialect() != SqlDialect::Sqlite || file.isEmpty() || file == QLatin1String(":memory:"))
-        return;
-    SqliteTurn* turn = sqliteWriterTurn(file);
-    std::lock_guard<std::recursive_timed_mutex> hold(turn->mutex);
-    if (turn->depth == 0 && turn->openWriter == &writer) {
-        ++turn->depth;
-        turn->endGroup();
-        --turn->depth;
-    }
 }
 
 void SqlSession::sendPendingNotify()
