@@ -298,8 +298,7 @@ void ApiMetrics::addRoute(ApiRouter& router, Database& database, const Clock& cl
                         // the in-process series still answer; the database-fed ones keep their last values
                     }
                     QByteArray text = m.render();
-                    if (db->config().dialect == SqlDialect::Sqlite && !db->config().path.isEmpty() &&
-                        db->config().path != QLatin1String(":memory:")) {
+                    if (db->config().isSqliteFile()) {
                         // The group commit (WriteTransaction): transactions per COMMIT is how much it saves.
                         const auto g = WriteTransaction::sqliteGroupCounts(db->config().path);
                         header(text, "otp_sqlite_transactions_total", "counter",

@@ -260,7 +260,7 @@ SqlSession& Database::session()
 // where Qt checks the thread.
 SqlSession* Database::sqliteWriter()
 {
-    if (m_config.dialect != SqlDialect::Sqlite || m_config.path.isEmpty() || m_config.path == QLatin1String(":memory:"))
+    if (!m_config.isSqliteFile())
         return nullptr;
     std::lock_guard<std::mutex> lock(m_writerMutex);
     if (!m_sqliteWriter) {

@@ -30,6 +30,8 @@ struct DatabaseConfig
     static QString defaultSqlitePath();
 
     QString driverName() const;
+    // SQLite on a file (not :memory:): the engine with a writer connection, group commit and checkpoints.
+    bool isSqliteFile() const { return dialect == SqlDialect::Sqlite && !path.isEmpty() && path != QLatin1String(":memory:"); }
     QString displayUrl() const; // never contains the password
 };
 

@@ -9,9 +9,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 
 namespace otp {

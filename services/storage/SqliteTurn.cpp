@@ -91,10 +91,8 @@ WriteTransaction::SqliteGroupCounts WriteTransaction::sqliteGroupCounts(const QS
 
 void WriteTransaction::endSqliteGroup(SqlSession& writer) noexcept
 {
-    const QString file = writer.ownDatabase().databaseName();
-    if (writer.dialect() != SqlDialect::Sqlite || file.isEmpty() || file == QLatin1String(":memory:"))
-        return;
-    SqliteTurn* turn = sqliteWriterTurn(file);
+    // Writers exist for SQLite files only (Database::sqliteWriter).
+    SqliteTurn* turn = sqliteWriterTurn(writer.ownDatabase().databaseName());
     std::lock_guard<std::recursive_timed_mutex> hold(turn->mutex);
     if (turn->depth == 0 && turn->openWriter == &writer) {
         ++turn->depth;
