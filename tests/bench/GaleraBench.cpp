@@ -14,15 +14,12 @@
 #include "Database.h"
 #include "ScratchDatabase.h"
 #include "StoreError.h"
+#include "WorkerGang.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QProcess>
 
 #include <cstdio>
-#include <memory>
-#include <vector>
 
 using namespace otp;
 using otp::test::adminExec;
@@ -77,32 +74,13 @@ private:
 // `clients` server_bench workers, client i on node `nodeOf(i)`; pairs/s from "go" to the last exit.
 double run(const QString& serverBench, const BenchDatabase& db, int clients, int pairs, int nodes)
 {
-    std::vector<std::unique_ptr<QProcess>> procs;
-    for (int i = 0; i < clients; ++i) {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(serverBench, {QStringLiteral("--worker"), QStringLiteral("--db"), db.config(i % nodes).displayUrl(),
-                               QStringLiteral("--pairs"), QString::number(pairs), QStringLiteral("--offset"),
-                               QString::number(i + 1)});
-        procs.push_back(std::move(p));
-    }
-    for (auto& p : procs) {
-        while (!p->canReadLine())
-            if (!p->waitForReadyRead(120000))
-                throw StoreError(QStringLiteral("a worker did not get ready"));
-        if (p->readLine().trimmed() != "ready")
-            throw StoreError(QStringLiteral("a worker failed to start"));
-    }
-    QElapsedTimer t;
-    t.start();
-    for (auto& p : procs)
-        p->write("go\n");
-    for (auto& p : procs) {
-        p->waitForFinished(-1);
-        if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
-            throw StoreError(QStringLiteral("a worker failed (exit %1)").arg(p->exitCode()));
-    }
-    return double(clients) * pairs / (t.nsecsElapsed() / 1e9);
+    bench::WorkerGang gang(serverBench, clients, [&](int i) {
+        return QStringList{QStringLiteral("--worker"), QStringLiteral("--db"), db.config(i % nodes).displayUrl(),
+                           QStringLiteral("--pairs"), QString::number(pairs), QStringLiteral("--offset"),
+                           QString::number(i + 1)};
+    });
+    gang.waitReady(120000);
+    return double(clients) * pairs / gang.go().wallSeconds;
 }
 } // namespace
 

@@ -28,6 +28,7 @@
 #include "Policy.h"
 #include "ScratchDatabase.h"
 #include "StoreError.h"
+#include "WorkerGang.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,9 +51,7 @@
 #include <exception>
 #include <sys/resource.h>
 #include <iostream>
-#include <memory>
 #include <string>
-#include <vector>
 
 using namespace otp;
 
@@ -113,14 +112,16 @@ int runWorker(const QStringList& args)
     ::getrusage(RUSAGE_SELF, &ru0);
     const double cpuAtStart = (ru0.ru_utime.tv_sec + ru0.ru_stime.tv_sec) * 1e3 +
                               (ru0.ru_utime.tv_usec + ru0.ru_stime.tv_usec) / 1e3;
+    const std::int64_t startNs = bench::WorkerTimes::now();
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < pairs; ++i)
         pair(base + i);
+    const std::int64_t endNs = bench::WorkerTimes::now();
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
     const double cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    std::cout << "done " << t.elapsed() << " " << (cpuMs - cpuAtStart) << std::endl;
+    std::cout << "done " << t.elapsed() << " " << (cpuMs - cpuAtStart) << " " << startNs << " " << endNs << std::endl;
     return 0;
 }
 
@@ -256,11 +257,12 @@ int runRawWorker(const QStringList& args)
     std::string line;
     if (!std::getline(std::cin, line) || line != "go")
         return 3;
+    const std::int64_t startNs = bench::WorkerTimes::now();
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < pairs; ++i)
         pair(base + i);
-    std::cout << "done " << timer.elapsed() << " 0" << std::endl;
+    std::cout << "done " << timer.elapsed() << " 0 " << startNs << " " << bench::WorkerTimes::now() << std::endl;
     return 0;
 }
 
@@ -304,44 +306,14 @@ private:
 double benchWorkers(const QString& self, const QString& mode, const FreshDatabase& fresh, int clients, int pairs,
                     double* cpuMsPerPair)
 {
-    std::vector<std::unique_ptr<QProcess>> procs;
-    for (int i = 0; i < clients; ++i) {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(self, {mode, QStringLiteral("--db"), fresh.url(), QStringLiteral("--pairs"),
-                        QString::number(pairs), QStringLiteral("--offset"), QString::number(i + 1)});
-        procs.push_back(std::move(p));
-    }
-    for (auto& p : procs) {
-        while (!p->canReadLine()) {
-            if (!p->waitForReadyRead(60000)) {
-                std::fprintf(stderr, "a worker did not get ready\n");
-                std::exit(1);
-            }
-        }
-        if (p->readLine().trimmed() != "ready") {
-            std::fprintf(stderr, "a worker failed to start\n");
-            std::exit(1);
-        }
-    }
-    QElapsedTimer t;
-    t.start();
-    for (auto& p : procs)
-        p->write("go\n");
-    double cpuMs = 0;
-    for (auto& p : procs) {
-        p->waitForFinished(-1);
-        if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0) {
-            std::fprintf(stderr, "a worker failed (exit %d)\n", p->exitCode());
-            std::exit(1);
-        }
-        const QList<QByteArray> done = p->readAll().trimmed().split(' ');
-        if (done.size() == 3)
-            cpuMs += done.at(2).toDouble();
-    }
-    const double wall = t.nsecsElapsed() / 1e9;
-    *cpuMsPerPair = cpuMs / (double(clients) * pairs);
-    return double(clients) * pairs / wall;
+    bench::WorkerGang gang(self, clients, [&](int i) {
+        return QStringList{mode, QStringLiteral("--db"), fresh.url(), QStringLiteral("--pairs"), QString::number(pairs),
+                           QStringLiteral("--offset"), QString::number(i + 1)};
+    });
+    gang.waitReady(60000);
+    const bench::GangResult r = gang.go();
+    *cpuMsPerPair = r.cpuMs / (double(clients) * pairs);
+    return double(clients) * pairs / r.wallSeconds;
 }
 
 // The statements of one send (sync delivery, accepted at once) and one verify as otpcore runs them on

@@ -1,0 +1,108 @@
+// The client processes of one measurement (server_bench and galera_bench workers): started together,
+// each warms up and says "ready", then all are released with "go" at once and the wall time runs
+// from "go" to the last exit. A worker ends with "done <ms> <cpu ms> <start ns> <end ns>", the last
+// two on the machine's monotonic clock (CLOCK_MONOTONIC is one clock for every process).
+//
+// Why this is its own piece: QProcess::write only fills a buffer. A process's buffer goes out while
+// something waits on that process (or an event loop runs), so writing "go" to every worker and then
+// waiting for the first one to finish held the others back until it had: the "8 clients" ran one
+// after the other, at one client's speed (issue 16, found 2026-11-30). go() flushes every "go" before
+// it waits for any worker, and refuses a measurement whose workers did not overlap.
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace otp::bench {
+
+// What a worker prints at its end; now() is the clock it reads for start and end.
+struct WorkerTimes
+{
+    static std::int64_t now()
+    {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+};
+
+struct GangResult
+{
+    double wallSeconds = 0;
+    double cpuMs = 0; // the workers' own CPU, summed
+};
+
+class WorkerGang
+{
+public:
+    // `count` processes of `program`; argsOf(i) gives worker i's arguments.
+    WorkerGang(const QString& program, int count, const std::function<QStringList(int)>& argsOf)
+    {
+        for (int i = 0; i < count; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p->start(program, argsOf(i));
+            m_procs.push_back(std::move(p));
+        }
+    }
+
+    // Every worker said "ready" (after its warm-up), or this throws.
+    void waitReady(int timeoutMs)
+    {
+        for (auto& p : m_procs) {
+            while (!p->canReadLine())
+                if (!p->waitForReadyRead(timeoutMs))
+                    throw std::runtime_error("a worker did not get ready");
+            if (p->readLine().trimmed() != "ready")
+                throw std::runtime_error("a worker failed to start");
+        }
+    }
+
+    // Releases every worker, waits for all of them, and checks that they ran at the same time: the
+    // last worker to start started before the first one to finish had finished.
+    GangResult go()
+    {
+        QElapsedTimer t;
+        t.start();
+        for (auto& p : m_procs)
+            p->write("go\n");
+        for (auto& p : m_procs)
+            while (p->bytesToWrite() > 0)
+                if (!p->waitForBytesWritten(30000))
+                    throw std::runtime_error("a worker did not take its \"go\"");
+        GangResult r;
+        std::int64_t lastStart = 0, firstEnd = INT64_MAX;
+        for (auto& p : m_procs) {
+            p->waitForFinished(-1);
+            if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
+                throw std::runtime_error("a worker failed (exit " + std::to_string(p->exitCode()) + ")");
+            const QList<QByteArray> done = p->readAll().trimmed().split(' ');
+            if (done.size() != 5 || done.first() != "done")
+                throw std::runtime_error("a worker ended without its \"done\" line");
+            r.cpuMs += done.at(2).toDouble();
+            lastStart = std::max<std::int64_t>(lastStart, done.at(3).toLongLong());
+            firstEnd = std::min<std::int64_t>(firstEnd, done.at(4).toLongLong());
+        }
+        r.wallSeconds = t.nsecsElapsed() / 1e9;
+        if (m_procs.size() > 1 && lastStart >= firstEnd)
+            throw std::runtime_error("the workers did not run at the same time: one started only after another had finished");
+        return r;
+    }
+
+private:
+    std::vector<std::unique_ptr<QProcess>> m_procs;
+};
+
+} // namespace otp::bench
