@@ -294,6 +294,27 @@ TEST(DestinationParserTest, Row14_NoAcceptedValueExceeds15Digits)
     }
 }
 
+// Parsed phones are remembered per process (DestinationParser::parse): the same input under another
+// default region is another number, every time it is asked, in either order.
+TEST(DestinationParserTest, TheSameNationalInputIsParsedForEachDefaultRegion)
+{
+    const QString input = QStringLiteral("07911 123456");
+    for (int round = 0; round < 3; ++round) {
+        const ParsedDestination in = DestinationParser(QStringLiteral("IN")).parse(input);
+        const ParsedDestination gb = DestinationParser(QStringLiteral("GB")).parse(input);
+        ASSERT_TRUE(in.ok && gb.ok) << in.error.toStdString() << " / " << gb.error.toStdString();
+        EXPECT_EQ(in.destination.value, QStringLiteral("+917911123456"));
+        EXPECT_EQ(in.destination.region, QStringLiteral("IN"));
+        EXPECT_EQ(gb.destination.value, QStringLiteral("+447911123456"));
+    }
+    // A refused input stays refused on every call, and its reason with it.
+    for (int round = 0; round < 2; ++round) {
+        const ParsedDestination r = DestinationParser(QStringLiteral("IN")).parse(QStringLiteral("+91 1900 123 456"));
+        EXPECT_FALSE(r.ok);
+        EXPECT_FALSE(r.error.isEmpty());
+    }
+}
+
 TEST(DestinationParserTest, KnownRegions)
 {
     EXPECT_TRUE(DestinationParser::isKnownRegion(QStringLiteral("IN")));
