@@ -6,7 +6,7 @@
 // The clients are `server_bench --worker` processes (tests/bench/ServerBench.cpp: an in-memory vendor
 // that accepts at once, distinct phones per client), so the figures are the core and its database work.
 //
-//   galera_bench [--pairs K] [--clients 1,3,12]      K pairs per measurement (default 1500), split over clients
+//   galera_bench [--seconds S] [--clients 1,3,12]      every client runs pairs for S seconds (default 6)
 //
 // The cluster comes from OTP_TEST_GALERA_URLS, the password from OTP_TEST_DB_PASSWORD. Without the
 // cluster it says so and exits 77. Each measurement gets a fresh database, dropped at the end.
@@ -71,16 +71,16 @@ private:
     QString m_name;
 };
 
-// `clients` server_bench workers, client i on node `nodeOf(i)`; pairs/s from "go" to the last exit.
-double run(const QString& serverBench, const BenchDatabase& db, int clients, int pairs, int nodes)
+// `clients` server_bench workers, client i on node `i % nodes`, for `seconds`; pairs/s over the window.
+double run(const QString& serverBench, const BenchDatabase& db, int clients, double seconds, int nodes)
 {
     bench::WorkerGang gang(serverBench, clients, [&](int i) {
         return QStringList{QStringLiteral("--worker"), QStringLiteral("--db"), db.config(i % nodes).displayUrl(),
-                           QStringLiteral("--pairs"), QString::number(pairs), QStringLiteral("--offset"),
+                           QStringLiteral("--seconds"), QString::number(seconds), QStringLiteral("--offset"),
                            QString::number(i + 1)};
     });
     gang.waitReady(120000);
-    return double(clients) * pairs / gang.go().wallSeconds;
+    return gang.go().pairsPerSecond();
 }
 } // namespace
 
@@ -96,7 +96,7 @@ int main(int argc, char** argv)
             return 77;
         }
         qputenv("OTP_DB_PASSWORD", cluster.first().password.toUtf8());
-        const int totalPairs = argValue(args, QStringLiteral("--pairs"), QStringLiteral("1500")).toInt();
+        const double seconds = argValue(args, QStringLiteral("--seconds"), QStringLiteral("6")).toDouble();
         QList<int> clientCounts;
         for (const QString& c : argValue(args, QStringLiteral("--clients"), QStringLiteral("1,3,12")).split(QLatin1Char(',')))
             clientCounts << qMax(1, c.toInt());
@@ -114,23 +114,22 @@ int main(int argc, char** argv)
             }
         }
         const QString serverBench = QStringLiteral(OTP_BENCH_SERVER_BENCH);
-        std::printf("otpcore send+verify pairs/s, %d pairs per measurement, in-memory vendor, server_bench workers\n", totalPairs);
+        std::printf("otpcore send+verify pairs/s, %g s per measurement, in-memory vendor, server_bench workers\n", seconds);
         std::printf("  %8s %14s %14s %14s %12s %18s\n", "clients", "plain MariaDB", "Galera 1 node", "Galera spread",
                     "spread/plain", "Galera ms/pair (1)");
         for (int clients : clientCounts) {
-            const int pairs = qMax(1, totalPairs / clients);
             double rPlain = 0, rOne = 0, rSpread = 0;
             if (!plain.isEmpty()) {
                 BenchDatabase db(plain);
-                rPlain = run(serverBench, db, clients, pairs, 1);
+                rPlain = run(serverBench, db, clients, seconds, 1);
             }
             {
                 BenchDatabase db(cluster);
-                rOne = run(serverBench, db, clients, pairs, 1);
+                rOne = run(serverBench, db, clients, seconds, 1);
             }
             {
                 BenchDatabase db(cluster);
-                rSpread = run(serverBench, db, clients, pairs, int(cluster.size()));
+                rSpread = run(serverBench, db, clients, seconds, int(cluster.size()));
             }
             std::printf("  %8d %14.0f %14.0f %14.0f %11.2fx %18s\n", clients, rPlain, rOne, rSpread,
                         rPlain > 0 ? rSpread / rPlain : 0.0,
