@@ -159,7 +159,7 @@ Outcome ReadFlow::updateProfile(const QString& tenant, const QString& destinatio
         auto a = accounts.find(tenant, r.destination.value);
         if (!a)
             return Outcome::make(OutcomeStatus::NoActiveCode, QStringLiteral("no account for this destination"));
-        accounts.updateProfile(a->id, p, now);
+        accounts.updateProfile(*a, p, now);
         if (actor.isPerson())
             AuditLog(s).record(actor, QStringLiteral("update_profile"), tenant, r.destination.value,
                                {{QStringLiteral("account"), a->id}}, now);

@@ -41,11 +41,16 @@ QJsonObject AccountRow::toJson() const
             {QStringLiteral("updated_at"), iso(updatedAt)}};
 }
 
+QString AccountStore::contactKey(const QString& tenant, const QString& contact)
+{
+    return tenant + QLatin1Char(' ') + contact;
+}
+
 std::optional<AccountRow> AccountStore::find(const QString& tenant, const QString& destination)
 {
-    const Rows rows = m_s.select(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) "
-                                                "ORDER BY id LIMIT 1"),
-                                 {tenant, destination, destination});
+    const QString key = contactKey(tenant, destination);
+    const Rows rows = m_s.select(QStringLiteral("SELECT * FROM accounts WHERE phone_key = ? OR email_key = ? ORDER BY id LIMIT 1"),
+                                 {key, key});
     if (rows.isEmpty())
         return std::nullopt;
     return AccountRow::fromRecord(rows.first());
@@ -63,48 +68,52 @@ std::pair<qint64, bool> AccountStore::ensure(const QString& tenant, const QStrin
         return {existing->id, false};
     }
     const QVariant nullText; // SQL NULL: the unique indexes allow many
+    const QVariant key = contactKey(tenant, destination);
     const qint64 id = m_s.insert(
-        QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, "
-                       "phone_verified, email_verified, profile_completed, created_at, updated_at) "
-                       "VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
+        QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, "
+                       "status, phone_verified, email_verified, profile_completed, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
         {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
-         (!isEmail && verified) ? 1 : 0, (isEmail && verified) ? 1 : 0, now, now});
+         isEmail ? nullText : key, isEmail ? key : nullText, (!isEmail && verified) ? 1 : 0,
+         (isEmail && verified) ? 1 : 0, now, now});
     return {id, true};
 }
 
 void AccountStore::verifyOrCreate(const QString& tenant, const QString& destination, bool isEmail, qint64 now)
 {
-    const QString column = isEmail ? QStringLiteral("email") : QStringLiteral("phone");
+    const QString column = isEmail ? QStringLiteral("email_key") : QStringLiteral("phone_key");
     const QString flag = isEmail ? QStringLiteral("email_verified") : QStringLiteral("phone_verified");
     // The same statement on every engine but its conflict clause (SQLite and PostgreSQL name the index's
     // columns; MariaDB updates on any unique key, and accounts have no other that a new row could hit).
     const QString onConflict = m_s.dialect() == SqlDialect::MySql
                                    ? QStringLiteral(" ON DUPLICATE KEY UPDATE %1 = 1, updated_at = VALUES(updated_at)").arg(flag)
-                                   : QStringLiteral(" ON CONFLICT (tenant, %1) DO UPDATE SET %2 = 1, updated_at = excluded.updated_at")
+                                   : QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2 = 1, updated_at = excluded.updated_at")
                                          .arg(column, flag);
     const QVariant nullText; // SQL NULL: the unique indexes allow many
-    m_s.update(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, "
-                              "phone_verified, email_verified, profile_completed, created_at, updated_at) "
-                              "VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)") + onConflict,
+    const QVariant key = contactKey(tenant, destination);
+    m_s.update(QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, "
+                              "address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) "
+                              "VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)") + onConflict,
                {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
-                isEmail ? 0 : 1, isEmail ? 1 : 0, now, now});
+                isEmail ? nullText : key, isEmail ? key : nullText, isEmail ? 0 : 1, isEmail ? 1 : 0, now, now});
 }
 
 bool AccountStore::markVerified(const QString& tenant, const QString& destination, bool isEmail, qint64 now)
 {
-    return m_s.update(isEmail ? QStringLiteral("UPDATE accounts SET email_verified = 1, updated_at = ? WHERE tenant = ? AND email = ?")
-                              : QStringLiteral("UPDATE accounts SET phone_verified = 1, updated_at = ? WHERE tenant = ? AND phone = ?"),
-                      {now, tenant, destination}) > 0;
+    return m_s.update(isEmail ? QStringLiteral("UPDATE accounts SET email_verified = 1, updated_at = ? WHERE email_key = ?")
+                              : QStringLiteral("UPDATE accounts SET phone_verified = 1, updated_at = ? WHERE phone_key = ?"),
+                      {now, contactKey(tenant, destination)}) > 0;
 }
 
-void AccountStore::updateProfile(qint64 id, const ProfileUpdate& p, qint64 now)
+void AccountStore::updateProfile(const AccountRow& account, const ProfileUpdate& p, qint64 now)
 {
     const bool complete = !p.firstName.trimmed().isEmpty() && !p.lastName.trimmed().isEmpty();
     m_s.update(QStringLiteral("UPDATE accounts SET first_name = ?, last_name = ?, email = COALESCE(?, email), "
-                              "address = ?, profile_completed = ?, updated_at = ? WHERE id = ?"),
-               {p.firstName.trimmed(), p.lastName.trimmed(),
-                p.email.isEmpty() ? QVariant() : QVariant(p.email), p.address.trimmed(),
-                complete ? 1 : 0, now, id});
+                              "email_key = COALESCE(?, email_key), address = ?, profile_completed = ?, updated_at = ? "
+                              "WHERE id = ?"),
+               {p.firstName.trimmed(), p.lastName.trimmed(), p.email.isEmpty() ? QVariant() : QVariant(p.email),
+                p.email.isEmpty() ? QVariant() : QVariant(contactKey(account.tenant, p.email)), p.address.trimmed(),
+                complete ? 1 : 0, now, account.id});
 }
 
 } // namespace otp

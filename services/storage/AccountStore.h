@@ -36,12 +36,15 @@ public:
     // Returns the account id and whether it was created.
     std::pair<qint64, bool> ensure(const QString& tenant, const QString& destination, bool isEmail, bool verified, qint64 now);
     // A verified code's account in one statement: created verified, or the existing one marked verified
-    // (an upsert on the unique (tenant, phone|email) index: no lock and no read first, so two verifies at
+    // (an upsert on the unique phone_key|email_key index: no lock and no read first, so two verifies at
     // once cannot both create it).
     void verifyOrCreate(const QString& tenant, const QString& destination, bool isEmail, qint64 now);
     // Marks an existing account verified; creates nothing. Returns whether one was there.
     bool markVerified(const QString& tenant, const QString& destination, bool isEmail, qint64 now);
-    void updateProfile(qint64 id, const ProfileUpdate& p, qint64 now);
+    void updateProfile(const AccountRow& account, const ProfileUpdate& p, qint64 now);
+    // What the unique keys hold for a contact: "tenant contact" (tenant ids have no spaces), so each
+    // key is one nullable column (migration 013: Galera certifies (tenant, NULL) as one shared key).
+    static QString contactKey(const QString& tenant, const QString& contact);
 
 private:
     SqlSession& m_s;

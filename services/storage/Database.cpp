@@ -69,6 +69,16 @@ QString forDialect(QString sql, SqlDialect d)
     // DROP INDEX names its table on MariaDB only: `DROP INDEX ix{{ON t}}`.
     static const QRegularExpression onTable(QStringLiteral("\\{\\{ON (\\w+)\\}\\}"));
     sql.replace(onTable, d == SqlDialect::MySql ? QStringLiteral(" ON \\1") : QString());
+    // `{{CONCAT(a, b, …)}}`: CONCAT() on MariaDB (where || is OR) and PostgreSQL; SQLite before 3.44 has
+    // no concat(), so there the arguments are joined with ||. Arguments must not contain ", ".
+    static const QRegularExpression concat(QStringLiteral("\\{\\{CONCAT\\(([^}]*)\\)\\}\\}"));
+    for (auto m = concat.match(sql); m.hasMatch(); m = concat.match(sql)) {
+        const QString args = m.captured(1);
+        sql.replace(m.capturedStart(), m.capturedLength(),
+                    d == SqlDialect::Sqlite ? QStringLiteral("(") + args.split(QStringLiteral(", ")).join(QStringLiteral(" || ")) +
+                                                  QStringLiteral(")")
+                                            : QStringLiteral("CONCAT(") + args + QStringLiteral(")"));
+    }
     // SQLite has no ADD COLUMN IF NOT EXISTS (MariaDB and PostgreSQL have): there it is a plain ADD
     // COLUMN, and migrate() skips it when the column is already there (addsExistingColumn).
     if (d == SqlDialect::Sqlite) {

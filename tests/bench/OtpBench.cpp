@@ -130,9 +130,10 @@ Figures benchRaw(int pairs, const QString& dir)
         const QByteArray check = QMessageAuthenticationCode::hash(ref.toUtf8() + "123456", pepper, QCryptographicHash::Sha256).toHex();
         s.update(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
                  {now, now, cid, QString::fromLatin1(check), now});
-        s.select(QStringLiteral("SELECT * FROM accounts WHERE tenant = ? AND (phone = ? OR email = ?) ORDER BY id LIMIT 1"), {t, dest, dest});
-        s.insert(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
-                 {t, dest, QVariant(), 1, 0, now, now});
+        const QString key = t + QLatin1Char(' ') + dest;
+        s.select(QStringLiteral("SELECT * FROM accounts WHERE phone_key = ? OR email_key = ? ORDER BY id LIMIT 1"), {key, key});
+        s.insert(QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
+                 {t, dest, QVariant(), key, QVariant(), 1, 0, now, now});
         s.execute(QStringLiteral("COMMIT"));
         f.verifyMs.push_back(one.nsecsElapsed() / 1e6);
     }

@@ -249,10 +249,10 @@ int runRawWorker(const QStringList& args)
             {now, now, cid, hash, now}).finish();
         run(QStringLiteral("INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (?, ?, ?, ?, ?)"),
             {cid, 1, 3, QStringLiteral("verified"), now}).finish();
-        run(QStringLiteral("INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, "
-                           "email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, '', '', '', 'active', 1, 0, 0, ?, ?) "
-                           "ON DUPLICATE KEY UPDATE phone_verified = 1, updated_at = VALUES(updated_at)"),
-            {t, dest, QVariant(), now, now}).finish();
+        run(QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, "
+                           "status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', "
+                           "'active', 1, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE phone_verified = 1, updated_at = VALUES(updated_at)"),
+            {t, dest, QVariant(), t + QLatin1Char(' ') + dest, QVariant(), now, now}).finish();
         commit();
     };
     for (int i = 0; i < 20; ++i)
@@ -362,7 +362,7 @@ SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AN
 UPDATE challenges SET attempts = attempts + 1, updated_at = :now WHERE id = :cid AND status = 'pending' AND attempts < max_attempts AND expires_at > :now RETURNING attempts;
 UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:n::text) AND code_hash <> '' AND expires_at > :now;
 INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (:cid, 1, 3, 'verified', :now);
-INSERT INTO accounts (tenant, phone, email, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT (tenant, phone) DO UPDATE SET phone_verified = 1, updated_at = excluded.updated_at;
+INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, 'default +91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT (phone_key) DO UPDATE SET phone_verified = 1, updated_at = excluded.updated_at;
 COMMIT;
 )SQL";
 

@@ -4,6 +4,7 @@
 // Then one node is SIGKILLed under load: the other two keep serving, nothing acknowledged is lost, the
 // node rejoins and catches up, and the rules still hold with it back.
 // Needs the cluster of .ci/galera-cluster (OTP_TEST_GALERA_URLS); skips with a message otherwise.
+#include "AccountStore.h"
 #include "CliRun.h"
 #include "Database.h"
 #include "DeliveryGateway.h"
@@ -229,6 +230,41 @@ TEST_F(GaleraCluster, SixteenConcurrentRightChecksOverThreeNodesVerifyExactlyOnc
     EXPECT_EQ(others.load(), 15);
     for (int i = 0; i < 3; ++i)
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM challenges WHERE status = 'verified'")), 1);
+}
+
+// Accounts created at once on three nodes, each a different number: nothing they write is shared, so
+// none may lose certification. Before migration 013 every phone account carried (tenant, NULL) in its
+// unique email key, one certification key for all of them, and most of these commits failed.
+TEST_F(GaleraCluster, AccountsCreatedAtOnceOnThreeNodesNeverConflict)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::atomic<int> created{0}, conflicts{0};
+    std::mutex failuresMutex;
+    QStringList failures;
+    concurrently(3, [&](int node) {
+        for (int k = 0; k < 60; ++k) {
+            const bool email = k % 4 == 3; // email signups too: their phone key is the NULL one
+            const QString dest = email ? QStringLiteral("user%1.%2@example.com").arg(node).arg(k)
+                                       : QStringLiteral("+9198%1%2").arg(node).arg(k, 7, 10, QLatin1Char('0'));
+            try {
+                SqlSession& s = dbOn(node).session();
+                WriteTransaction tx(s);
+                AccountStore(s).verifyOrCreate(QStringLiteral("default"), dest, email, now);
+                tx.commit();
+                ++created;
+            } catch (const StoreError& e) {
+                if (e.conflict())
+                    ++conflicts;
+                std::lock_guard<std::mutex> lock(failuresMutex);
+                failures << QStringLiteral("node %1, %2: %3").arg(node + 1).arg(dest, e.message());
+            }
+        }
+    });
+    EXPECT_EQ(conflicts.load(), 0) << failures.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(created.load(), 180);
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM accounts")), 180) << "node " << i + 1;
 }
 
 TEST_F(GaleraCluster, SixteenOtpctlProcessesOnThreeNodesVerifyExactlyOnce)
