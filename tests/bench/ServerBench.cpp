@@ -114,18 +114,11 @@ int runWorker(const QStringList& args)
     ::getrusage(RUSAGE_SELF, &ru0);
     const double cpuAtStart = (ru0.ru_utime.tv_sec + ru0.ru_stime.tv_sec) * 1e3 +
                               (ru0.ru_utime.tv_usec + ru0.ru_stime.tv_usec) / 1e3;
-    const std::int64_t startNs = bench::WorkerTimes::now();
-    const std::int64_t deadline = startNs + std::int64_t(seconds * 1e9);
-    std::int64_t endNs = startNs;
-    qint64 pairs = 0;
-    while (endNs < deadline) {
-        pair(base + pairs++);
-        endNs = bench::WorkerTimes::now();
-    }
+    const bench::WorkerWindow w = bench::WorkerWindow::run(seconds, [&](qint64 k) { pair(base + k); });
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
     const double cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    std::cout << "done " << pairs << " " << (cpuMs - cpuAtStart) << " " << startNs << " " << endNs << std::endl;
+    std::cout << "done " << w.pairs << " " << (cpuMs - cpuAtStart) << " " << w.startNs << " " << w.endNs << std::endl;
     return 0;
 }
 
@@ -261,15 +254,8 @@ int runRawWorker(const QStringList& args)
     std::string line;
     if (!std::getline(std::cin, line) || line != "go")
         return 3;
-    const std::int64_t startNs = bench::WorkerTimes::now();
-    const std::int64_t deadline = startNs + std::int64_t(seconds * 1e9);
-    std::int64_t endNs = startNs;
-    qint64 pairs = 0;
-    while (endNs < deadline) {
-        pair(base + pairs++);
-        endNs = bench::WorkerTimes::now();
-    }
-    std::cout << "done " << pairs << " 0 " << startNs << " " << endNs << std::endl;
+    const bench::WorkerWindow w = bench::WorkerWindow::run(seconds, [&](qint64 k) { pair(base + k); });
+    std::cout << "done " << w.pairs << " 0 " << w.startNs << " " << w.endNs << std::endl;
     return 0;
 }
 

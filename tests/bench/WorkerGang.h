@@ -40,6 +40,25 @@ struct WorkerTimes
     }
 };
 
+// A worker's window: pair(k) for k = 0, 1, … until `seconds` have passed; what its "done" line reports.
+struct WorkerWindow
+{
+    std::int64_t pairs = 0, startNs = 0, endNs = 0;
+
+    template <typename Pair>
+    static WorkerWindow run(double seconds, Pair&& pair)
+    {
+        WorkerWindow w;
+        w.startNs = w.endNs = WorkerTimes::now();
+        const std::int64_t deadline = w.startNs + std::int64_t(seconds * 1e9);
+        while (w.endNs < deadline) {
+            pair(w.pairs++);
+            w.endNs = WorkerTimes::now();
+        }
+        return w;
+    }
+};
+
 struct GangResult
 {
     std::int64_t pairs = 0; // every worker's, summed
