@@ -69,6 +69,10 @@ QString forDialect(QString sql, SqlDialect d)
     // DROP INDEX names its table on MariaDB only: `DROP INDEX ix{{ON t}}`.
     static const QRegularExpression onTable(QStringLiteral("\\{\\{ON (\\w+)\\}\\}"));
     sql.replace(onTable, d == SqlDialect::MySql ? QStringLiteral(" ON \\1") : QString());
+    // `CREATE INDEX …{{PARTIAL condition}}`: a partial index (WHERE condition) on PostgreSQL and SQLite; MariaDB
+    // has none, so there it indexes every row.
+    static const QRegularExpression partial(QStringLiteral("\\{\\{PARTIAL ([^}]*)\\}\\}"));
+    sql.replace(partial, d == SqlDialect::MySql ? QString() : QStringLiteral(" WHERE \\1"));
     // `{{CONCAT(a, b, …)}}`: CONCAT() on MariaDB (where || is OR) and PostgreSQL; SQLite before 3.44 has
     // no concat(), so there the arguments are joined with ||. Arguments must not contain ", ".
     static const QRegularExpression concat(QStringLiteral("\\{\\{CONCAT\\(([^}]*)\\)\\}\\}"));

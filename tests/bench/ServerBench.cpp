@@ -197,8 +197,10 @@ int runRawWorker(const QStringList& args)
                 "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
                 "(SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1), "
                 "(SELECT COUNT(*) FROM deliveries WHERE dest_prefix = ? AND created_at > ?), "
-                "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL)"),
-                {t, dest, now - 3600000, t, dest, now - 86400000, t, dest, prefix, now - 60000, t, dest, now});
+                "(SELECT COUNT(*) FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND released_at IS NULL), "
+                "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND client_ip = ? AND created_at > ? AND try_no = 1)"),
+                {t, dest, now - 3600000, t, dest, now - 86400000, t, dest, prefix, now - 60000, t, dest, now, t,
+                 QStringLiteral(""), now - 3600000});
             q.next();
             q.finish();
         }
@@ -318,8 +320,8 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
 // lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the guess's
 // verify_attempts row, the account upsert). 20 statements since the sync first try moved into the
 // send's transaction (26 before: its own transaction read the row and the challenge, marked the row
-// `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts. The
-// policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
+// `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts; the
+// gate's per-address count (empty address: no row) added 2026-12-01, as otpcore runs it. The policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
 // most every 200 ms, so neither is a statement of the steady state. Values are pgbench variables
 // (random phones, ids through \gset as RETURNING id does in SqlSession::insert). JSON literals keep a
 // space after each colon: pgbench would read ":true" as a variable.
@@ -333,7 +335,7 @@ const char* kScript = R"SQL(\set n random(100000000, 999999999)
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000)));
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
-SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL);
+SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND client_ip = '' AND created_at > :hour AND try_no = 1);
 INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, md5(:n::text), 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
 INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'sending', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
 COMMIT;
