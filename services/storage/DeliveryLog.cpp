@@ -135,7 +135,8 @@ DeliveryLog::GateCounts DeliveryLog::gateCounts(const CapKey& key, const QString
 {
     const QString cap = capWhere(key);
     // The per-address count: client_ip is NULL on sends not made through otpd, and an empty address
-    // matches no row (a cheap probe of ix_deliveries_ip_tries, which holds only rows with an address), so one statement serves every caller.
+    // matches no row (a cheap probe of ix_deliveries_ip_tries, which holds only rows with an address), so
+    // one statement serves every caller.
     const Rows rows = m_s.select(
         QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "
                        "(SELECT COUNT(*) FROM deliveries WHERE %1 AND created_at > ?), "

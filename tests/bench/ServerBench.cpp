@@ -320,9 +320,11 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
 // lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the guess's
 // verify_attempts row, the account upsert). 20 statements since the sync first try moved into the
 // send's transaction (26 before: its own transaction read the row and the challenge, marked the row
-// `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30 after the account upsert, the breaker snapshot and verify_attempts; the
-// gate's per-address count (empty address: no row) added 2026-12-01, as otpcore runs it. The policy is cached (PolicyStore::loadCached) and NOTIFY goes after COMMIT at
-// most every 200 ms, so neither is a statement of the steady state. Values are pgbench variables
+// `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30
+// after the account upsert, the breaker snapshot and verify_attempts; the gate's per-address count
+// (empty address: no row) added 2026-12-01, as otpcore runs it. The policy is cached
+// (PolicyStore::loadCached) and NOTIFY goes after COMMIT at most every 200 ms, so neither is a
+// statement of the steady state. Values are pgbench variables
 // (random phones, ids through \gset as RETURNING id does in SqlSession::insert). JSON literals keep a
 // space after each colon: pgbench would read ":true" as a variable.
 const char* kScript = R"SQL(\set n random(100000000, 999999999)

@@ -5,7 +5,7 @@
 -- AND created_at > ?) as ix_deliveries_dest, and when it was picked each count read every delivery of
 -- the tenant since the window's start: 15,000 buffers and 4 ms per send at 5,000 deliveries, growing with
 -- the table. A partial index serves only queries that say client_ip = ?, so the per-destination counts
--- can only use ix_deliveries_dest. MariaDB has no partial indexes (the PARTIAL token is dropped there); its
+-- can no longer be planned on it. MariaDB has no partial indexes (the PARTIAL token is dropped there); its
 -- optimizer measures index ranges instead of trusting statistics, and picked right. New name, so the
 -- migration can run again after any of its statements.
 CREATE INDEX IF NOT EXISTS ix_deliveries_ip_tries ON deliveries (tenant, client_ip, created_at, try_no){{PARTIAL client_ip IS NOT NULL}};

@@ -8,14 +8,12 @@
 // transaction, so the test measures what the statement did, not which plan it printed.
 // SQLite is left out: it has no per-statement row counter reachable through QtSql, and without
 // sqlite_stat1 its planner ranks indexes by the equality columns they match, where ix_deliveries_dest wins.
-#include "Database.h"
 #include "DeliveryLog.h"
-#include "ScratchDatabase.h"
 #include "SqlSession.h"
+#include "TestDatabase.h"
 
 #include <QSqlRecord>
 #include <QStringList>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -55,11 +53,8 @@ QString deliveryRow(qint64 challengeId, const QString& destination, const QStrin
 
 TEST(GatePlan, TheSendGateReadsItsDestinationsRowsNotTheTenantsWhenTheTableHasNoStatistics)
 {
-    QTemporaryDir dir;
-    ScratchDatabase scratch(dir.path());
-    Database db(scratch.config());
-    db.migrate();
-    SqlSession& s = db.session();
+    TestDatabase t;
+    SqlSession& s = t.database().session();
     if (s.dialect() == SqlDialect::Sqlite)
         GTEST_SKIP() << "no row counter for a statement on SQLite (see the file's comment)";
     if (s.dialect() == SqlDialect::Postgres)
