@@ -20,13 +20,14 @@ build: deps $(BUILD)/CMakeCache.txt
 # run on SQLite, PostgreSQL and MariaDB: .ci/db-servers starts the local servers and prints the
 # OTP_TEST_* settings the tests read (tests/support/ScratchDatabase.h). .ci/galera-cluster starts a
 # three-node MariaDB Galera cluster on loopback for the `galera` label (about 20 s; the label about 3.5 min
-# on 2 cores); when it cannot start, that label says it skipped and the rest runs.
+# on 2 cores); when it cannot start, that label says it skipped and the rest runs. When a test fails,
+# .ci/failure-digest repeats why at the very end of the output (CI keeps only a log's tail).
 test: build
 	eval "$$(bash .ci/db-servers)" && \
 	{ galera=$$(bash .ci/galera-cluster) && eval "$$galera" || echo "Galera cluster not started: the galera label skips"; } && \
 	HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen dbus-run-session -- sh -c \
 	  'eval $$(printf "test-password" | gnome-keyring-daemon --unlock --components=secrets); \
-	   exec ctest --preset $(PRESET)'
+	   ctest --preset $(PRESET) || { rc=$$?; python3 .ci/failure-digest $(BUILD); exit $$rc; }'
 
 # The Galera label alone: .ci/galera-cluster starts a three-node cluster on loopback (about 20 s), then the
 # database suites and the cross-node tests run on it (about 2.5 min on 2 cores).

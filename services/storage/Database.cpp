@@ -165,6 +165,16 @@ void setUpGalera(SqlSession& s)
     // A row lock is waited for 5 s at most, and the timeout is a conflict (SqlSession::isConflictHere).
     // The core's transactions hold their rows for milliseconds: 5 s is a queue of hundreds.
     s.execute(QStringLiteral("SET SESSION wsrep_sync_wait = 3, innodb_lock_wait_timeout = %1").arg(kGaleraLockWaitSeconds));
+    // The node's appliers wait the server's own setting, and one of them can wait that long for a local
+    // transaction inside its COMMIT while every causal read of the node queues behind it (README, "A stuck
+    // applier"): a node left at the default 50 s is said once per process, with the line to add.
+    static std::atomic<bool> warned{false};
+    const int serverWait = s.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_lock_wait_timeout")).toInt();
+    if (serverWait > kGaleraLockWaitSeconds && !warned.exchange(true))
+        qCWarning(lcDatabase).noquote() << "this Galera node's innodb_lock_wait_timeout is" << serverWait
+                                        << "s: a stuck applier can stall the node that long; set"
+                                        << QStringLiteral("innodb_lock_wait_timeout = %1").arg(kGaleraLockWaitSeconds)
+                                        << "in its [mariadbd] options";
     // The mark of a write transaction (WriteTransaction's guard): a temporary table is this
     // connection's own and never replicated, so writing it costs no certification.
     s.execute(QStringLiteral("CREATE TEMPORARY TABLE IF NOT EXISTS otp_txn_guard (mark INTEGER NOT NULL) ENGINE=InnoDB"));
