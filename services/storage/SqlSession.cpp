@@ -143,6 +143,7 @@ bool SqlSession::noteFailure(const QSqlError& error)
 void SqlSession::closeForReopen()
 {
     m_statements.clear(); // prepared statements belong to the dead connection
+    m_pg.reset();
     m_inTransaction = false;
     m_db.close();
 }
@@ -182,27 +183,65 @@ void SqlSession::run(QSqlQuery& q, const QString& sql, const QVariantList& binds
         ok = q.exec();
     if (!ok) {
         const QSqlError error = q.lastError();
-        // Never error.text(): on PostgreSQL it quotes the statement with its values (see describe()).
-        const QString err = QStringLiteral("%1: %2").arg(operation(sql), describe(error, binds));
         q.finish();
-        // A lost connection is logged once per outage by Database, not once per statement.
-        if (noteFailure(error))
-            throw StoreError(QStringLiteral("database connection lost: %1").arg(err));
-        // The statement text is logged (it holds only placeholders); the bound values never are.
-        if (isConflictHere(error)) {
-            // Expected now and then on the server engines; the caller runs its transaction again.
-            qCDebug(lcStore) << "statement lost a lock conflict:" << sql.left(120) << err;
-            throw StoreError(QStringLiteral("database conflict in %1").arg(err), true);
-        }
-        qCWarning(lcStore) << "statement failed:" << sql.left(120) << err;
-        throw StoreError(QStringLiteral("database error in %1").arg(err));
+        fail(sql, binds, error);
     }
+}
+
+void SqlSession::fail(const QString& sql, const QVariantList& binds, const QSqlError& error)
+{
+    // Never error.text(): on PostgreSQL it quotes the statement with its values (see describe()).
+    const QString err = QStringLiteral("%1: %2").arg(operation(sql), describe(error, binds));
+    // A lost connection is logged once per outage by Database, not once per statement.
+    if (noteFailure(error))
+        throw StoreError(QStringLiteral("database connection lost: %1").arg(err));
+    // The statement text is logged (it holds only placeholders); the bound values never are.
+    if (isConflictHere(error)) {
+        // Expected now and then on the server engines; the caller runs its transaction again.
+        qCDebug(lcStore) << "statement lost a lock conflict:" << sql.left(120) << err;
+        throw StoreError(QStringLiteral("database conflict in %1").arg(err), true);
+    }
+    qCWarning(lcStore) << "statement failed:" << sql.left(120) << err;
+    throw StoreError(QStringLiteral("database error in %1").arg(err));
+}
+
+bool SqlSession::pgExtendedProtocol()
+{
+    static const bool on = qEnvironmentVariable("OTP_PG_STATEMENTS") != QLatin1String("qpsql");
+    return on;
+}
+
+PgStatements* SqlSession::pg()
+{
+    if (m_dialect != SqlDialect::Postgres || !pgExtendedProtocol())
+        return nullptr;
+    if (!m_pg) {
+        if (pg_conn* connection = PgStatements::connectionOf(m_db.driver()->handle()))
+            m_pg = std::make_unique<PgStatements>(connection);
+    }
+    return m_pg.get();
+}
+
+void SqlSession::runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result)
+{
+    // The same rules as run(): a conflict outside a transaction is the statement undone whole, run again.
+    QSqlError error;
+    bool ok = m_pg->run(sql, binds, result, error);
+    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
+        ok = m_pg->run(sql, binds, result, error);
+    if (!ok)
+        fail(sql, binds, error);
 }
 
 Rows SqlSession::select(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->select(sql, binds);
+    if (pg()) {
+        PgStatements::Result result;
+        runPg(sql, binds, result);
+        return std::move(result.rows);
+    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     Rows rows;
@@ -216,6 +255,11 @@ QVariant SqlSession::scalar(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->scalar(sql, binds);
+    if (pg()) {
+        PgStatements::Result result;
+        runPg(sql, binds, result);
+        return result.rows.isEmpty() ? QVariant() : result.rows.first().value(0);
+    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     QVariant v;
@@ -231,6 +275,11 @@ qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
         return m_borrowed->insert(sql, binds);
     if (m_dialect == SqlDialect::Postgres) {
         const QString withReturning = sql + QStringLiteral(" RETURNING id");
+        if (pg()) {
+            PgStatements::Result result;
+            runPg(withReturning, binds, result);
+            return result.rows.isEmpty() ? 0 : result.rows.first().value(0).toLongLong();
+        }
         QSqlQuery& q = prepared(withReturning);
         run(q, withReturning, binds);
         const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
@@ -248,6 +297,11 @@ int SqlSession::update(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->update(sql, binds);
+    if (pg()) {
+        PgStatements::Result result;
+        runPg(sql, binds, result);
+        return result.affected;
+    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     const int n = q.numRowsAffected();

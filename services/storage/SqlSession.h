@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseConfig.h"
+#include "PgStatements.h"
 #include "StoreError.h"
 
 #include <QHash>
@@ -93,15 +94,26 @@ public:
     // DDL or any statement without binds, run without caching.
     void execute(const QString& sql);
 
+    // Whether PostgreSQL statements run over libpq's extended protocol (PgStatements), the default, or
+    // through QPSQL's QSqlQuery as before: OTP_PG_STATEMENTS=qpsql, read once per process (for
+    // comparing the two in server_bench, and a way back should a deployment need one).
+    static bool pgExtendedProtocol();
+
 private:
     QSqlQuery& prepared(const QString& sql);
     void run(QSqlQuery& q, const QString& sql, const QVariantList& binds);
+    // PostgreSQL: the session's PgStatements, or nullptr (another engine, QPSQL chosen, or no open
+    // connection yet).
+    PgStatements* pg();
+    void runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result);
+    [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
 
     friend class WriteTransaction;
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;
+    std::unique_ptr<PgStatements> m_pg; // PostgreSQL: the statements prepared on this connection
     bool m_broken = false;
     bool m_inTransaction = false;
     bool m_causalReads = false;

@@ -1,0 +1,228 @@
+#include "PgStatements.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlField>
+
+#include <libpq-fe.h>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace otp {
+
+namespace {
+
+// libpq's type OIDs (server/catalog/pg_type_d.h, stable across versions), mapped as QPSQL maps them.
+enum : Oid {
+    kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kRegproc = 24, kOid = 26, kXid = 28, kCid = 29,
+    kFloat4 = 700, kFloat8 = 701, kDate = 1082, kTime = 1083, kTimestamp = 1114, kTimestampTz = 1184,
+    kTimeTz = 1266, kNumeric = 1700,
+};
+
+QMetaType metaTypeOf(Oid type)
+{
+    switch (type) {
+    case kBool: return QMetaType(QMetaType::Bool);
+    case kInt8: return QMetaType(QMetaType::LongLong);
+    case kInt2: case kInt4: case kOid: case kRegproc: case kXid: case kCid: return QMetaType(QMetaType::Int);
+    case kNumeric: case kFloat4: case kFloat8: return QMetaType(QMetaType::Double);
+    case kDate: return QMetaType(QMetaType::QDate);
+    case kTime: case kTimeTz: return QMetaType(QMetaType::QTime);
+    case kTimestamp: case kTimestampTz: return QMetaType(QMetaType::QDateTime);
+    case kBytea: return QMetaType(QMetaType::QByteArray);
+    default: return QMetaType(QMetaType::QString);
+    }
+}
+
+QVariant valueOf(const char* text, int length, int metaType)
+{
+    const QByteArray bytes = QByteArray::fromRawData(text, length);
+    switch (metaType) {
+    case QMetaType::Bool: return QVariant(length > 0 && text[0] == 't');
+    case QMetaType::LongLong: // as QPSQL: a bigint that is not negative comes as unsigned
+        return bytes.startsWith('-') ? QVariant(bytes.toLongLong()) : QVariant(bytes.toULongLong());
+    case QMetaType::Int: return QVariant(bytes.toInt());
+    case QMetaType::Double: {
+        if (bytes == "NaN")
+            return QVariant(std::nan(""));
+        if (bytes == "Infinity" || bytes == "-Infinity")
+            return QVariant(bytes.startsWith('-') ? -HUGE_VAL : HUGE_VAL);
+        return QVariant(bytes.toDouble());
+    }
+    case QMetaType::QDate: return QVariant(QDate::fromString(QString::fromLatin1(bytes), Qt::ISODate));
+    case QMetaType::QTime: return QVariant(QTime::fromString(QString::fromLatin1(bytes.left(12)), Qt::ISODateWithMs));
+    case QMetaType::QDateTime: {
+        // "2026-12-01 03:22:00.123+00": ISO 8601 but for the space and a zone without minutes.
+        QString iso = QString::fromLatin1(bytes);
+        iso.replace(10, 1, QLatin1Char('T'));
+        static const QRegularExpression shortZone(QStringLiteral("([+-]\\d\\d)$"));
+        iso.replace(shortZone, QStringLiteral("\\1:00"));
+        return QVariant(QDateTime::fromString(iso, Qt::ISODateWithMs));
+    }
+    case QMetaType::QByteArray: {
+        size_t size = 0;
+        unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+        QVariant v(QByteArray(reinterpret_cast<const char*>(raw), qsizetype(size)));
+        PQfreemem(raw);
+        return v;
+    }
+    default: return QVariant(QString::fromUtf8(text, length));
+    }
+}
+
+// A bound value as PostgreSQL's text input reads it for the parameter's type, which the server infers
+// from where `$n` stands, as it did for QPSQL's PREPARE. Booleans as 1/0, which both boolean and integer
+// parameters read.
+QByteArray textOf(const QVariant& v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Bool: return v.toBool() ? QByteArrayLiteral("1") : QByteArrayLiteral("0");
+    case QMetaType::Int: case QMetaType::Short: case QMetaType::Long: case QMetaType::LongLong:
+        return QByteArray::number(v.toLongLong());
+    case QMetaType::UInt: case QMetaType::UShort: case QMetaType::ULong: case QMetaType::ULongLong:
+        return QByteArray::number(v.toULongLong());
+    case QMetaType::Double: case QMetaType::Float: {
+        const double d = v.toDouble();
+        if (std::isnan(d))
+            return QByteArrayLiteral("NaN");
+        if (std::isinf(d))
+            return d > 0 ? QByteArrayLiteral("Infinity") : QByteArrayLiteral("-Infinity");
+        return QByteArray::number(d, 'g', 17);
+    }
+    case QMetaType::QByteArray: return QByteArrayLiteral("\\x") + v.toByteArray().toHex(); // bytea, as QPSQL
+    case QMetaType::QDateTime: return v.toDateTime().toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    case QMetaType::QDate: return v.toDate().toString(Qt::ISODate).toLatin1();
+    case QMetaType::QTime: return v.toTime().toString(Qt::ISODateWithMs).toLatin1();
+    default: return v.toString().toUtf8();
+    }
+}
+
+struct ResultDeleter
+{
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+QSqlError errorOf(PGconn* conn, const PGresult* result, const char* driverText)
+{
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* message = result ? PQresultErrorMessage(result) : nullptr;
+    if (!message || !*message)
+        message = PQerrorMessage(conn);
+    const bool gone = PQstatus(conn) == CONNECTION_BAD;
+    return QSqlError(QString::fromLatin1(driverText), QString::fromUtf8(message).trimmed(),
+                     gone ? QSqlError::ConnectionError : QSqlError::StatementError,
+                     state ? QString::fromLatin1(state) : QString());
+}
+
+} // namespace
+
+pg_conn* PgStatements::connectionOf(const QVariant& driverHandle)
+{
+    // QPSQL registers PGconn*, which Qt's type registry names by the struct behind the typedef.
+    const char* type = driverHandle.isValid() ? driverHandle.typeName() : nullptr;
+    if (!type || (qstrcmp(type, "pg_conn*") != 0 && qstrcmp(type, "PGconn*") != 0))
+        return nullptr;
+    PGconn* conn = *static_cast<PGconn* const*>(driverHandle.constData());
+    return conn && PQstatus(conn) == CONNECTION_OK ? conn : nullptr;
+}
+
+QString PgStatements::numberedPlaceholders(const QString& sql, int* count)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    QChar quote; // inside '…' or "…" while set
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar(); // a doubled quote closes and reopens: the same text comes out
+            out += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++n);
+        } else {
+            out += c;
+        }
+    }
+    if (count)
+        *count = n;
+    return out;
+}
+
+bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        Prepared p;
+        const QByteArray text = numberedPlaceholders(sql, &p.parameters).toUtf8();
+        p.name = QByteArrayLiteral("otp_") + QByteArray::number(++m_next);
+        ResultPtr r(PQprepare(m_conn, p.name.constData(), text.constData(), p.parameters, nullptr));
+        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+            error = errorOf(m_conn, r.get(), "libpq: Unable to prepare statement");
+            return false;
+        }
+        it = m_prepared.insert(sql, p);
+    }
+    if (binds.size() != it->parameters) {
+        error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
+                          QStringLiteral("the statement has %1 placeholders and was given %2 values")
+                              .arg(it->parameters).arg(binds.size()),
+                          QSqlError::StatementError);
+        return false;
+    }
+    std::vector<QByteArray> texts(size_t(binds.size()));
+    std::vector<const char*> values(size_t(binds.size()), nullptr);
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant& v = binds.at(i);
+        if (!v.isValid() || (v.isNull() && v.typeId() != QMetaType::QString))
+            continue; // NULL (a null QString is '', SqlSession's convention)
+        texts[size_t(i)] = textOf(v);
+        // libpq sends a text value up to its first NUL: a value holding one would arrive cut short. The
+        // server refuses NUL in text anyway (QPSQL's escaping met the same refusal); say so, as it does.
+        if (texts[size_t(i)].contains('\0')) {
+            error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
+                              QStringLiteral("ERROR:  invalid byte sequence for encoding \"UTF8\": 0x00"),
+                              QSqlError::StatementError, QStringLiteral("22021"));
+            return false;
+        }
+        values[size_t(i)] = texts[size_t(i)].constData();
+    }
+    ResultPtr r(PQexecPrepared(m_conn, it->name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0));
+    const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        error = errorOf(m_conn, r.get(), "libpq: Unable to execute statement");
+        return false;
+    }
+    result.rows.clear();
+    result.affected = QByteArray(PQcmdTuples(r.get())).toInt();
+    if (status == PGRES_TUPLES_OK) {
+        const int columns = PQnfields(r.get());
+        QSqlRecord shape;
+        std::vector<int> types(static_cast<size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+            const QMetaType type = metaTypeOf(PQftype(r.get(), c));
+            types[size_t(c)] = type.id();
+            shape.append(QSqlField(QString::fromUtf8(PQfname(r.get(), c)), type));
+        }
+        const int rows = PQntuples(r.get());
+        result.rows.reserve(rows);
+        for (int row = 0; row < rows; ++row) {
+            QSqlRecord record = shape;
+            for (int c = 0; c < columns; ++c) {
+                if (PQgetisnull(r.get(), row, c))
+                    record.setNull(c);
+                else
+                    record.setValue(c, valueOf(PQgetvalue(r.get(), row, c), PQgetlength(r.get(), row, c), types[size_t(c)]));
+            }
+            result.rows.append(record);
+        }
+    }
+    return true;
+}
+
+} // namespace otp

@@ -1,0 +1,111 @@
+// SqlSession on PostgreSQL runs its statements over libpq's extended protocol (PgStatements): prepared
+// once per connection, then only values travel. What the rest of the core reads must not change: the
+// same rows, column names, value types and NULLs that QPSQL's QSqlQuery gives for the same statement on
+// the same connection, and the same SQLSTATEs in errors.
+#include "PgStatements.h"
+#include "SqlSession.h"
+#include "StoreError.h"
+#include "TestDatabase.h"
+
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <gtest/gtest.h>
+
+using namespace otp;
+using namespace otp::test;
+
+TEST(PgStatements, PlaceholdersOutsideQuotesAreNumbered)
+{
+    int count = -1;
+    EXPECT_EQ(PgStatements::numberedPlaceholders(
+                  QStringLiteral("SELECT '?', ? FROM t WHERE a = ? AND b = 'it''s ?' AND \"c?\" = ?"), &count),
+              QStringLiteral("SELECT '?', $1 FROM t WHERE a = $2 AND b = 'it''s ?' AND \"c?\" = $3"));
+    EXPECT_EQ(count, 3);
+    EXPECT_EQ(PgStatements::numberedPlaceholders(QStringLiteral("SELECT 1"), &count), QStringLiteral("SELECT 1"));
+    EXPECT_EQ(count, 0);
+}
+
+TEST(PgStatements, RowsHoldTheValuesTypesAndNullsQpsqlGivesForTheSameStatement)
+{
+    TestDatabase t;
+    SqlSession& s = t.database().session();
+    if (s.dialect() != SqlDialect::Postgres)
+        GTEST_SKIP() << "PostgreSQL only";
+    const QString sql = QStringLiteral(
+        "SELECT CAST(? AS integer) AS i, CAST(? AS bigint) AS b, CAST(? AS text) AS t, CAST(? AS integer) AS n, "
+        "CAST(? AS text) AS e, SUM(x) AS s, MAX(x) AS m, COUNT(*) AS c, (MIN(x) = 1) AS flag, "
+        "CAST(0.25 AS double precision) AS d, CAST(NULL AS text) AS nt "
+        "FROM (VALUES (CAST(9000000000 AS bigint)), (CAST(1 AS bigint))) AS v(x)");
+    const QVariantList binds{42, qint64(1) << 40, QStringLiteral("h\u00e9llo ' \" \\ ?"), QVariant(), QStringLiteral("")};
+
+    const Rows ours = s.select(sql, binds);
+    QSqlQuery q(s.database());
+    ASSERT_TRUE(q.prepare(sql)) << q.lastError().text().toStdString();
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+    ASSERT_TRUE(q.next());
+    const QSqlRecord theirs = q.record();
+    q.finish();
+
+    ASSERT_EQ(ours.size(), 1);
+    const QSqlRecord& mine = ours.first();
+    ASSERT_EQ(mine.count(), theirs.count());
+    for (int c = 0; c < theirs.count(); ++c) {
+        const std::string name = theirs.fieldName(c).toStdString();
+        EXPECT_EQ(mine.fieldName(c), theirs.fieldName(c));
+        EXPECT_EQ(mine.field(c).metaType().id(), theirs.field(c).metaType().id()) << name;
+        EXPECT_EQ(mine.value(c).typeId(), theirs.value(c).typeId()) << name;
+        EXPECT_EQ(mine.isNull(c), theirs.isNull(c)) << name;
+        EXPECT_EQ(mine.value(c), theirs.value(c)) << name;
+    }
+    EXPECT_EQ(mine.value(QStringLiteral("t")).toString(), QStringLiteral("h\u00e9llo ' \" \\ ?"));
+    EXPECT_EQ(mine.value(QStringLiteral("s")).toLongLong(), 9000000001LL);
+    EXPECT_TRUE(mine.isNull(QStringLiteral("n")));
+    EXPECT_FALSE(mine.isNull(QStringLiteral("e")));
+    // SqlSession's convention: a null QString binds as '', an invalid QVariant as NULL.
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT CAST(? AS text) IS NULL"), {QString()}).toBool(), false);
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT CAST(? AS text) IS NULL"), {QVariant()}).toBool(), true);
+}
+
+TEST(PgStatements, EachStatementIsPreparedOnceOverTheProtocolAndNeverAsSqlText)
+{
+    TestDatabase t;
+    SqlSession& s = t.database().session();
+    if (s.dialect() != SqlDialect::Postgres)
+        GTEST_SKIP() << "PostgreSQL only";
+    const QString sql = QStringLiteral("SELECT CAST(? AS bigint) + 1 AS otp_marker");
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(s.scalar(sql, {i}).toLongLong(), i + 1);
+    // pg_prepared_statements lists this connection's statements; from_sql is true for a SQL PREPARE
+    // (QPSQL's way, run by a text EXECUTE each time) and false for the protocol's Parse message.
+    const QString listed = QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE "
+                                          "'%otp_marker%' AND statement NOT LIKE '%pg_prepared%' AND from_sql = ?");
+    EXPECT_EQ(s.scalar(listed, {false}).toInt(), 1);
+    EXPECT_EQ(s.scalar(listed, {true}).toInt(), 0);
+}
+
+TEST(PgStatements, ServerErrorsKeepTheirSqlstateAndNeverTheValues)
+{
+    TestDatabase t;
+    SqlSession& s = t.database().session();
+    if (s.dialect() != SqlDialect::Postgres)
+        GTEST_SKIP() << "PostgreSQL only";
+    const QString secret = QStringLiteral("lock-key-7730-secret");
+    const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
+    s.update(insert, {secret, 1});
+    try {
+        s.update(insert, {secret, 2});
+        FAIL() << "a duplicate key was accepted";
+    } catch (const StoreError& e) {
+        EXPECT_FALSE(e.conflict());
+        EXPECT_TRUE(e.message().contains(QLatin1String("[23505]"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QLatin1String("INSERT INTO write_locks"))) << e.message().toStdString();
+        EXPECT_FALSE(e.message().contains(secret)) << e.message().toStdString();
+    }
+    // The session goes on after the failed statement.
+    EXPECT_EQ(s.update(QStringLiteral("UPDATE write_locks SET taken_at = ? WHERE lock_key = ?"), {3, secret}), 1);
+}
