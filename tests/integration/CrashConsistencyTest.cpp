@@ -2,7 +2,7 @@
 // (FlowSteps.h, OTP_KILL_AT) of send, resend, verify, cancel and unlock, then what it left is checked
 // the way an operator would meet it: attempts never went backwards, a number at its attempt limit is
 // locked and unlockable, at most one code verifies, and the next ordinary call works.
-// On SQLite and PostgreSQL (the engines); MariaDB runs the same flows in OtpCtlProcessTest.
+// On SQLite, PostgreSQL and MariaDB.
 #include "CliRun.h"
 #include "DevOutbox.h"
 #include "ScratchDatabase.h"
@@ -39,8 +39,6 @@ protected:
 
     void SetUp() override
     {
-        if (otp::test::ScratchDatabase::engine() == otp::SqlDialect::MySql)
-            GTEST_SKIP() << "the crash matrix runs on SQLite and PostgreSQL";
         const ProcessRun p = run({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("cooldown_s=0"),
                            QStringLiteral("sends_per_hour=100"), QStringLiteral("sends_per_day=1000"),
                            QStringLiteral("max_attempts=3"), QStringLiteral("lockout_s=900")});
