@@ -52,6 +52,34 @@ QList<Migration> bundledMigrations()
     return out;
 }
 
+// The arguments of a {{CONCAT(…)}} token: split at the commas outside quotes and parentheses, trimmed.
+QStringList concatArguments(const QString& args)
+{
+    QStringList out;
+    QString current;
+    QChar quote; // inside '…' or "…" while set
+    int depth = 0;
+    for (const QChar c : args) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('(')) {
+            ++depth;
+        } else if (c == QLatin1Char(')')) {
+            --depth;
+        } else if (c == QLatin1Char(',') && depth == 0) {
+            out << current.trimmed();
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    out << current.trimmed();
+    return out;
+}
+
 // One schema description for every engine: the migration files use a few tokens for what must differ.
 QString forDialect(QString sql, SqlDialect d)
 {
@@ -74,12 +102,13 @@ QString forDialect(QString sql, SqlDialect d)
     static const QRegularExpression partial(QStringLiteral("\\{\\{PARTIAL ([^}]*)\\}\\}"));
     sql.replace(partial, d == SqlDialect::MySql ? QString() : QStringLiteral(" WHERE \\1"));
     // `{{CONCAT(a, b, …)}}`: CONCAT() on MariaDB (where || is OR) and PostgreSQL; SQLite before 3.44 has
-    // no concat(), so there the arguments are joined with ||. Arguments must not contain ", ".
-    static const QRegularExpression concat(QStringLiteral("\\{\\{CONCAT\\(([^}]*)\\)\\}\\}"));
+    // no concat(), so there the arguments are joined with ||. An argument may hold commas inside quotes
+    // or parentheses (a literal ', ', a function call).
+    static const QRegularExpression concat(QStringLiteral("\\{\\{CONCAT\\((.*?)\\)\\}\\}"));
     for (auto m = concat.match(sql); m.hasMatch(); m = concat.match(sql)) {
         const QString args = m.captured(1);
         sql.replace(m.capturedStart(), m.capturedLength(),
-                    d == SqlDialect::Sqlite ? QStringLiteral("(") + args.split(QStringLiteral(", ")).join(QStringLiteral(" || ")) +
+                    d == SqlDialect::Sqlite ? QStringLiteral("(") + concatArguments(args).join(QStringLiteral(" || ")) +
                                                   QStringLiteral(")")
                                             : QStringLiteral("CONCAT(") + args + QStringLiteral(")"));
     }
@@ -504,6 +533,11 @@ int Database::migrate(int upTo)
         ++applied;
     }
     return applied;
+}
+
+QString detail::dialectSql(const QString& sql, SqlDialect d)
+{
+    return forDialect(sql, d);
 }
 
 QStringList detail::migrationStatements(int version, SqlDialect d)

@@ -74,6 +74,8 @@ namespace detail {
 // Bundled migration `version` as migrate() runs it on `d`: its statements in order, tokens expanded
 // (empty when there is none). For tests that replay part of a migration.
 QStringList migrationStatements(int version, SqlDialect d);
+// A migration's text with its tokens ({{ID}}, {{TABLE}}, {{ON t}}, {{PARTIAL c}}, {{CONCAT(…)}}) expanded for `d`.
+QString dialectSql(const QString& sql, SqlDialect d);
 } // namespace detail
 
 } // namespace otp
