@@ -4,6 +4,24 @@
 
 namespace otp {
 
+namespace {
+// A new account: its contact in the phone or the email columns (with its key), the other pair NULL, which
+// the unique indexes allow many of; verified when the code that created it was checked.
+const QString kInsertAccount = QStringLiteral(
+    "INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, status, "
+    "phone_verified, email_verified, profile_completed, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)");
+
+QVariantList newAccount(const QString& tenant, const QString& destination, bool isEmail, bool verified, qint64 now)
+{
+    const QVariant nullText; // SQL NULL
+    const QVariant key = AccountStore::contactKey(tenant, destination);
+    return {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
+            isEmail ? nullText : key, isEmail ? key : nullText, (!isEmail && verified) ? 1 : 0,
+            (isEmail && verified) ? 1 : 0, now, now};
+}
+} // namespace
+
 AccountRow AccountRow::fromRecord(const QSqlRecord& r)
 {
     AccountRow a;
@@ -67,15 +85,7 @@ std::pair<qint64, bool> AccountStore::ensure(const QString& tenant, const QStrin
         }
         return {existing->id, false};
     }
-    const QVariant nullText; // SQL NULL: the unique indexes allow many
-    const QVariant key = contactKey(tenant, destination);
-    const qint64 id = m_s.insert(
-        QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, "
-                       "status, phone_verified, email_verified, profile_completed, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)"),
-        {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
-         isEmail ? nullText : key, isEmail ? key : nullText, (!isEmail && verified) ? 1 : 0,
-         (isEmail && verified) ? 1 : 0, now, now});
+    const qint64 id = m_s.insert(kInsertAccount, newAccount(tenant, destination, isEmail, verified, now));
     return {id, true};
 }
 
@@ -89,13 +99,7 @@ void AccountStore::verifyOrCreate(const QString& tenant, const QString& destinat
                                    ? QStringLiteral(" ON DUPLICATE KEY UPDATE %1 = 1, updated_at = VALUES(updated_at)").arg(flag)
                                    : QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2 = 1, updated_at = excluded.updated_at")
                                          .arg(column, flag);
-    const QVariant nullText; // SQL NULL: the unique indexes allow many
-    const QVariant key = contactKey(tenant, destination);
-    m_s.update(QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, "
-                              "address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) "
-                              "VALUES (?, ?, ?, ?, ?, '', '', '', 'active', ?, ?, 0, ?, ?)") + onConflict,
-               {tenant, isEmail ? nullText : QVariant(destination), isEmail ? QVariant(destination) : nullText,
-                isEmail ? nullText : key, isEmail ? key : nullText, isEmail ? 0 : 1, isEmail ? 1 : 0, now, now});
+    m_s.update(kInsertAccount + onConflict, newAccount(tenant, destination, isEmail, true, now));
 }
 
 bool AccountStore::markVerified(const QString& tenant, const QString& destination, bool isEmail, qint64 now)
