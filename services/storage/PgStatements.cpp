@@ -117,6 +117,57 @@ QSqlError errorOf(PGconn* conn, const PGresult* result, const char* driverText)
                      state ? QString::fromLatin1(state) : QString());
 }
 
+
+// The next query's result in pipeline mode, with the NULL that ends it consumed; nullptr when the
+// connection has nothing more (it failed).
+ResultPtr nextPipelineResult(PGconn* conn)
+{
+    ResultPtr r(PQgetResult(conn));
+    if (r && PQresultStatus(r.get()) != PGRES_PIPELINE_SYNC) {
+        while (PGresult* more = PQgetResult(conn)) // one result per query, then NULL
+            PQclear(more);
+    }
+    return r;
+}
+
+// BEGIN, the Parse of `parse` as `name` when it is set, and the statement `name` with `values`, sent
+// together in one pipeline and read back in order. `statement` is the statement's own result.
+bool beginAndRun(PGconn* conn, const QByteArray& name, const QByteArray* parse, int parameters,
+                 const std::vector<const char*>& values, ResultPtr& statement, QSqlError& error)
+{
+    const char* failedAt = "libpq: Unable to begin a transaction";
+    bool sent = PQenterPipelineMode(conn) == 1;
+    sent = sent && PQsendQueryParams(conn, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    if (parse)
+        sent = sent && PQsendPrepare(conn, name.constData(), parse->constData(), parameters, nullptr) == 1;
+    sent = sent && PQsendQueryPrepared(conn, name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0) == 1;
+    sent = sent && PQpipelineSync(conn) == 1;
+    bool ok = sent;
+    if (sent) {
+        ResultPtr begin = nextPipelineResult(conn);
+        ok = begin && PQresultStatus(begin.get()) == PGRES_COMMAND_OK;
+        if (!ok) {
+            error = errorOf(conn, begin.get(), failedAt);
+        } else if (parse) {
+            ResultPtr prepared = nextPipelineResult(conn);
+            ok = prepared && PQresultStatus(prepared.get()) == PGRES_COMMAND_OK;
+            if (!ok)
+                error = errorOf(conn, prepared.get(), "libpq: Unable to prepare statement");
+        }
+        if (ok)
+            statement = nextPipelineResult(conn); // its status is judged by the caller
+        // Whatever is left, up to the sync (results of queries after a failed one come back as aborted).
+        for (int guard = 0; guard < 4 && PQstatus(conn) == CONNECTION_OK; ++guard) {
+            ResultPtr rest = nextPipelineResult(conn);
+            if (!rest || PQresultStatus(rest.get()) == PGRES_PIPELINE_SYNC)
+                break;
+        }
+    } else {
+        error = errorOf(conn, nullptr, failedAt);
+    }
+    PQexitPipelineMode(conn); // fails only with results still unread, i.e. on a broken connection
+    return ok;
+}
 } // namespace
 
 pg_conn* PgStatements::connectionOf(const QVariant& driverHandle)
@@ -157,21 +208,18 @@ QString PgStatements::numberedPlaceholders(const QString& sql, int* count)
 bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error)
 {
     auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        Prepared p;
-        const QByteArray text = numberedPlaceholders(sql, &p.parameters).toUtf8();
-        p.name = QByteArrayLiteral("otp_") + QByteArray::number(++m_next);
-        ResultPtr r(PQprepare(m_conn, p.name.constData(), text.constData(), p.parameters, nullptr));
-        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
-            error = errorOf(m_conn, r.get(), "libpq: Unable to prepare statement");
-            return false;
-        }
-        it = m_prepared.insert(sql, p);
+    const bool known = it != m_prepared.end();
+    Prepared fresh;
+    QByteArray text;
+    if (!known) {
+        text = numberedPlaceholders(sql, &fresh.parameters).toUtf8();
+        fresh.name = QByteArrayLiteral("otp_") + QByteArray::number(++m_next);
     }
-    if (binds.size() != it->parameters) {
+    const Prepared& p = known ? *it : fresh;
+    if (binds.size() != p.parameters) {
         error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
                           QStringLiteral("the statement has %1 placeholders and was given %2 values")
-                              .arg(it->parameters).arg(binds.size()),
+                              .arg(p.parameters).arg(binds.size()),
                           QSqlError::StatementError);
         return false;
     }
@@ -192,7 +240,26 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
         }
         values[size_t(i)] = texts[size_t(i)].constData();
     }
-    ResultPtr r(PQexecPrepared(m_conn, it->name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0));
+    ResultPtr r;
+    if (m_beginPending) {
+        // The transaction's BEGIN, the statement's Parse when it is new, and the statement, in one pipeline:
+        // one round trip where there were two or three. The server runs them in order and stops at the
+        // first that fails; the rest come back as "aborted".
+        m_beginPending = false;
+        if (!beginAndRun(m_conn, p.name, known ? nullptr : &text, p.parameters, values, r, error))
+            return false;
+    } else {
+        if (!known) {
+            ResultPtr prepared(PQprepare(m_conn, fresh.name.constData(), text.constData(), fresh.parameters, nullptr));
+            if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+                error = errorOf(m_conn, prepared.get(), "libpq: Unable to prepare statement");
+                return false;
+            }
+        }
+        r.reset(PQexecPrepared(m_conn, p.name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0));
+    }
+    if (!known)
+        it = m_prepared.insert(sql, fresh);
     const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         error = errorOf(m_conn, r.get(), "libpq: Unable to execute statement");
@@ -221,6 +288,19 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
             }
             result.rows.append(record);
         }
+    }
+    return true;
+}
+
+bool PgStatements::flushBegin(QSqlError& error)
+{
+    if (!m_beginPending)
+        return true;
+    m_beginPending = false;
+    ResultPtr r(PQexec(m_conn, "BEGIN"));
+    if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+        error = errorOf(m_conn, r.get(), "libpq: Unable to begin a transaction");
+        return false;
     }
     return true;
 }

@@ -40,6 +40,22 @@ public:
     // set, when the server or the connection refused it.
     bool run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error);
 
+    // A write transaction's BEGIN waits here and goes out with its first statement, in one pipeline: the
+    // BEGIN's own round trip was 3 of the 20 that a send+verify pair made. A transaction that runs no
+    // statement sends nothing at all, so it has nothing to commit or roll back (dropPendingBegin).
+    void beginWithNextStatement() { m_beginPending = true; }
+    bool beginPending() const { return m_beginPending; }
+    // Whether a BEGIN was still waiting (then nothing was sent); it waits no longer.
+    bool dropPendingBegin()
+    {
+        const bool was = m_beginPending;
+        m_beginPending = false;
+        return was;
+    }
+    // Sends a waiting BEGIN on its own, before a statement that goes another way (QSqlQuery). False, with
+    // `error` set, when it failed.
+    bool flushBegin(QSqlError& error);
+
     // The connection QPSQL holds for `db`, or nullptr when it is not an open PostgreSQL connection.
     static pg_conn* connectionOf(const QVariant& driverHandle);
     // `sql` with each `?` outside quotes numbered `$1`, `$2`, … (PostgreSQL's placeholders); `count`
@@ -55,6 +71,7 @@ private:
     pg_conn* m_conn;
     QHash<QString, Prepared> m_prepared;
     int m_next = 0;
+    bool m_beginPending = false;
 };
 
 } // namespace otp

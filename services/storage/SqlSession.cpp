@@ -313,6 +313,13 @@ void SqlSession::execute(const QString& sql)
 {
     if (m_borrowed)
         return m_borrowed->execute(sql);
+    if (m_pg && m_pg->beginPending()) { // a transaction's first statement, going through QSqlQuery
+        QSqlError error;
+        if (!m_pg->flushBegin(error)) {
+            noteFailure(error);
+            throw StoreError(QStringLiteral("cannot begin a transaction: %1").arg(describe(error)));
+        }
+    }
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
         noteFailure(q.lastError());
@@ -426,6 +433,8 @@ WriteTransaction::WriteTransaction(SqlSession& session, Statements statements) :
             session.resumeCausalReads(); // autocommit back on for whatever the session runs next
             throw;
         }
+    } else if (PgStatements* pg = session.pg()) {
+        pg->beginWithNextStatement(); // PostgreSQL: sent with the first statement (PgStatements)
     } else if (!session.database().transaction()) {
         session.noteFailure(session.database().lastError());
         throw StoreError(QStringLiteral("cannot begin a transaction: %1")
@@ -485,7 +494,7 @@ WriteTransaction::~WriteTransaction()
         q.finish();
         returnWriter();
         releaseTurn();
-    } else {
+    } else if (!(m_session.m_pg && m_session.m_pg->dropPendingBegin())) { // a BEGIN never sent needs no ROLLBACK
         m_session.database().rollback();
     }
     m_session.resumeCausalReads();
@@ -547,6 +556,8 @@ void WriteTransaction::commit()
         // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
         // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
         throw StoreError(QStringLiteral("database conflict: another node's write aborted this transaction"), true);
+    } else if (m_session.m_pg && m_session.m_pg->dropPendingBegin()) {
+        // Nothing ran: the BEGIN never went out, so there is nothing to commit.
     } else if (!m_session.database().commit()) {
         // Whether a COMMIT whose answer was lost took effect is unknowable here; every write of the
         // core is a conditional UPDATE or guarded INSERT, so the caller re-reads instead of assuming.

@@ -109,3 +109,51 @@ TEST(PgStatements, ServerErrorsKeepTheirSqlstateAndNeverTheValues)
     // The session goes on after the failed statement.
     EXPECT_EQ(s.update(QStringLiteral("UPDATE write_locks SET taken_at = ? WHERE lock_key = ?"), {3, secret}), 1);
 }
+
+// A write transaction's BEGIN travels with its first statement (one pipeline); the statements after it
+// are inside that transaction, a rollback undoes them, and a transaction that ran nothing commits.
+TEST(PgStatements, ATransactionsBeginGoesWithItsFirstStatementAndStillHoldsWhatFollows)
+{
+    TestDatabase t;
+    SqlSession& s = t.database().session();
+    if (s.dialect() != SqlDialect::Postgres)
+        GTEST_SKIP() << "PostgreSQL only";
+    const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
+    const QString count = QStringLiteral("SELECT COUNT(*) FROM write_locks WHERE lock_key LIKE 'tx-%'");
+    const QString xid = QStringLiteral("SELECT CAST(pg_current_xact_id() AS text)");
+    {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("tx-1"), 1}); // a new statement: BEGIN, its Parse and itself at once
+        const QString first = s.scalar(xid).toString();
+        s.update(insert, {QStringLiteral("tx-2"), 2});
+        EXPECT_EQ(s.scalar(xid).toString(), first) << "every statement ran in the one transaction";
+    } // no commit: rolled back
+    EXPECT_EQ(s.scalar(count).toInt(), 0);
+    {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("tx-3"), 3}); // a known statement this time
+        tx.commit();
+    }
+    EXPECT_EQ(s.scalar(count).toInt(), 1);
+    {
+        WriteTransaction tx(s);
+        tx.commit(); // nothing ran: nothing was sent, nothing to commit
+    }
+    {
+        WriteTransaction tx(s); // nothing ran, nothing to roll back
+    }
+    // Two autocommitted reads are two transactions: the check above can tell them apart.
+    EXPECT_NE(s.scalar(xid).toString(), s.scalar(xid).toString());
+    // A first statement that fails leaves the transaction aborted and rolled back; the session goes on.
+    {
+        WriteTransaction tx(s);
+        EXPECT_THROW(s.update(insert, {QStringLiteral("tx-3"), 4}), StoreError); // duplicate key
+    }
+    EXPECT_EQ(s.scalar(count).toInt(), 1);
+    // DDL through execute() as a transaction's first statement sends the BEGIN first.
+    {
+        WriteTransaction tx(s, WriteTransaction::Statements::IncludingDdl);
+        s.execute(QStringLiteral("CREATE TABLE tx_probe (n INTEGER)"));
+    } // rolled back: PostgreSQL's DDL is transactional
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'tx_probe'")).toInt(), 0);
+}
