@@ -118,6 +118,30 @@ QSqlError errorOf(PGconn* conn, const PGresult* result, const char* driverText)
 }
 
 
+// The bound values as libpq takes them: `values[i]` points into `texts[i]`, or is nullptr for NULL.
+bool textValues(const QVariantList& binds, std::vector<QByteArray>& texts, std::vector<const char*>& values,
+                QSqlError& error)
+{
+    texts.assign(size_t(binds.size()), QByteArray());
+    values.assign(size_t(binds.size()), nullptr);
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant& v = binds.at(i);
+        if (!v.isValid() || (v.isNull() && v.typeId() != QMetaType::QString))
+            continue; // NULL (a null QString is '', SqlSession's convention)
+        texts[size_t(i)] = textOf(v);
+        // libpq sends a text value up to its first NUL: a value holding one would arrive cut short. The
+        // server refuses NUL in text anyway (QPSQL's escaping met the same refusal); say so, as it does.
+        if (texts[size_t(i)].contains('\0')) {
+            error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
+                              QStringLiteral("ERROR:  invalid byte sequence for encoding \"UTF8\": 0x00"),
+                              QSqlError::StatementError, QStringLiteral("22021"));
+            return false;
+        }
+        values[size_t(i)] = texts[size_t(i)].constData();
+    }
+    return true;
+}
+
 // The next query's result in pipeline mode, with the NULL that ends it consumed; nullptr when the
 // connection has nothing more (it failed).
 ResultPtr nextPipelineResult(PGconn* conn)
@@ -223,23 +247,10 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
                           QSqlError::StatementError);
         return false;
     }
-    std::vector<QByteArray> texts(size_t(binds.size()));
-    std::vector<const char*> values(size_t(binds.size()), nullptr);
-    for (int i = 0; i < binds.size(); ++i) {
-        const QVariant& v = binds.at(i);
-        if (!v.isValid() || (v.isNull() && v.typeId() != QMetaType::QString))
-            continue; // NULL (a null QString is '', SqlSession's convention)
-        texts[size_t(i)] = textOf(v);
-        // libpq sends a text value up to its first NUL: a value holding one would arrive cut short. The
-        // server refuses NUL in text anyway (QPSQL's escaping met the same refusal); say so, as it does.
-        if (texts[size_t(i)].contains('\0')) {
-            error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
-                              QStringLiteral("ERROR:  invalid byte sequence for encoding \"UTF8\": 0x00"),
-                              QSqlError::StatementError, QStringLiteral("22021"));
-            return false;
-        }
-        values[size_t(i)] = texts[size_t(i)].constData();
-    }
+    std::vector<QByteArray> texts;
+    std::vector<const char*> values;
+    if (!textValues(binds, texts, values, error))
+        return false;
     ResultPtr r;
     if (m_beginPending) {
         // The transaction's BEGIN, the statement's Parse when it is new, and the statement, in one pipeline:
