@@ -146,6 +146,14 @@ TEST(ConflictClassification, GaleraCertificationFailuresAreConflictsAndANodeNotR
     EXPECT_TRUE(SqlSession::isConnectionLost(notReady));
     EXPECT_FALSE(SqlSession::isConflict(notReady));
 
+    // The same state met at COMMIT (the node left the primary component while the transaction ran).
+    const QSqlError outOfPrimary(QStringLiteral("QMYSQL: Unable to commit transaction"),
+                                 QStringLiteral("Error while appending streaming replication fragment(provider status: "
+                                                "Not connected to Primary Component)"),
+                                 QSqlError::StatementError, QStringLiteral("1180"));
+    EXPECT_TRUE(SqlSession::isConnectionLost(outOfPrimary));
+    EXPECT_FALSE(SqlSession::isConflict(outOfPrimary));
+
     const QSqlError lockWait(QStringLiteral("QMYSQL: Unable to execute query"),
                              QStringLiteral("Lock wait timeout exceeded; try restarting transaction"),
                              QSqlError::StatementError, QStringLiteral("1205"));
