@@ -28,12 +28,21 @@ TEST(PgStatements, PlaceholdersOutsideQuotesAreNumbered)
     EXPECT_EQ(count, 0);
 }
 
-TEST(PgStatements, RowsHoldTheValuesTypesAndNullsQpsqlGivesForTheSameStatement)
+// A migrated scratch database on the engine under test; every test of it skips unless that is PostgreSQL.
+class PgStatementsOnServer : public ::testing::Test
 {
+protected:
+    void SetUp() override
+    {
+        if (s.dialect() != SqlDialect::Postgres)
+            GTEST_SKIP() << "PostgreSQL only";
+    }
     TestDatabase t;
     SqlSession& s = t.database().session();
-    if (s.dialect() != SqlDialect::Postgres)
-        GTEST_SKIP() << "PostgreSQL only";
+};
+
+TEST_F(PgStatementsOnServer, RowsHoldTheValuesTypesAndNullsQpsqlGivesForTheSameStatement)
+{
     const QString sql = QStringLiteral(
         "SELECT CAST(? AS integer) AS i, CAST(? AS bigint) AS b, CAST(? AS text) AS t, CAST(? AS integer) AS n, "
         "CAST(? AS text) AS e, SUM(x) AS s, MAX(x) AS m, COUNT(*) AS c, (MIN(x) = 1) AS flag, "
@@ -71,12 +80,8 @@ TEST(PgStatements, RowsHoldTheValuesTypesAndNullsQpsqlGivesForTheSameStatement)
     EXPECT_EQ(s.scalar(QStringLiteral("SELECT CAST(? AS text) IS NULL"), {QVariant()}).toBool(), true);
 }
 
-TEST(PgStatements, EachStatementIsPreparedOnceOverTheProtocolAndNeverAsSqlText)
+TEST_F(PgStatementsOnServer, EachStatementIsPreparedOnceOverTheProtocolAndNeverAsSqlText)
 {
-    TestDatabase t;
-    SqlSession& s = t.database().session();
-    if (s.dialect() != SqlDialect::Postgres)
-        GTEST_SKIP() << "PostgreSQL only";
     const QString sql = QStringLiteral("SELECT CAST(? AS bigint) + 1 AS otp_marker");
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(s.scalar(sql, {i}).toLongLong(), i + 1);
@@ -88,12 +93,8 @@ TEST(PgStatements, EachStatementIsPreparedOnceOverTheProtocolAndNeverAsSqlText)
     EXPECT_EQ(s.scalar(listed, {true}).toInt(), 0);
 }
 
-TEST(PgStatements, ServerErrorsKeepTheirSqlstateAndNeverTheValues)
+TEST_F(PgStatementsOnServer, ServerErrorsKeepTheirSqlstateAndNeverTheValues)
 {
-    TestDatabase t;
-    SqlSession& s = t.database().session();
-    if (s.dialect() != SqlDialect::Postgres)
-        GTEST_SKIP() << "PostgreSQL only";
     const QString secret = QStringLiteral("lock-key-7730-secret");
     const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
     s.update(insert, {secret, 1});
@@ -112,12 +113,8 @@ TEST(PgStatements, ServerErrorsKeepTheirSqlstateAndNeverTheValues)
 
 // A write transaction's BEGIN travels with its first statement (one pipeline); the statements after it
 // are inside that transaction, a rollback undoes them, and a transaction that ran nothing commits.
-TEST(PgStatements, ATransactionsBeginGoesWithItsFirstStatementAndStillHoldsWhatFollows)
+TEST_F(PgStatementsOnServer, ATransactionsBeginGoesWithItsFirstStatementAndStillHoldsWhatFollows)
 {
-    TestDatabase t;
-    SqlSession& s = t.database().session();
-    if (s.dialect() != SqlDialect::Postgres)
-        GTEST_SKIP() << "PostgreSQL only";
     const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
     const QString count = QStringLiteral("SELECT COUNT(*) FROM write_locks WHERE lock_key LIKE 'tx-%'");
     const QString xid = QStringLiteral("SELECT CAST(pg_current_xact_id() AS text)");
