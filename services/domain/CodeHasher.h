@@ -3,6 +3,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
+
+struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX
+
 namespace otp {
 
 // What the code is bound to: the hash is only valid for this exact challenge.
@@ -18,7 +22,7 @@ struct CodeBinding
 class CodeHasher
 {
 public:
-    explicit CodeHasher(QByteArray pepper) : m_pepper(std::move(pepper)) {}
+    explicit CodeHasher(QByteArray pepper);
 
     QString hash(const CodeBinding& binding, const QString& code) const;
     // Constant-time comparison of the candidate's HMAC with the stored hex digest.
@@ -27,7 +31,9 @@ public:
     static bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 
 private:
-    QByteArray m_pepper;
+    // HMAC-SHA256 keyed with the pepper once; each hash works on a copy (copying leaves this one as it
+    // is, so one hasher serves several threads).
+    std::shared_ptr<evp_mac_ctx_st> m_keyed;
 };
 
 // Checks a submitted code's shape before anything is compared: ASCII digits only, the policy's length.

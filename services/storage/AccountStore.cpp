@@ -24,20 +24,21 @@ QVariantList newAccount(const QString& tenant, const QString& destination, bool 
 
 AccountRow AccountRow::fromRecord(const QSqlRecord& r)
 {
+    RecordReader col(r);
     AccountRow a;
-    a.id = r.value(QStringLiteral("id")).toLongLong();
-    a.tenant = r.value(QStringLiteral("tenant")).toString();
-    a.phone = r.value(QStringLiteral("phone")).toString();
-    a.email = r.value(QStringLiteral("email")).toString();
-    a.firstName = r.value(QStringLiteral("first_name")).toString();
-    a.lastName = r.value(QStringLiteral("last_name")).toString();
-    a.address = r.value(QStringLiteral("address")).toString();
-    a.status = r.value(QStringLiteral("status")).toString();
-    a.phoneVerified = r.value(QStringLiteral("phone_verified")).toInt() != 0;
-    a.emailVerified = r.value(QStringLiteral("email_verified")).toInt() != 0;
-    a.profileCompleted = r.value(QStringLiteral("profile_completed")).toInt() != 0;
-    a.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
-    a.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
+    a.id = col(QLatin1String("id")).toLongLong();
+    a.tenant = col(QLatin1String("tenant")).toString();
+    a.phone = col(QLatin1String("phone")).toString();
+    a.email = col(QLatin1String("email")).toString();
+    a.firstName = col(QLatin1String("first_name")).toString();
+    a.lastName = col(QLatin1String("last_name")).toString();
+    a.address = col(QLatin1String("address")).toString();
+    a.status = col(QLatin1String("status")).toString();
+    a.phoneVerified = col(QLatin1String("phone_verified")).toInt() != 0;
+    a.emailVerified = col(QLatin1String("email_verified")).toInt() != 0;
+    a.profileCompleted = col(QLatin1String("profile_completed")).toInt() != 0;
+    a.createdAt = col(QLatin1String("created_at")).toLongLong();
+    a.updatedAt = col(QLatin1String("updated_at")).toLongLong();
     return a;
 }
 

@@ -12,28 +12,29 @@ static const char* kColumns =
 
 ChallengeRow ChallengeRow::fromRecord(const QSqlRecord& r)
 {
+    RecordReader col(r);
     ChallengeRow c;
-    c.id = r.value(QStringLiteral("id")).toLongLong();
-    c.ref = r.value(QStringLiteral("ref")).toString();
-    c.tenant = r.value(QStringLiteral("tenant")).toString();
-    c.destination = r.value(QStringLiteral("destination")).toString();
-    c.destPrefix = r.value(QStringLiteral("dest_prefix")).toString();
-    c.destRegion = r.value(QStringLiteral("dest_region")).toString();
-    c.channel = r.value(QStringLiteral("channel")).toString();
-    c.purpose = r.value(QStringLiteral("purpose")).toString();
-    c.status = r.value(QStringLiteral("status")).toString();
-    c.attempts = r.value(QStringLiteral("attempts")).toInt();
-    c.maxAttempts = r.value(QStringLiteral("max_attempts")).toInt();
-    c.sendCount = r.value(QStringLiteral("send_count")).toInt();
-    c.codeHash = r.value(QStringLiteral("code_hash")).toString();
-    c.codeLength = r.value(QStringLiteral("code_length")).toInt();
-    c.expiresAt = r.value(QStringLiteral("expires_at")).toLongLong();
-    c.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
-    c.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
-    c.verifiedAt = r.value(QStringLiteral("verified_at")).toLongLong();
-    c.lastVendor = r.value(QStringLiteral("last_vendor")).toString();
-    c.vendorRef = r.value(QStringLiteral("vendor_ref")).toString();
-    c.vendorResponse = r.value(QStringLiteral("vendor_response")).toString();
+    c.id = col(QLatin1String("id")).toLongLong();
+    c.ref = col(QLatin1String("ref")).toString();
+    c.tenant = col(QLatin1String("tenant")).toString();
+    c.destination = col(QLatin1String("destination")).toString();
+    c.destPrefix = col(QLatin1String("dest_prefix")).toString();
+    c.destRegion = col(QLatin1String("dest_region")).toString();
+    c.channel = col(QLatin1String("channel")).toString();
+    c.purpose = col(QLatin1String("purpose")).toString();
+    c.status = col(QLatin1String("status")).toString();
+    c.attempts = col(QLatin1String("attempts")).toInt();
+    c.maxAttempts = col(QLatin1String("max_attempts")).toInt();
+    c.sendCount = col(QLatin1String("send_count")).toInt();
+    c.codeHash = col(QLatin1String("code_hash")).toString();
+    c.codeLength = col(QLatin1String("code_length")).toInt();
+    c.expiresAt = col(QLatin1String("expires_at")).toLongLong();
+    c.createdAt = col(QLatin1String("created_at")).toLongLong();
+    c.updatedAt = col(QLatin1String("updated_at")).toLongLong();
+    c.verifiedAt = col(QLatin1String("verified_at")).toLongLong();
+    c.lastVendor = col(QLatin1String("last_vendor")).toString();
+    c.vendorRef = col(QLatin1String("vendor_ref")).toString();
+    c.vendorResponse = col(QLatin1String("vendor_response")).toString();
     return c;
 }
 

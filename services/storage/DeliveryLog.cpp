@@ -6,29 +6,30 @@ namespace otp {
 
 DeliveryRow DeliveryRow::fromRecord(const QSqlRecord& r)
 {
+    RecordReader col(r);
     DeliveryRow d;
-    d.id = r.value(QStringLiteral("id")).toLongLong();
-    d.challengeId = r.value(QStringLiteral("challenge_id")).toLongLong();
-    d.tenant = r.value(QStringLiteral("tenant")).toString();
-    d.destination = r.value(QStringLiteral("destination")).toString();
-    d.destPrefix = r.value(QStringLiteral("dest_prefix")).toString();
-    d.vendor = r.value(QStringLiteral("vendor")).toString();
-    d.channel = r.value(QStringLiteral("channel")).toString();
-    d.state = r.value(QStringLiteral("state")).toString();
-    d.vendorCode = r.value(QStringLiteral("vendor_code")).toString();
-    d.messageId = r.value(QStringLiteral("message_id")).toString();
-    d.reason = r.value(QStringLiteral("reason")).toString();
-    d.excerpt = r.value(QStringLiteral("excerpt")).toString();
-    d.sendNo = r.value(QStringLiteral("send_no")).toInt();
-    d.tryNo = r.value(QStringLiteral("try_no")).toInt();
-    d.httpStatus = r.value(QStringLiteral("http_status")).toInt();
-    const QVariant lat = r.value(QStringLiteral("latency_ms"));
+    d.id = col(QLatin1String("id")).toLongLong();
+    d.challengeId = col(QLatin1String("challenge_id")).toLongLong();
+    d.tenant = col(QLatin1String("tenant")).toString();
+    d.destination = col(QLatin1String("destination")).toString();
+    d.destPrefix = col(QLatin1String("dest_prefix")).toString();
+    d.vendor = col(QLatin1String("vendor")).toString();
+    d.channel = col(QLatin1String("channel")).toString();
+    d.state = col(QLatin1String("state")).toString();
+    d.vendorCode = col(QLatin1String("vendor_code")).toString();
+    d.messageId = col(QLatin1String("message_id")).toString();
+    d.reason = col(QLatin1String("reason")).toString();
+    d.excerpt = col(QLatin1String("excerpt")).toString();
+    d.sendNo = col(QLatin1String("send_no")).toInt();
+    d.tryNo = col(QLatin1String("try_no")).toInt();
+    d.httpStatus = col(QLatin1String("http_status")).toInt();
+    const QVariant lat = col(QLatin1String("latency_ms"));
     d.latencyMs = lat.isNull() ? -1 : lat.toInt();
-    d.createdAt = r.value(QStringLiteral("created_at")).toLongLong();
-    d.updatedAt = r.value(QStringLiteral("updated_at")).toLongLong();
-    d.nextTryAt = r.value(QStringLiteral("next_try_at")).toLongLong();
-    d.leaseUntil = r.value(QStringLiteral("lease_until")).toLongLong();
-    d.leaseOwner = r.value(QStringLiteral("lease_owner")).toString();
+    d.createdAt = col(QLatin1String("created_at")).toLongLong();
+    d.updatedAt = col(QLatin1String("updated_at")).toLongLong();
+    d.nextTryAt = col(QLatin1String("next_try_at")).toLongLong();
+    d.leaseUntil = col(QLatin1String("lease_until")).toLongLong();
+    d.leaseOwner = col(QLatin1String("lease_owner")).toString();
     return d;
 }
 

@@ -6,17 +6,18 @@ namespace otp {
 
 LockoutRow LockoutRow::fromRecord(const QSqlRecord& r)
 {
+    RecordReader col(r);
     LockoutRow l;
-    l.id = r.value(QStringLiteral("id")).toLongLong();
-    l.tenant = r.value(QStringLiteral("tenant")).toString();
-    l.destination = r.value(QStringLiteral("destination")).toString();
-    l.reason = r.value(QStringLiteral("reason")).toString();
-    l.challengeId = r.value(QStringLiteral("challenge_id")).toLongLong();
-    l.lockedAt = r.value(QStringLiteral("locked_at")).toLongLong();
-    l.lockedUntil = r.value(QStringLiteral("locked_until")).toLongLong();
-    l.releasedAt = r.value(QStringLiteral("released_at")).toLongLong();
-    l.releasedBy = r.value(QStringLiteral("released_by")).toString();
-    l.releaseReason = r.value(QStringLiteral("release_reason")).toString();
+    l.id = col(QLatin1String("id")).toLongLong();
+    l.tenant = col(QLatin1String("tenant")).toString();
+    l.destination = col(QLatin1String("destination")).toString();
+    l.reason = col(QLatin1String("reason")).toString();
+    l.challengeId = col(QLatin1String("challenge_id")).toLongLong();
+    l.lockedAt = col(QLatin1String("locked_at")).toLongLong();
+    l.lockedUntil = col(QLatin1String("locked_until")).toLongLong();
+    l.releasedAt = col(QLatin1String("released_at")).toLongLong();
+    l.releasedBy = col(QLatin1String("released_by")).toString();
+    l.releaseReason = col(QLatin1String("release_reason")).toString();
     return l;
 }
 

@@ -18,6 +18,27 @@ namespace otp {
 
 using Rows = QList<QSqlRecord>;
 
+// Reads a row's columns by name, in the order its SELECT lists them: each name is tried first at the
+// position after the previous one, and only then looked up (QSqlRecord::value(name) compares the name
+// with every field's, case-insensitively: about 2,600 instructions a column, 7 % of a send+verify
+// pair's client CPU for one ChallengeRow). A name that is missing reads as an invalid QVariant, as
+// value(name) does.
+class RecordReader
+{
+public:
+    explicit RecordReader(const QSqlRecord& record) : m_record(record) {}
+    QVariant operator()(QLatin1String name)
+    {
+        const int at = m_next < m_record.count() && m_record.fieldName(m_next) == name ? m_next : m_record.indexOf(name);
+        m_next = at + 1;
+        return m_record.value(at);
+    }
+
+private:
+    const QSqlRecord& m_record;
+    int m_next = 0;
+};
+
 struct SqliteTurn;  // SQLite: one file's writer turn in this process, with its group commit (SqlSession.cpp)
 struct SqliteGroup; // the write transactions one COMMIT ends
 

@@ -223,6 +223,18 @@ TEST(CodeHasherTest, KnownAnswer)
               "5e40ebc63ebaa2b475a68a50daf0cd37e7fbe5c757fd5d4a2fa93784e6865877");
 }
 
+// The same digest with a pepper longer than SHA-256's 64-byte block (HMAC hashes such a key first) and a
+// non-ASCII field: the two paths of HMAC key handling and the UTF-8 encoding, pinned. Computed with
+//   python3 -c "import hmac,hashlib; print(hmac.new(b'p'*100, 'ref-\u00e9\x1ft\x1fuser@example.com\x1fsignup\x1f12345678'
+//     .encode(), hashlib.sha256).hexdigest())"
+TEST(CodeHasherTest, KnownAnswerWithALongPepperAndNonAsciiField)
+{
+    const CodeBinding b{QStringLiteral("ref-\u00e9"), QStringLiteral("t"), QStringLiteral("user@example.com"),
+                        QStringLiteral("signup")};
+    EXPECT_EQ(CodeHasher(QByteArray(100, 'p')).hash(b, QStringLiteral("12345678")).toStdString(),
+              "81f3feb30cb1c2a86b14a450eb697436927f8bf22e47bd6174e4e0a13443423d");
+}
+
 TEST(CodeHasherTest, MalformedStoredHashNeverMatches)
 {
     const CodeHasher hasher(kPepper);
