@@ -100,7 +100,7 @@ void AccountStore::verifyOrCreate(const QString& tenant, const QString& destinat
                                    ? QStringLiteral(" ON DUPLICATE KEY UPDATE %1 = 1, updated_at = VALUES(updated_at)").arg(flag)
                                    : QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2 = 1, updated_at = excluded.updated_at")
                                          .arg(column, flag);
-    m_s.update(kInsertAccount + onConflict, newAccount(tenant, destination, isEmail, true, now));
+    m_s.write(kInsertAccount + onConflict, newAccount(tenant, destination, isEmail, true, now));
 }
 
 bool AccountStore::markVerified(const QString& tenant, const QString& destination, bool isEmail, qint64 now)

@@ -190,7 +190,7 @@ std::optional<int> ChallengeStore::consumeAttempt(qint64 id, qint64 now)
 void ChallengeStore::recordVendor(qint64 id, const QString& vendor, const QString& vendorRef,
                                   const QString& responseJson, qint64 now)
 {
-    m_s.update(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, "
+    m_s.write(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, "
                               "updated_at = ? WHERE id = ?"),
                {vendor, vendorRef, responseJson, now, id});
 }

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace otp {
@@ -110,11 +111,7 @@ QByteArray textOf(const QVariant& v)
     }
 }
 
-struct ResultDeleter
-{
-    void operator()(PGresult* r) const { PQclear(r); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+using ResultPtr = PgStatements::ResultPtr;
 
 QSqlError errorOf(PGconn* conn, const PGresult* result, const char* driverText)
 {
@@ -165,45 +162,73 @@ ResultPtr nextPipelineResult(PGconn* conn)
     return r;
 }
 
-// BEGIN, the Parse of `parse` as `name` when it is set, and the statement `name` with `values`, sent
-// together in one pipeline and read back in order. `statement` is the statement's own result.
-bool beginAndRun(PGconn* conn, const QByteArray& name, const QByteArray* parse, int parameters,
-                 const std::vector<const char*>& values, ResultPtr& statement, QSqlError& error)
+// One step of a pipeline: a command without values (BEGIN, COMMIT), or a prepared statement's run with
+// its Parse first when the statement is new on this connection.
+struct PipelineStep
 {
-    const char* failedAt = "libpq: Unable to begin a transaction";
+    const char* command = nullptr; // or a statement:
+    const QByteArray* name = nullptr;
+    const QByteArray* parse = nullptr;
+    int parameters = 0;
+    const std::vector<const char*>* values = nullptr;
+};
+
+// Sends every step in one pipeline and reads the results back in order. The last step's result goes
+// to `last` for the caller to judge. A step before it that fails sets `error` and `failedStep`, and
+// the server skips the rest (they come back "aborted"); false then, or when nothing could be sent.
+bool runPipeline(PGconn* conn, const std::vector<PipelineStep>& steps, ResultPtr& last, QSqlError& error, int& failedStep)
+{
     bool sent = PQenterPipelineMode(conn) == 1;
-    sent = sent && PQsendQueryParams(conn, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-    if (parse)
-        sent = sent && PQsendPrepare(conn, name.constData(), parse->constData(), parameters, nullptr) == 1;
-    sent = sent && PQsendQueryPrepared(conn, name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0) == 1;
+    for (const PipelineStep& step : steps) {
+        if (step.command) {
+            sent = sent && PQsendQueryParams(conn, step.command, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+            continue;
+        }
+        if (step.parse)
+            sent = sent && PQsendPrepare(conn, step.name->constData(), step.parse->constData(), step.parameters, nullptr) == 1;
+        sent = sent && PQsendQueryPrepared(conn, step.name->constData(), int(step.values->size()), step.values->data(),
+                                           nullptr, nullptr, 0) == 1;
+    }
     sent = sent && PQpipelineSync(conn) == 1;
-    bool ok = sent;
-    if (sent) {
-        ResultPtr begin = nextPipelineResult(conn);
-        ok = begin && PQresultStatus(begin.get()) == PGRES_COMMAND_OK;
-        if (!ok) {
-            error = errorOf(conn, begin.get(), failedAt);
-        } else if (parse) {
+    failedStep = sent ? -1 : 0;
+    if (!sent)
+        error = errorOf(conn, nullptr, "libpq: Unable to send statements");
+    for (size_t i = 0; sent && failedStep < 0 && i < steps.size(); ++i) {
+        if (steps[i].parse) {
             ResultPtr prepared = nextPipelineResult(conn);
-            ok = prepared && PQresultStatus(prepared.get()) == PGRES_COMMAND_OK;
-            if (!ok)
+            if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
                 error = errorOf(conn, prepared.get(), "libpq: Unable to prepare statement");
-        }
-        if (ok)
-            statement = nextPipelineResult(conn); // its status is judged by the caller
-        // Whatever is left, up to the sync (results of queries after a failed one come back as aborted).
-        for (int guard = 0; guard < 4 && PQstatus(conn) == CONNECTION_OK; ++guard) {
-            ResultPtr rest = nextPipelineResult(conn);
-            if (!rest || PQresultStatus(rest.get()) == PGRES_PIPELINE_SYNC)
+                failedStep = int(i);
                 break;
+            }
         }
-    } else {
-        error = errorOf(conn, nullptr, failedAt);
+        ResultPtr r = nextPipelineResult(conn);
+        if (i + 1 == steps.size()) {
+            last = std::move(r);
+            break;
+        }
+        const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            error = errorOf(conn, r.get(), steps[i].command ? "libpq: Unable to begin a transaction"
+                                                            : "libpq: Unable to execute statement");
+            failedStep = int(i);
+        }
+    }
+    // Whatever is left, up to the sync (results of steps after a failed one come back as aborted).
+    for (size_t guard = 0; sent && guard < 2 * steps.size() + 2 && PQstatus(conn) == CONNECTION_OK; ++guard) {
+        ResultPtr rest = nextPipelineResult(conn);
+        if (!rest || PQresultStatus(rest.get()) == PGRES_PIPELINE_SYNC)
+            break;
     }
     PQexitPipelineMode(conn); // fails only with results still unread, i.e. on a broken connection
-    return ok;
+    return failedStep < 0;
 }
 } // namespace
+
+void PgStatements::ResultDeleter::operator()(pg_result* r) const
+{
+    PQclear(r);
+}
 
 pg_conn* PgStatements::connectionOf(const QVariant& driverHandle)
 {
@@ -240,48 +265,70 @@ QString PgStatements::numberedPlaceholders(const QString& sql, int* count)
     return out;
 }
 
-bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error)
+bool PgStatements::statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st,
+                             QSqlError& error)
 {
     auto it = m_prepared.find(sql);
-    const bool known = it != m_prepared.end();
-    Prepared fresh;
-    QByteArray text;
-    if (!known) {
-        text = numberedPlaceholders(sql, &fresh.parameters).toUtf8();
-        fresh.name = QByteArrayLiteral("otp_") + QByteArray::number(++m_next);
+    if (it == m_prepared.end()) {
+        Prepared fresh;
+        st.parse = numberedPlaceholders(sql, &fresh.parameters).toUtf8();
+        fresh.name = QByteArrayLiteral("otp_") + QByteArray::number(m_next + 1);
+        st.parameters = fresh.parameters;
+        if (binds.size() == fresh.parameters) {
+            ++m_next;
+            if (prepareNow) {
+                ResultPtr prepared(PQprepare(m_conn, fresh.name.constData(), st.parse.constData(), fresh.parameters, nullptr));
+                if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+                    error = errorOf(m_conn, prepared.get(), "libpq: Unable to prepare statement");
+                    return false;
+                }
+                st.parse.clear();
+            }
+            it = m_prepared.insert(sql, fresh); // taken back in run() should its Parse fail
+        }
     }
-    const Prepared& p = known ? *it : fresh;
-    if (binds.size() != p.parameters) {
+    if (it == m_prepared.end() || binds.size() != it->parameters) {
+        const int parameters = it == m_prepared.end() ? st.parameters : it->parameters;
         error = QSqlError(QStringLiteral("libpq: Unable to execute statement"),
                           QStringLiteral("the statement has %1 placeholders and was given %2 values")
-                              .arg(p.parameters).arg(binds.size()),
+                              .arg(parameters).arg(binds.size()),
                           QSqlError::StatementError);
         return false;
     }
-    std::vector<QByteArray> texts;
-    std::vector<const char*> values;
-    if (!textValues(binds, texts, values, error))
+    st.sql = sql;
+    st.binds = binds;
+    st.name = it->name;
+    st.parameters = it->parameters;
+    return textValues(binds, st.texts, st.values, error);
+}
+
+bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error)
+{
+    Statement st;
+    if (!statement(sql, binds, false, st, error))
         return false;
+    const QByteArray& name = st.name;
     ResultPtr r;
-    if (m_beginPending) {
-        // The transaction's BEGIN, the statement's Parse when it is new, and the statement, in one pipeline:
-        // one round trip where there were two or three. The server runs them in order and stops at the
-        // first that fails; the rest come back as "aborted".
-        m_beginPending = false;
-        if (!beginAndRun(m_conn, p.name, known ? nullptr : &text, p.parameters, values, r, error))
+    if (m_beginPending || !m_queued.empty()) {
+        // The transaction's BEGIN, the writes waiting for it, the statement's Parse when it is new, and the
+        // statement, in one pipeline: one round trip where there were several. The server runs them in
+        // order and stops at the first that fails; the rest come back as "aborted".
+        if (!sendWaiting(&st, r, error)) {
+            if (!st.parse.isEmpty())
+                m_prepared.remove(sql);
             return false;
+        }
     } else {
-        if (!known) {
-            ResultPtr prepared(PQprepare(m_conn, fresh.name.constData(), text.constData(), fresh.parameters, nullptr));
+        if (!st.parse.isEmpty()) {
+            ResultPtr prepared(PQprepare(m_conn, name.constData(), st.parse.constData(), st.parameters, nullptr));
             if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
                 error = errorOf(m_conn, prepared.get(), "libpq: Unable to prepare statement");
+                m_prepared.remove(sql);
                 return false;
             }
         }
-        r.reset(PQexecPrepared(m_conn, p.name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0));
+        r.reset(PQexecPrepared(m_conn, name.constData(), int(st.values.size()), st.values.data(), nullptr, nullptr, 0));
     }
-    if (!known)
-        it = m_prepared.insert(sql, fresh);
     const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         error = errorOf(m_conn, r.get(), "libpq: Unable to execute statement");
@@ -290,7 +337,65 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
     result.rows.clear();
     result.affected = QByteArray(PQcmdTuples(r.get())).toInt();
     if (status == PGRES_TUPLES_OK)
-        readRows(r.get(), *it, result.rows);
+        readRows(r.get(), m_prepared[sql], result.rows);
+    return true;
+}
+
+bool PgStatements::queue(const QString& sql, const QVariantList& binds, QSqlError& error)
+{
+    Statement st;
+    if (!statement(sql, binds, true, st, error))
+        return false;
+    m_queued.push_back(std::move(st));
+    return true;
+}
+
+bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError& error)
+{
+    std::vector<PipelineStep> steps;
+    if (m_beginPending)
+        steps.push_back(PipelineStep{"BEGIN"});
+    auto add = [&](Statement& st) {
+        steps.push_back(PipelineStep{nullptr, &st.name, st.parse.isEmpty() ? nullptr : &st.parse, st.parameters, &st.values});
+    };
+    for (Statement& st : m_queued)
+        add(st);
+    if (last)
+        add(*last);
+    else
+        steps.push_back(PipelineStep{"COMMIT"});
+    std::vector<Statement> sent = std::move(m_queued);
+    m_queued.clear();
+    m_beginPending = false;
+    int failedStep = -1;
+    const bool ok = runPipeline(m_conn, steps, lastResult, error, failedStep);
+    const int firstQueued = int(steps.size() - sent.size()) - 1;
+    if (!ok && failedStep >= firstQueued && failedStep - firstQueued < int(sent.size())) {
+        m_failedSql = sent[size_t(failedStep - firstQueued)].sql;
+        m_failedBinds = sent[size_t(failedStep - firstQueued)].binds;
+    }
+    return ok;
+}
+
+bool PgStatements::commit(QSqlError& error)
+{
+    ResultPtr r;
+    if (!sendWaiting(nullptr, r, error))
+        return false;
+    // A COMMIT in a transaction the server had already failed answers "ROLLBACK".
+    if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK || qstrcmp(PQcmdStatus(r.get()), "ROLLBACK") == 0) {
+        error = errorOf(m_conn, r.get(), "libpq: Unable to commit the transaction");
+        return false;
+    }
+    return true;
+}
+
+bool PgStatements::takeFailedStatement(QString* sql, QVariantList* binds)
+{
+    if (m_failedSql.isEmpty())
+        return false;
+    *sql = std::exchange(m_failedSql, QString());
+    *binds = std::exchange(m_failedBinds, QVariantList());
     return true;
 }
 
@@ -321,14 +426,34 @@ void PgStatements::readRows(const PGresult* r, Prepared& p, QList<QSqlRecord>& r
     }
 }
 
-bool PgStatements::flushBegin(QSqlError& error)
+bool PgStatements::flush(QSqlError& error)
 {
-    if (!m_beginPending)
+    if (!m_beginPending && m_queued.empty())
         return true;
-    m_beginPending = false;
-    ResultPtr r(PQexec(m_conn, "BEGIN"));
-    if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
-        error = errorOf(m_conn, r.get(), "libpq: Unable to begin a transaction");
+    if (m_queued.empty()) {
+        m_beginPending = false;
+        ResultPtr r(PQexec(m_conn, "BEGIN"));
+        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+            error = errorOf(m_conn, r.get(), "libpq: Unable to begin a transaction");
+            return false;
+        }
+        return true;
+    }
+    Statement last = std::move(m_queued.back());
+    m_queued.pop_back();
+    ResultPtr r;
+    if (!sendWaiting(&last, r, error)) {
+        if (m_failedSql.isEmpty()) { // the last write's own failure, or its pipeline's
+            m_failedSql = last.sql;
+            m_failedBinds = last.binds;
+        }
+        return false;
+    }
+    const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        error = errorOf(m_conn, r.get(), "libpq: Unable to execute statement");
+        m_failedSql = last.sql;
+        m_failedBinds = last.binds;
         return false;
     }
     return true;

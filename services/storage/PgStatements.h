@@ -8,6 +8,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+#include <vector>
+
 struct pg_conn; // libpq's PGconn
 struct pg_result; // libpq's PGresult
 
@@ -30,6 +33,13 @@ namespace otp {
 class PgStatements
 {
 public:
+    // A libpq result, cleared when it goes.
+    struct ResultDeleter
+    {
+        void operator()(pg_result* r) const;
+    };
+    using ResultPtr = std::unique_ptr<pg_result, ResultDeleter>;
+
     explicit PgStatements(pg_conn* connection) : m_conn(connection) {}
 
     struct Result
@@ -53,10 +63,22 @@ public:
         m_beginPending = false;
         return was;
     }
-    // Sends a waiting BEGIN on its own, before a statement that goes another way (QSqlQuery). False, with
-    // `error` set, when it failed.
-    bool flushBegin(QSqlError& error);
-
+    // A write whose result nobody reads, inside a write transaction: it waits (prepared now if it is new)
+    // and goes out with the transaction's next statement or its COMMIT, in one pipeline. Should it fail,
+    // that statement or the commit fails with its error (takeFailedStatement names it), and the
+    // transaction is rolled back whole, as if it had failed at once. False, with `error` set, when the
+    // statement cannot be prepared or its values are wrong.
+    bool queue(const QString& sql, const QVariantList& binds, QSqlError& error);
+    bool hasQueued() const { return !m_queued.empty(); }
+    void dropQueued() { m_queued.clear(); }
+    // The waiting BEGIN, the waiting writes and COMMIT, in one pipeline. False, with `error` set, when a
+    // write or the COMMIT failed.
+    bool commit(QSqlError& error);
+    // After a failure: the waiting write that failed, when it was one of them.
+    bool takeFailedStatement(QString* sql, QVariantList* binds);
+    // Sends a waiting BEGIN and the waiting writes, before a statement that goes another way
+    // (QSqlQuery). False, with `error` set, when one failed.
+    bool flush(QSqlError& error);
     // The connection QPSQL holds for `db`, or nullptr when it is not an open PostgreSQL connection.
     static pg_conn* connectionOf(const QVariant& driverHandle);
     // `sql` with each `?` outside quotes numbered `$1`, `$2`, … (PostgreSQL's placeholders); `count`
@@ -76,8 +98,25 @@ private:
         QList<int> types; // each column's QMetaType id
     };
     static void readRows(const pg_result* result, Prepared& p, QList<QSqlRecord>& rows);
+    // One run of a statement: its name and values, and its text when the server has not parsed it yet.
+    struct Statement
+    {
+        QString sql;
+        QVariantList binds;
+        QByteArray name;
+        int parameters = 0;
+        QByteArray parse;
+        std::vector<QByteArray> texts;
+        std::vector<const char*> values; // into texts; nullptr is NULL
+    };
+    bool statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st, QSqlError& error);
+    bool sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError& error);
+
     pg_conn* m_conn;
     QHash<QString, Prepared> m_prepared;
+    std::vector<Statement> m_queued;
+    QString m_failedSql;
+    QVariantList m_failedBinds;
     int m_next = 0;
     bool m_beginPending = false;
 };

@@ -211,34 +211,6 @@ void SqlSession::fail(const QString& sql, const QVariantList& binds, const QSqlE
     throw StoreError(QStringLiteral("database error in %1").arg(err));
 }
 
-bool SqlSession::pgExtendedProtocol()
-{
-    static const bool on = qEnvironmentVariable("OTP_PG_STATEMENTS") != QLatin1String("qpsql");
-    return on;
-}
-
-PgStatements* SqlSession::pg()
-{
-    if (m_dialect != SqlDialect::Postgres || !pgExtendedProtocol())
-        return nullptr;
-    if (!m_pg) {
-        if (pg_conn* connection = PgStatements::connectionOf(m_db.driver()->handle()))
-            m_pg = std::make_unique<PgStatements>(connection);
-    }
-    return m_pg.get();
-}
-
-void SqlSession::runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result)
-{
-    // The same rules as run(): a conflict outside a transaction is the statement undone whole, run again.
-    QSqlError error;
-    bool ok = m_pg->run(sql, binds, result, error);
-    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
-        ok = m_pg->run(sql, binds, result, error);
-    if (!ok)
-        fail(sql, binds, error);
-}
-
 Rows SqlSession::select(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
@@ -319,9 +291,13 @@ void SqlSession::execute(const QString& sql)
 {
     if (m_borrowed)
         return m_borrowed->execute(sql);
-    if (m_pg && m_pg->beginPending()) { // a transaction's first statement, going through QSqlQuery
+    if (m_pg && (m_pg->beginPending() || m_pg->hasQueued())) { // going through QSqlQuery: what waits goes first
         QSqlError error;
-        if (!m_pg->flushBegin(error)) {
+        if (!m_pg->flush(error)) {
+            QString failedSql;
+            QVariantList failedBinds;
+            if (m_pg->takeFailedStatement(&failedSql, &failedBinds))
+                fail(failedSql, failedBinds, error);
             noteFailure(error);
             throw StoreError(QStringLiteral("cannot begin a transaction: %1").arg(describe(error)));
         }
@@ -478,6 +454,8 @@ WriteTransaction::~WriteTransaction()
 {
     if (!m_open)
         return;
+    if (m_session.m_pg)
+        m_session.m_pg->dropQueued(); // writes that never went out
     m_session.m_inTransaction = false;
     m_session.m_notifyChannel = nullptr; // nothing changed
     if (m_session.broken()) {
@@ -562,6 +540,17 @@ void WriteTransaction::commit()
         // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
         // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
         throw StoreError(QStringLiteral("database conflict: another node's write aborted this transaction"), true);
+    } else if (m_session.m_pg && m_session.m_pg->hasQueued()) {
+        // Writes wait (write()): they go out with the COMMIT, and the BEGIN too if nothing else ran.
+        QSqlError error;
+        if (!m_session.m_pg->commit(error)) {
+            QString failedSql;
+            QVariantList failedBinds;
+            if (m_session.m_pg->takeFailedStatement(&failedSql, &failedBinds))
+                m_session.fail(failedSql, failedBinds, error); // throws, as the write would have
+            m_session.noteFailure(error);
+            throw StoreError(QStringLiteral("cannot commit: %1").arg(SqlSession::describe(error)), m_session.isConflictHere(error));
+        }
     } else if (m_session.m_pg && m_session.m_pg->dropPendingBegin()) {
         // Nothing ran: the BEGIN never went out, so there is nothing to commit.
     } else if (!m_session.database().commit()) {

@@ -112,6 +112,12 @@ public:
     qint64 insert(const QString& sql, const QVariantList& binds = {});
     // UPDATE/DELETE returning the number of rows changed: the basis of every conditional update.
     int update(const QString& sql, const QVariantList& binds = {});
+    // A write whose count and id nobody reads (an INSERT of a history row, an upsert). In a write
+    // transaction on PostgreSQL it waits and travels with the transaction's next statement or its COMMIT,
+    // in one pipeline (PgStatements::queue): a round trip saved per write. Should it fail, it fails that
+    // statement or the commit, with its own statement named, and the transaction rolls back whole, as if
+    // it had failed at once. Elsewhere it is update().
+    void write(const QString& sql, const QVariantList& binds = {});
     // DDL or any statement without binds, run without caching.
     void execute(const QString& sql);
 

@@ -15,7 +15,7 @@ QJsonObject VerifyAttemptRow::toJson() const
 
 void VerifyAttempts::record(qint64 challengeId, int attemptNo, int maxAttempts, const QString& outcome, qint64 now)
 {
-    m_s.update(QStringLiteral("INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) "
+    m_s.write(QStringLiteral("INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) "
                               "VALUES (?, ?, ?, ?, ?)"),
                {challengeId, attemptNo, maxAttempts, outcome, now});
 }

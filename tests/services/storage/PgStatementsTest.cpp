@@ -154,3 +154,102 @@ TEST_F(PgStatementsOnServer, ATransactionsBeginGoesWithItsFirstStatementAndStill
     } // rolled back: PostgreSQL's DDL is transactional
     EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'tx_probe'")).toInt(), 0);
 }
+
+// SqlSession::write(): in a write transaction the write waits and goes out with the next statement or
+// the COMMIT. What it must keep: order (the next statement sees it), all-or-nothing (a failed write fails
+// its transaction whole, with its own statement named), nothing sent for a transaction that is dropped.
+// On the other engines write() is update(), and the same assertions hold but for the deferral itself.
+class WaitingWrites : public ::testing::Test
+{
+protected:
+    TestDatabase t;
+    SqlSession& s = t.database().session();
+    const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
+    int count() { return s.scalar(QStringLiteral("SELECT COUNT(*) FROM write_locks WHERE lock_key LIKE 'ww-%'")).toInt(); }
+    bool deferred() const { return s.dialect() == SqlDialect::Postgres && SqlSession::pgExtendedProtocol(); }
+};
+
+TEST_F(WaitingWrites, GoWithTheCommitAndAreSeenByTheStatementsAfterThem)
+{
+    {
+        WriteTransaction tx(s);
+        s.write(insert, {QStringLiteral("ww-1"), 1}); // the transaction's first statement: BEGIN waits too
+        s.write(insert, {QStringLiteral("ww-2"), 2});
+        EXPECT_EQ(count(), 2) << "a read after the writes sees them: they go first, in order";
+        s.write(insert, {QStringLiteral("ww-3"), 3});
+        tx.commit(); // ww-3 with the COMMIT
+    }
+    EXPECT_EQ(count(), 3);
+    {
+        WriteTransaction tx(s);
+        s.write(insert, {QStringLiteral("ww-4"), 4}); // BEGIN, the write and COMMIT in one pipeline
+        tx.commit();
+    }
+    EXPECT_EQ(count(), 4);
+    s.write(insert, {QStringLiteral("ww-5"), 5}); // outside a transaction: at once
+    EXPECT_EQ(count(), 5);
+}
+
+TEST_F(WaitingWrites, AFailedWriteFailsItsCommitWithItsOwnStatementAndNothingOfTheTransactionStays)
+{
+    s.update(insert, {QStringLiteral("ww-taken"), 1});
+    try {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("ww-a"), 2});
+        if (deferred()) {
+            EXPECT_NO_THROW(s.write(insert, {QStringLiteral("ww-taken"), 3})) << "the write waits: no error yet";
+            EXPECT_NO_THROW(s.write(insert, {QStringLiteral("ww-b"), 4}));
+            tx.commit();
+        } else {
+            s.write(insert, {QStringLiteral("ww-taken"), 3});
+        }
+        ADD_FAILURE() << "a duplicate key was committed";
+    } catch (const StoreError& e) {
+        EXPECT_TRUE(e.message().contains(QLatin1String("INSERT INTO write_locks"))) << e.message().toStdString();
+        EXPECT_FALSE(e.message().contains(QLatin1String("ww-taken"))) << "values are never in errors";
+    }
+    EXPECT_EQ(count(), 1) << "ww-a and ww-b were rolled back with the failed write";
+    s.update(insert, {QStringLiteral("ww-c"), 5}); // the session goes on
+    EXPECT_EQ(count(), 2);
+}
+
+TEST_F(WaitingWrites, AFailedWriteFailsTheNextStatementNamingTheWrite)
+{
+    s.update(insert, {QStringLiteral("ww-taken"), 1});
+    {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("ww-a"), 2});
+        try {
+            s.write(insert, {QStringLiteral("ww-taken"), 3});
+            s.select(QStringLiteral("SELECT lock_key FROM write_locks"));
+            ADD_FAILURE() << "the duplicate key went unnoticed";
+        } catch (const StoreError& e) {
+            EXPECT_TRUE(e.message().contains(QLatin1String("INSERT INTO write_locks"))) << e.message().toStdString();
+        }
+    }
+    EXPECT_EQ(count(), 1);
+}
+
+TEST_F(WaitingWrites, ATransactionDroppedBeforeItsCommitSendsThemNever)
+{
+    if (deferred()) {
+        WriteTransaction tx(s);
+        s.write(insert, {QStringLiteral("ww-1"), 1});
+        s.write(insert, {QStringLiteral("ww-1"), 2}); // would fail: never sent, so never fails
+    }
+    EXPECT_EQ(count(), 0);
+    {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("ww-2"), 1});
+        s.write(insert, {QStringLiteral("ww-3"), 2});
+    } // rolled back: the BEGIN and ww-2 went out, ww-3 never did
+    EXPECT_EQ(count(), 0);
+    {
+        WriteTransaction tx(s, WriteTransaction::Statements::IncludingDdl);
+        s.write(insert, {QStringLiteral("ww-4"), 1});
+        s.execute(QStringLiteral("CREATE TABLE ww_probe (n INTEGER)")); // the write goes first
+        EXPECT_EQ(count(), 1);
+        tx.commit();
+    }
+    EXPECT_EQ(count(), 1);
+}

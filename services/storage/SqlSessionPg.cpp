@@ -1,0 +1,56 @@
+// SqlSession's PostgreSQL statement path: statements over libpq's extended protocol (PgStatements) on
+// the connection QPSQL opened, and the writes that wait for the next statement or the COMMIT.
+#include "SqlSession.h"
+
+#include "StoreError.h"
+
+#include <QSqlDriver>
+
+namespace otp {
+
+bool SqlSession::pgExtendedProtocol()
+{
+    static const bool on = qEnvironmentVariable("OTP_PG_STATEMENTS") != QLatin1String("qpsql");
+    return on;
+}
+
+PgStatements* SqlSession::pg()
+{
+    if (m_dialect != SqlDialect::Postgres || !pgExtendedProtocol())
+        return nullptr;
+    if (!m_pg) {
+        if (pg_conn* connection = PgStatements::connectionOf(m_db.driver()->handle()))
+            m_pg = std::make_unique<PgStatements>(connection);
+    }
+    return m_pg.get();
+}
+
+void SqlSession::runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result)
+{
+    // The same rules as run(): a conflict outside a transaction is the statement undone whole, run again.
+    QSqlError error;
+    bool ok = m_pg->run(sql, binds, result, error);
+    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
+        ok = m_pg->run(sql, binds, result, error);
+    QString failedSql;
+    QVariantList failedBinds;
+    if (!ok && m_pg->takeFailedStatement(&failedSql, &failedBinds))
+        fail(failedSql, failedBinds, error); // a write that waited for this statement (write())
+    if (!ok)
+        fail(sql, binds, error);
+}
+
+void SqlSession::write(const QString& sql, const QVariantList& binds)
+{
+    if (m_borrowed)
+        return m_borrowed->write(sql, binds);
+    if (!m_inTransaction || !pg()) {
+        update(sql, binds);
+        return;
+    }
+    QSqlError error;
+    if (!m_pg->queue(sql, binds, error))
+        fail(sql, binds, error);
+}
+
+} // namespace otp
