@@ -32,6 +32,9 @@ public:
 
     ParsedDestination parse(const QString& input) const;
     ParsedDestination parsePhone(const QString& input) const;
+    // The same answer, always through libphonenumber's Parse (parsePhone reads canonical E.164 input
+    // without it): the reference DestinationParserTest holds parsePhone to.
+    ParsedDestination parsePhoneThroughParse(const QString& input) const;
     static ParsedDestination parseEmail(const QString& input);
     // An email address reduced to its mailbox: lower case, "+tag" dropped, dots dropped at Gmail.
     static QString canonicalMailbox(const QString& email);
@@ -40,6 +43,7 @@ public:
     static bool isKnownRegion(const QString& region);
 
 private:
+    ParsedDestination parsePhoneWith(const QString& input, bool shortcut) const;
     QString m_defaultRegion;
 };
 

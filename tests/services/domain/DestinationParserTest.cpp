@@ -9,12 +9,16 @@
 #include "DestinationParser.h"
 
 #include <gtest/gtest.h>
+#include <phonenumbers/phonenumberutil.h>
 
 #include <QSet>
+#include <QStringList>
 
 #include <cstring>
 #include <ostream>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -336,4 +340,65 @@ TEST(DestinationParserTest, CanonicalMailboxDropsTagsAndGmailDots)
     EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("v.i.ctim+x@googlemail.com")), QStringLiteral("victim@gmail.com"));
     EXPECT_EQ(DestinationParser::canonicalMailbox(QStringLiteral("+tag@example.org")), QStringLiteral("+tag@example.org"))
         << "a local part that is only a tag stays as it is";
+}
+
+// parsePhone reads canonical E.164 ("+" and digits) without libphonenumber's Parse. It must give Parse's
+// answer, accepted or refused, for any such input: here every region's example number of every type,
+// every non-geographic code's, and variations of each (each last digit, a digit more, a digit less, a
+// digit dropped inside, the country code's first digit dropped), under two default regions.
+TEST(DestinationParserTest, CanonicalE164GivesParsesAnswerForEveryRegionsNumbers)
+{
+    using i18n::phonenumbers::PhoneNumber;
+    using i18n::phonenumbers::PhoneNumberUtil;
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    std::set<std::string> regions;
+    util.GetSupportedRegions(&regions);
+    std::vector<std::string> examples;
+    const PhoneNumberUtil::PhoneNumberType types[] = {
+        PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE, PhoneNumberUtil::PREMIUM_RATE,
+        PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP, PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER,
+        PhoneNumberUtil::UAN, PhoneNumberUtil::VOICEMAIL};
+    auto keep = [&](const PhoneNumber& n) {
+        std::string e164;
+        util.Format(n, PhoneNumberUtil::E164, &e164);
+        examples.push_back(e164);
+    };
+    for (const std::string& region : regions) {
+        for (const auto type : types) {
+            PhoneNumber n;
+            if (util.GetExampleNumberForType(region, type, &n))
+                keep(n);
+        }
+    }
+    std::set<int> global;
+    util.GetSupportedGlobalNetworkCallingCodes(&global);
+    for (const int code : global) {
+        PhoneNumber n;
+        if (util.GetExampleNumberForNonGeoEntity(code, &n))
+            keep(n);
+    }
+    ASSERT_GT(examples.size(), 1000u) << "libphonenumber's metadata gave too few examples to compare";
+    QStringList inputs;
+    for (const std::string& e : examples) {
+        const QString x = QString::fromStdString(e);
+        for (char d = '0'; d <= '9'; ++d)
+            inputs << x.left(x.size() - 1) + QLatin1Char(d);
+        inputs << x + QLatin1Char('7') << x.left(x.size() - 1) << x.left(3) + x.mid(4) + QLatin1Char('5')
+               << QStringLiteral("+") + x.mid(2) + QLatin1Char('1');
+    }
+    int compared = 0, accepted = 0;
+    for (const QString& region : {QStringLiteral("IN"), QStringLiteral("US")}) {
+        const DestinationParser parser(region);
+        for (const QString& input : inputs) {
+            const ParsedDestination fast = parser.parsePhone(input), reference = parser.parsePhoneThroughParse(input);
+            ++compared;
+            accepted += reference.ok ? 1 : 0;
+            ASSERT_EQ(fast.ok, reference.ok) << input.toStdString() << ": " << reference.error.toStdString();
+            EXPECT_EQ(fast.error, reference.error) << input.toStdString();
+            EXPECT_EQ(fast.destination.value, reference.destination.value) << input.toStdString();
+            EXPECT_EQ(fast.destination.region, reference.destination.region) << input.toStdString();
+            EXPECT_EQ(fast.destination.prefix, reference.destination.prefix) << input.toStdString();
+        }
+    }
+    EXPECT_GT(accepted, compared / 4) << "most variations of valid numbers are valid: the comparison covers acceptance";
 }
