@@ -265,8 +265,8 @@ QString PgStatements::numberedPlaceholders(const QString& sql, int* count)
     return out;
 }
 
-bool PgStatements::statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st,
-                             QSqlError& error)
+PgStatements::Prepared* PgStatements::statement(const QString& sql, const QVariantList& binds, bool prepareNow,
+                                                Statement& st, QSqlError& error)
 {
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
@@ -280,7 +280,7 @@ bool PgStatements::statement(const QString& sql, const QVariantList& binds, bool
                 ResultPtr prepared(PQprepare(m_conn, fresh.name.constData(), st.parse.constData(), fresh.parameters, nullptr));
                 if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
                     error = errorOf(m_conn, prepared.get(), "libpq: Unable to prepare statement");
-                    return false;
+                    return nullptr;
                 }
                 st.parse.clear();
             }
@@ -293,19 +293,20 @@ bool PgStatements::statement(const QString& sql, const QVariantList& binds, bool
                           QStringLiteral("the statement has %1 placeholders and was given %2 values")
                               .arg(parameters).arg(binds.size()),
                           QSqlError::StatementError);
-        return false;
+        return nullptr;
     }
     st.sql = sql;
     st.binds = binds;
     st.name = it->name;
     st.parameters = it->parameters;
-    return textValues(binds, st.texts, st.values, error);
+    return textValues(binds, st.texts, st.values, error) ? &*it : nullptr;
 }
 
 bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error)
 {
     Statement st;
-    if (!statement(sql, binds, false, st, error))
+    Prepared* entry = statement(sql, binds, false, st, error); // nothing adds to m_prepared before readRows
+    if (!entry)
         return false;
     const QByteArray& name = st.name;
     ResultPtr r;
@@ -337,7 +338,7 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
     result.rows.clear();
     result.affected = QByteArray(PQcmdTuples(r.get())).toInt();
     if (status == PGRES_TUPLES_OK)
-        readRows(r.get(), m_prepared[sql], result.rows);
+        readRows(r.get(), *entry, result.rows);
     return true;
 }
 
@@ -353,6 +354,7 @@ bool PgStatements::queue(const QString& sql, const QVariantList& binds, QSqlErro
 bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError& error)
 {
     std::vector<PipelineStep> steps;
+    const int firstQueued = m_beginPending ? 1 : 0; // the step of the first waiting write
     if (m_beginPending)
         steps.push_back(PipelineStep{"BEGIN"});
     auto add = [&](Statement& st) {
@@ -369,7 +371,6 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
     m_beginPending = false;
     int failedStep = -1;
     const bool ok = runPipeline(m_conn, steps, lastResult, error, failedStep);
-    const int firstQueued = int(steps.size() - sent.size()) - 1;
     if (!ok && failedStep >= firstQueued && failedStep - firstQueued < int(sent.size())) {
         m_failedSql = sent[size_t(failedStep - firstQueued)].sql;
         m_failedBinds = sent[size_t(failedStep - firstQueued)].binds;
@@ -402,7 +403,7 @@ bool PgStatements::takeFailedStatement(QString* sql, QVariantList* binds)
 void PgStatements::readRows(const PGresult* r, Prepared& p, QList<QSqlRecord>& rows)
 {
     const int columns = PQnfields(r);
-    if (!p.described || p.shape.count() != columns) {
+    if (p.shape.count() != columns) {
         p.shape = QSqlRecord();
         p.types.clear();
         for (int c = 0; c < columns; ++c) {
@@ -410,7 +411,6 @@ void PgStatements::readRows(const PGresult* r, Prepared& p, QList<QSqlRecord>& r
             p.types.append(type.id());
             p.shape.append(QSqlField(QString::fromUtf8(PQfname(r, c)), type));
         }
-        p.described = true;
     }
     const int count = PQntuples(r);
     rows.reserve(count);
@@ -442,13 +442,8 @@ bool PgStatements::flush(QSqlError& error)
     Statement last = std::move(m_queued.back());
     m_queued.pop_back();
     ResultPtr r;
-    if (!sendWaiting(&last, r, error)) {
-        if (m_failedSql.isEmpty()) { // the last write's own failure, or its pipeline's
-            m_failedSql = last.sql;
-            m_failedBinds = last.binds;
-        }
-        return false;
-    }
+    if (!sendWaiting(&last, r, error))
+        return false; // the BEGIN or an earlier write failed (sendWaiting names the write)
     const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         error = errorOf(m_conn, r.get(), "libpq: Unable to execute statement");

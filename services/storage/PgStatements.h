@@ -90,10 +90,10 @@ private:
     {
         QByteArray name;
         int parameters = 0;
-        // The result's columns, built from the first result and reused by every later one: a prepared
-        // statement's row type is fixed (the server refuses to run it if the table changed under it).
-        // Building 21 QSqlFields and their names per SELECT was 11 % of a pair's client instructions.
-        bool described = false;
+        // The result's columns, built from the first result (the shape's column count differs from the
+        // result's until then) and reused by every later one: a prepared statement's row type is fixed
+        // (the server refuses to run it if the table changed under it). Building 21 QSqlFields and their
+        // names per SELECT was 11 % of a pair's client instructions.
         QSqlRecord shape;
         QList<int> types; // each column's QMetaType id
     };
@@ -109,7 +109,9 @@ private:
         std::vector<QByteArray> texts;
         std::vector<const char*> values; // into texts; nullptr is NULL
     };
-    bool statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st, QSqlError& error);
+    // Fills `st` for one run of `sql` and returns its entry in m_prepared (valid until the next statement
+    // is added), or nullptr with `error` set.
+    Prepared* statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st, QSqlError& error);
     bool sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError& error);
 
     pg_conn* m_conn;

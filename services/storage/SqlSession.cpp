@@ -294,10 +294,7 @@ void SqlSession::execute(const QString& sql)
     if (m_pg && (m_pg->beginPending() || m_pg->hasQueued())) { // going through QSqlQuery: what waits goes first
         QSqlError error;
         if (!m_pg->flush(error)) {
-            QString failedSql;
-            QVariantList failedBinds;
-            if (m_pg->takeFailedStatement(&failedSql, &failedBinds))
-                fail(failedSql, failedBinds, error);
+            failIfAWriteFailed(error);
             noteFailure(error);
             throw StoreError(QStringLiteral("cannot begin a transaction: %1").arg(describe(error)));
         }
@@ -544,10 +541,7 @@ void WriteTransaction::commit()
         // Writes wait (write()): they go out with the COMMIT, and the BEGIN too if nothing else ran.
         QSqlError error;
         if (!m_session.m_pg->commit(error)) {
-            QString failedSql;
-            QVariantList failedBinds;
-            if (m_session.m_pg->takeFailedStatement(&failedSql, &failedBinds))
-                m_session.fail(failedSql, failedBinds, error); // throws, as the write would have
+            m_session.failIfAWriteFailed(error); // throws, as the write would have
             m_session.noteFailure(error);
             throw StoreError(QStringLiteral("cannot commit: %1").arg(SqlSession::describe(error)), m_session.isConflictHere(error));
         }

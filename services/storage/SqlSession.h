@@ -134,6 +134,8 @@ private:
     PgStatements* pg();
     void runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result);
     [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
+    // After a PostgreSQL failure: when a waiting write (write()) was what failed, fail() with its statement.
+    void failIfAWriteFailed(const QSqlError& error);
 
     friend class WriteTransaction;
 

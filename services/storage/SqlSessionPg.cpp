@@ -32,12 +32,18 @@ void SqlSession::runPg(const QString& sql, const QVariantList& binds, PgStatemen
     bool ok = m_pg->run(sql, binds, result, error);
     for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
         ok = m_pg->run(sql, binds, result, error);
+    if (!ok) {
+        failIfAWriteFailed(error); // a write that waited for this statement (write())
+        fail(sql, binds, error);
+    }
+}
+
+void SqlSession::failIfAWriteFailed(const QSqlError& error)
+{
     QString failedSql;
     QVariantList failedBinds;
-    if (!ok && m_pg->takeFailedStatement(&failedSql, &failedBinds))
-        fail(failedSql, failedBinds, error); // a write that waited for this statement (write())
-    if (!ok)
-        fail(sql, binds, error);
+    if (m_pg && m_pg->takeFailedStatement(&failedSql, &failedBinds))
+        fail(failedSql, failedBinds, error);
 }
 
 void SqlSession::write(const QString& sql, const QVariantList& binds)
