@@ -42,7 +42,7 @@ QList<AlarmEntry> AlarmHistoryModel::read(SqlSession& s, bool activeOnly, int li
                        "k.acked_at, k.acked_by, k.reason FROM alarms a LEFT JOIN alarm_acks k ON k.alarm_id = a.id ") +
         (activeOnly ? QStringLiteral("WHERE a.cleared_at IS NULL ") : QString()) +
         QStringLiteral("ORDER BY a.raised_at DESC, a.id DESC LIMIT ?");
-    for (const QSqlRecord& r : s.select(sql, {limit})) {
+    for (const SqlRow& r : s.select(sql, {limit})) {
         AlarmEntry e;
         e.id = r.value(0).toLongLong();
         e.tenant = r.value(1).toString();

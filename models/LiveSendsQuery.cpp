@@ -12,7 +12,7 @@ QList<SendRow> toRows(const Rows& rows)
 {
     QList<SendRow> out;
     out.reserve(rows.size());
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         SendRow s;
         s.deliveryId = r.value(0).toLongLong();
         s.challengeId = r.value(1).toLongLong();

@@ -147,7 +147,7 @@ void LockoutsModel::refresh()
                                                       "ORDER BY locked_until ASC, id ASC LIMIT 500"),
                                        {now});
             QList<LockoutRow> out;
-            for (const QSqlRecord& r : rows)
+            for (const SqlRow& r : rows)
                 out.append(LockoutRow::fromRecord(r));
             return out;
         },

@@ -290,7 +290,7 @@ void MainWindow::refreshAlarms()
         [db]() {
             QList<ActiveAlarm> out;
             SqlSession& s = db->session();
-            for (const QSqlRecord& t : s.select(QStringLiteral("SELECT DISTINCT tenant FROM alarms WHERE cleared_at IS NULL "
+            for (const SqlRow& t : s.select(QStringLiteral("SELECT DISTINCT tenant FROM alarms WHERE cleared_at IS NULL "
                                                               "ORDER BY tenant"))) {
                 const QString tenant = t.value(0).toString();
                 const int windowMin = PolicyStore(s).loadCached(tenant, QStringLiteral("login")).alarmWindowMin;

@@ -29,7 +29,7 @@ bool sameText(const QByteArray& a, const QByteArray& b)
     return diff == 0;
 }
 
-ApiKeyRow rowFrom(const QSqlRecord& r)
+ApiKeyRow rowFrom(const SqlRow& r)
 {
     ApiKeyRow k;
     k.id = r.value(QStringLiteral("id")).toLongLong();
@@ -208,7 +208,7 @@ QList<ApiKeyRow> ApiKeyStore::list(const QString& tenant)
     QList<ApiKeyRow> out;
     const QString sql = QStringLiteral("SELECT %1 FROM api_keys %2 ORDER BY tenant, name, id")
                             .arg(QLatin1String(kColumns), tenant.isEmpty() ? QString() : QStringLiteral("WHERE tenant = ?"));
-    for (const QSqlRecord& r : m_s.select(sql, tenant.isEmpty() ? QVariantList{} : QVariantList{tenant}))
+    for (const SqlRow& r : m_s.select(sql, tenant.isEmpty() ? QVariantList{} : QVariantList{tenant}))
         out << rowFrom(r);
     return out;
 }

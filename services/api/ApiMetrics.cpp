@@ -8,7 +8,6 @@
 #include <QCryptographicHash>
 #include <QMutexLocker>
 #include <QRegularExpression>
-#include <QSqlRecord>
 
 #include <cmath>
 
@@ -186,7 +185,7 @@ void ApiMetrics::scrapeDatabase(SqlSession& session, qint64 nowMs)
                                          .arg(kFeedMaxRows),
                                      {nowMs - kFeedCreatedWithinMs, from});
     qint64 newest = m_watermark;
-    for (const QSqlRecord& row : rows) {
+    for (const SqlRow& row : rows) {
         const qint64 id = row.value(0).toLongLong();
         const QString vendor = row.value(1).toString();
         const QString state = row.value(2).toString();

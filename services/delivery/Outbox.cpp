@@ -11,7 +11,6 @@
 #include "StoreError.h"
 #include "VendorBreaker.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -55,10 +54,6 @@ VendorAnswer redacted(VendorAnswer a, const QString& code)
     return a;
 }
 
-QString seedJson(const VendorAnswer& a)
-{
-    return QString::fromUtf8(QJsonDocument(a.toSeedJson()).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 Outbox::Outbox(Database& db, GatewayRegistry& gateways, const Clock& clock, CodeGenerator& generator,
@@ -429,7 +424,7 @@ Outbox::TryResult Outbox::recordAnswer(Try& t, const TryResult& sent)
     const qint64 now = m_clock.nowMs();
     t.log.recordAnswer(t.deliveryId, answer, now);
     Database::notifyChange(t.s);
-    t.challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, seedJson(answer), now);
+    t.challenges.recordVendor(challenge.id, answer.vendor, answer.messageId, answer.toSeedJsonText(), now);
     // The vendor's breaker learns from every answer it gave (VendorBreaker.h); open means no retry
     // waits on it: the send moves to the next vendor now.
     const bool vendorOpen = t.called && VendorBreaker(t.s).record(t.row.vendor, answer, t.policy, challenge.tenant, now);
@@ -540,7 +535,7 @@ int Outbox::deliverDue(int max)
     const qint64 now = m_clock.nowMs();
     const Rows due = s.select(dueRowsSql(), {now, now, max});
     int tried = 0;
-    for (const QSqlRecord& r : due) {
+    for (const SqlRow& r : due) {
         if (m_stopRequested && m_stopRequested())
             break; // stopping: the rows not yet claimed stay queued for whoever runs next
         const qint64 id = r.value(0).toLongLong();
@@ -565,7 +560,7 @@ int Outbox::recoverLost()
     SqlSession& s = m_db.session();
     const qint64 now = m_clock.nowMs();
     int n = 0;
-    for (const QSqlRecord& r : s.select(QStringLiteral("SELECT id FROM deliveries WHERE state = 'sending' AND lease_until < ?"),
+    for (const SqlRow& r : s.select(QStringLiteral("SELECT id FROM deliveries WHERE state = 'sending' AND lease_until < ?"),
                                         {now})) {
         n += s.update(QStringLiteral("UPDATE deliveries SET state = 'timeout', vendor_code = 'WORKER_LOST', reason = ?, "
                                      "lease_owner = NULL, lease_until = NULL, updated_at = ? "

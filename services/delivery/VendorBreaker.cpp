@@ -15,7 +15,7 @@ namespace {
 const QString kColumns = QStringLiteral("vendor, state, forced, consecutive_failures, probe_successes, open_until, "
                                         "probe_until, closed_at, reason, updated_at");
 
-BreakerRow fromRecord(const QSqlRecord& r)
+BreakerRow fromRecord(const SqlRow& r)
 {
     BreakerRow b;
     b.vendor = r.value(0).toString();
@@ -92,7 +92,7 @@ QHash<QString, BreakerRow> VendorBreaker::notClosedCached()
 QHash<QString, BreakerRow> VendorBreaker::notClosed()
 {
     QHash<QString, BreakerRow> out;
-    for (const QSqlRecord& r : m_s.select(QStringLiteral("SELECT ") + kColumns +
+    for (const SqlRow& r : m_s.select(QStringLiteral("SELECT ") + kColumns +
                                           QStringLiteral(" FROM vendor_breakers WHERE state <> 'closed'"))) {
         BreakerRow b = fromRecord(r);
         out.insert(b.vendor, b);
@@ -130,7 +130,7 @@ std::optional<BreakerRow> VendorBreaker::find(const QString& vendor)
 QList<BreakerRow> VendorBreaker::all()
 {
     QList<BreakerRow> out;
-    for (const QSqlRecord& r : m_s.select(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM vendor_breakers ORDER BY vendor")))
+    for (const SqlRow& r : m_s.select(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM vendor_breakers ORDER BY vendor")))
         out.append(fromRecord(r));
     return out;
 }

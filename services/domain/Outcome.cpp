@@ -18,6 +18,76 @@ QJsonObject VendorAnswer::toSeedJson() const
     return o;
 }
 
+namespace {
+char16_t hexDigit(unsigned v) { return char16_t(v < 10 ? u'0' + v : u'a' + v - 10); }
+
+void appendEscaped(QString& out, char16_t u)
+{
+    out += u'\\';
+    out += u'u';
+    for (int shift = 12; shift >= 0; shift -= 4)
+        out += hexDigit((u >> shift) & 0xf);
+}
+
+// A JSON string as QJsonDocument writes it: '"', '\\' and the C0 controls escaped (\b \f \n \r \t
+// by name, the others as \u00XX), a lone surrogate as \uXXXX, everything else as it is.
+void appendJsonString(QString& out, const QString& s)
+{
+    out += u'"';
+    const char16_t* p = reinterpret_cast<const char16_t*>(s.constData());
+    const char16_t* const end = p + s.size();
+    for (; p != end; ++p) {
+        const char16_t u = *p;
+        switch (u) {
+        case u'"': out += u"\\\""; continue;
+        case u'\\': out += u"\\\\"; continue;
+        case u'\b': out += u"\\b"; continue;
+        case u'\f': out += u"\\f"; continue;
+        case u'\n': out += u"\\n"; continue;
+        case u'\r': out += u"\\r"; continue;
+        case u'\t': out += u"\\t"; continue;
+        default: break;
+        }
+        if (u < 0x20) {
+            appendEscaped(out, u);
+        } else if (QChar::isHighSurrogate(u) && p + 1 != end && QChar::isLowSurrogate(p[1])) {
+            out += QChar(u);
+            out += QChar(*++p);
+        } else if (QChar::isSurrogate(u)) {
+            appendEscaped(out, u);
+        } else {
+            out += QChar(u);
+        }
+    }
+    out += u'"';
+}
+
+void appendMember(QString& out, QLatin1String key, const QString& value)
+{
+    out += key;
+    appendJsonString(out, value);
+}
+} // namespace
+
+QString VendorAnswer::toSeedJsonText() const
+{
+    QString out;
+    out.reserve(160 + vendor.size() + vendorCode.size() + messageId.size() + 2 * reason.size() + excerpt.size());
+    out += QLatin1String("{\"http_status\":");
+    out += QString::number(httpStatus);
+    out += QLatin1String(",\"latency_ms\":");
+    out += QString::number(latencyMs);
+    appendMember(out, QLatin1String(",\"message_id\":"), messageId);
+    appendMember(out, QLatin1String(",\"reason\":"), reason);
+    appendMember(out, QLatin1String(",\"response\":"), excerpt.isEmpty() ? reason : excerpt);
+    out += QLatin1String(",\"success\":");
+    out += accepted ? QLatin1String("true") : QLatin1String("false");
+    appendMember(out, QLatin1String(",\"vendor\":"), vendor);
+    appendMember(out, QLatin1String(",\"vendor_code\":"), vendorCode);
+    out += u'}';
+    return out;
+}
+
 QJsonObject VendorAnswer::toJson() const
 {
     QJsonObject o = toSeedJson();

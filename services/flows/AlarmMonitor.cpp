@@ -46,7 +46,7 @@ std::map<QString, std::pair<int, int>> conversion(SqlSession& s, const QString& 
         binds << onlyPrefix;
     }
     sql += QStringLiteral("GROUP BY c.dest_prefix");
-    for (const QSqlRecord& r : s.select(sql, binds))
+    for (const SqlRow& r : s.select(sql, binds))
         out[r.value(0).toString()] = {r.value(1).toInt(), r.value(2).toInt()};
     return out;
 }
@@ -145,7 +145,7 @@ AlarmMonitor::Changes applyFiring(SqlSession& s, const QString& tenant, const st
 {
     AlarmMonitor::Changes changes;
     std::map<Key, qint64> active;
-    for (const QSqlRecord& r : s.select(QStringLiteral("SELECT id, rule, subject FROM alarms WHERE tenant = ? AND cleared_at IS NULL"),
+    for (const SqlRow& r : s.select(QStringLiteral("SELECT id, rule, subject FROM alarms WHERE tenant = ? AND cleared_at IS NULL"),
                                         {tenant}))
         active[{r.value(1).toString(), r.value(2).toString()}] = r.value(0).toLongLong();
     for (const auto& [key, id] : active) {
@@ -186,7 +186,7 @@ QList<AlarmRow> AlarmMonitor::list(const QString& tenant, bool activeOnly, int l
                                        "FROM alarms WHERE tenant = ? ") +
                         (activeOnly ? QStringLiteral("AND cleared_at IS NULL ") : QString()) +
                         QStringLiteral("ORDER BY raised_at DESC, id DESC LIMIT ?");
-    for (const QSqlRecord& r : m_s.select(sql, {tenant, limit})) {
+    for (const SqlRow& r : m_s.select(sql, {tenant, limit})) {
         AlarmRow a;
         a.id = r.value(0).toLongLong();
         a.tenant = r.value(1).toString();

@@ -53,7 +53,7 @@ Policy FlowContext::effectivePolicy(const QString& tenant, Purpose purpose)
 }
 
 void FlowContext::recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
-                              QJsonObject details)
+                              const std::function<QJsonObject()>& details)
 {
     if (!actor.isPerson())
         return;
@@ -62,7 +62,7 @@ void FlowContext::recordAudit(const Actor& actor, const QString& action, const Q
         retryOnConflict(s, [&] {
             WriteTransaction tx(s);
             AuditLog(s).record(actor, action, isValidTenant(tenant) ? tenant : QStringLiteral("?"), target.left(320),
-                               details, clock.nowMs());
+                               details(), clock.nowMs());
             tx.commit();
         });
     } catch (const StoreError& e) {

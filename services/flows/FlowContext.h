@@ -31,9 +31,10 @@ struct FlowContext
     // reads (retryOnConflict). Not for send/resend/verify, whose steps each retry on their own.
     Outcome guardedTransaction(const std::function<Outcome()>& flow);
     // The audit row of a person's send, resend or verify, in its own transaction after the flow;
-    // a failure to write it is logged, never the flow's outcome.
+    // a failure to write it is logged, never the flow's outcome. `details` is called only when there
+    // is a row to write: an app's or a worker's sends (no person) build nothing.
     void recordAudit(const Actor& actor, const QString& action, const QString& tenant, const QString& target,
-                     QJsonObject details);
+                     const std::function<QJsonObject()>& details);
     Policy effectivePolicy(const QString& tenant, Purpose purpose);
 
     static bool isValidTenant(const QString& tenant);

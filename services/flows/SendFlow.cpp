@@ -93,9 +93,11 @@ Outcome SendFlow::issue(const SendRequest& request, const Actor& actor, bool isR
     });
     result.tenant = request.tenant;
     m_ctx.recordAudit(actor, action, request.tenant, result.destination.isEmpty() ? request.destination : result.destination,
-                      {{QStringLiteral("purpose"), purposeName(request.purpose)},
-                       {QStringLiteral("channel"), result.channel},
-                       {QStringLiteral("status"), result.statusName()}});
+                      [&] {
+                          return QJsonObject{{QStringLiteral("purpose"), purposeName(request.purpose)},
+                                             {QStringLiteral("channel"), result.channel},
+                                             {QStringLiteral("status"), result.statusName()}};
+                      });
     return result;
 }
 

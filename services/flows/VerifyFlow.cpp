@@ -151,7 +151,10 @@ Outcome VerifyFlow::verify(const VerifyRequest& request, const Actor& actor)
     });
     m_ctx.recordAudit(actor, QStringLiteral("verify"), request.tenant,
                       result.destination.isEmpty() ? request.destination : result.destination,
-                      {{QStringLiteral("purpose"), purposeName(request.purpose)}, {QStringLiteral("status"), result.statusName()}});
+                      [&] {
+                          return QJsonObject{{QStringLiteral("purpose"), purposeName(request.purpose)},
+                                             {QStringLiteral("status"), result.statusName()}};
+                      });
     return result;
 }
 

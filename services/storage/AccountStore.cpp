@@ -22,7 +22,7 @@ QVariantList newAccount(const QString& tenant, const QString& destination, bool 
 }
 } // namespace
 
-AccountRow AccountRow::fromRecord(const QSqlRecord& r)
+AccountRow AccountRow::fromRecord(const SqlRow& r)
 {
     RecordReader col(r);
     AccountRow a;

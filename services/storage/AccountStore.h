@@ -14,7 +14,7 @@ struct AccountRow
     bool phoneVerified = false, emailVerified = false, profileCompleted = false;
     qint64 createdAt = 0, updatedAt = 0;
 
-    static AccountRow fromRecord(const QSqlRecord& r);
+    static AccountRow fromRecord(const SqlRow& r);
     QJsonObject toJson() const;
 };
 

@@ -42,7 +42,7 @@ std::optional<AlarmAckRow> AlarmAckStore::find(qint64 alarmId)
                                  {alarmId});
     if (rows.isEmpty())
         return std::nullopt;
-    const QSqlRecord& r = rows.first();
+    const SqlRow& r = rows.first();
     return AlarmAckRow{r.value(0).toLongLong(), r.value(2).toLongLong(), r.value(1).toString(), r.value(3).toString(),
                        r.value(4).toString()};
 }

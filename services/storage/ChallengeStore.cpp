@@ -10,7 +10,7 @@ static const char* kColumns =
     "send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, "
     "vendor_response";
 
-ChallengeRow ChallengeRow::fromRecord(const QSqlRecord& r)
+ChallengeRow ChallengeRow::fromRecord(const SqlRow& r)
 {
     RecordReader col(r);
     ChallengeRow c;

@@ -16,7 +16,7 @@ struct ChallengeRow
     qint64 expiresAt = 0, createdAt = 0, updatedAt = 0, verifiedAt = 0;
     QString lastVendor, vendorRef, vendorResponse;
 
-    static ChallengeRow fromRecord(const QSqlRecord& r);
+    static ChallengeRow fromRecord(const SqlRow& r);
     QJsonObject toJson() const; // everything a person may see: no hash
 };
 

@@ -4,7 +4,7 @@
 
 namespace otp {
 
-DeliveryRow DeliveryRow::fromRecord(const QSqlRecord& r)
+DeliveryRow DeliveryRow::fromRecord(const SqlRow& r)
 {
     RecordReader col(r);
     DeliveryRow d;
@@ -153,7 +153,7 @@ DeliveryLog::GateCounts DeliveryLog::gateCounts(const CapKey& key, const QString
     GateCounts c;
     if (rows.isEmpty())
         return c;
-    const QSqlRecord& r = rows.first();
+    const SqlRow& r = rows.first();
     c.lastHour = r.value(0).toInt();
     c.lastDay = r.value(1).toInt();
     c.lastSendAt = r.value(2).toLongLong();

@@ -27,7 +27,7 @@ struct DeliveryRow
     qint64 createdAt = 0, updatedAt = 0, nextTryAt = 0, leaseUntil = 0;
     QString leaseOwner;
 
-    static DeliveryRow fromRecord(const QSqlRecord& r);
+    static DeliveryRow fromRecord(const SqlRow& r);
     QJsonObject toJson() const;
 };
 

@@ -4,7 +4,7 @@
 
 namespace otp {
 
-LockoutRow LockoutRow::fromRecord(const QSqlRecord& r)
+LockoutRow LockoutRow::fromRecord(const SqlRow& r)
 {
     RecordReader col(r);
     LockoutRow l;

@@ -14,7 +14,7 @@ struct LockoutRow
     qint64 challengeId = 0, lockedAt = 0, lockedUntil = 0, releasedAt = 0;
     QString releasedBy, releaseReason;
 
-    static LockoutRow fromRecord(const QSqlRecord& r);
+    static LockoutRow fromRecord(const SqlRow& r);
     bool activeAt(qint64 now) const { return releasedAt == 0 && lockedUntil > now; }
     QJsonObject toJson(qint64 now) const;
 };

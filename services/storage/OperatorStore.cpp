@@ -11,7 +11,7 @@ namespace otp {
 QList<OperatorRow> OperatorStore::all()
 {
     QList<OperatorRow> out;
-    for (const QSqlRecord& r : m_s.select(QStringLiteral("SELECT login, role, display_name, created_at FROM operators ORDER BY login")))
+    for (const SqlRow& r : m_s.select(QStringLiteral("SELECT login, role, display_name, created_at FROM operators ORDER BY login")))
         out.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toLongLong()});
     return out;
 }

@@ -29,7 +29,7 @@ QList<PendingReceiptRow> PendingReceipts::take(const QString& vendor, const QStr
                                     "message_id = ?) OR delivery_id = ?) AND received_at >= ? ORDER BY id"),
                      {vendor.left(32), messageId.left(128), deliveryId, now - kKeepMs});
     QList<PendingReceiptRow> out;
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         out.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString()});
         m_s.update(QStringLiteral("DELETE FROM pending_receipts WHERE id = ?"), {out.last().id});
     }

@@ -400,29 +400,32 @@ bool PgStatements::takeFailedStatement(QString* sql, QVariantList* binds)
     return true;
 }
 
-void PgStatements::readRows(const PGresult* r, Prepared& p, QList<QSqlRecord>& rows)
+void PgStatements::readRows(const PGresult* r, Prepared& p, QList<SqlRow>& rows)
 {
     const int columns = PQnfields(r);
-    if (p.shape.count() != columns) {
-        p.shape = QSqlRecord();
+    if (!p.shape || p.shape->names.size() != columns) {
+        auto shape = std::make_shared<SqlColumns>();
         p.types.clear();
         for (int c = 0; c < columns; ++c) {
             const QMetaType type = metaTypeOf(PQftype(r, c));
             p.types.append(type.id());
-            p.shape.append(QSqlField(QString::fromUtf8(PQfname(r, c)), type));
+            shape->names.append(QString::fromUtf8(PQfname(r, c)));
+            shape->types.append(type);
         }
+        p.shape = std::move(shape);
     }
     const int count = PQntuples(r);
     rows.reserve(count);
     for (int row = 0; row < count; ++row) {
-        QSqlRecord record = p.shape;
+        QVariantList values;
+        values.reserve(columns);
         for (int c = 0; c < columns; ++c) {
             if (PQgetisnull(r, row, c))
-                record.setNull(c);
+                values.append(QVariant(p.shape->types.at(c))); // a null of the column's type, as QPSQL gives
             else
-                record.setValue(c, valueOf(PQgetvalue(r, row, c), PQgetlength(r, row, c), p.types.at(c)));
+                values.append(valueOf(PQgetvalue(r, row, c), PQgetlength(r, row, c), p.types.at(c)));
         }
-        rows.append(record);
+        rows.append(SqlRow(p.shape, std::move(values)));
     }
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "SqlRow.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QSqlError>
-#include <QSqlRecord>
 #include <QString>
 #include <QVariant>
 
@@ -26,7 +27,7 @@ namespace otp {
 // per send+verify pair more than pgbench spent on the same statements (issue 16). Values sent as
 // parameters are never part of any statement text, as SECURITY.md row 18 asks.
 //
-// Rows come back as the QSqlRecords QPSQL would build (the same column types for the same PostgreSQL
+// Rows come back with the values QPSQL would give (the same column types for the same PostgreSQL
 // types), and failures as QSqlErrors with the SQLSTATE as native code, so SqlSession's conflict,
 // connection-loss and error-wording rules apply unchanged. Transactions stay Qt's (BEGIN/COMMIT through
 // QSqlDatabase on the same connection). One thread uses a session at a time, as for QSqlQuery.
@@ -44,7 +45,7 @@ public:
 
     struct Result
     {
-        QList<QSqlRecord> rows;
+        QList<SqlRow> rows;
         int affected = 0; // rows an INSERT, UPDATE or DELETE changed
     };
     // Runs `sql` (with `?` placeholders) with `binds` (an invalid QVariant is NULL). False, with `error`
@@ -94,10 +95,10 @@ private:
         // result's until then) and reused by every later one: a prepared statement's row type is fixed
         // (the server refuses to run it if the table changed under it). Building 21 QSqlFields and their
         // names per SELECT was 11 % of a pair's client instructions.
-        QSqlRecord shape;
+        SqlRow::Columns shape;
         QList<int> types; // each column's QMetaType id
     };
-    static void readRows(const pg_result* result, Prepared& p, QList<QSqlRecord>& rows);
+    static void readRows(const pg_result* result, Prepared& p, QList<SqlRow>& rows);
     // One run of a statement: its name and values, and its text when the server has not parsed it yet.
     struct Statement
     {

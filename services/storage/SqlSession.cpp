@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
+#include <QSqlRecord>
 
 #include <chrono>
 #include <memory>
@@ -223,8 +225,23 @@ Rows SqlSession::select(const QString& sql, const QVariantList& binds)
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     Rows rows;
-    while (q.next())
-        rows.append(q.record());
+    SqlRow::Columns columns;
+    while (q.next()) {
+        if (!columns) {
+            const QSqlRecord shape = q.record();
+            auto built = std::make_shared<SqlColumns>();
+            for (int c = 0; c < shape.count(); ++c) {
+                built->names.append(shape.fieldName(c));
+                built->types.append(shape.field(c).metaType());
+            }
+            columns = std::move(built);
+        }
+        QVariantList values;
+        values.reserve(columns->names.size());
+        for (int c = 0; c < columns->names.size(); ++c)
+            values.append(q.value(c));
+        rows.append(SqlRow(columns, std::move(values)));
+    }
     q.finish();
     return rows;
 }

@@ -2,13 +2,13 @@
 
 #include "DatabaseConfig.h"
 #include "PgStatements.h"
+#include "SqlRow.h"
 #include "StoreError.h"
 
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 #include <memory>
@@ -16,26 +16,25 @@
 
 namespace otp {
 
-using Rows = QList<QSqlRecord>;
+using Rows = QList<SqlRow>;
 
 // Reads a row's columns by name, in the order its SELECT lists them: each name is tried first at the
-// position after the previous one, and only then looked up (QSqlRecord::value(name) compares the name
-// with every field's, case-insensitively: about 2,600 instructions a column, 7 % of a send+verify
-// pair's client CPU for one ChallengeRow). A name that is missing reads as an invalid QVariant, as
-// value(name) does.
+// position after the previous one, and only then looked up (a look-up compares the name with every
+// column's, case-insensitively). A name that is missing reads as an invalid QVariant, as
+// SqlRow::value(name) does.
 class RecordReader
 {
 public:
-    explicit RecordReader(const QSqlRecord& record) : m_record(record) {}
+    explicit RecordReader(const SqlRow& row) : m_row(row) {}
     QVariant operator()(QLatin1String name)
     {
-        const int at = m_next < m_record.count() && m_record.fieldName(m_next) == name ? m_next : m_record.indexOf(name);
+        const int at = m_next < m_row.count() && m_row.nameAt(m_next) == name ? m_next : m_row.indexOf(name);
         m_next = at + 1;
-        return m_record.value(at);
+        return at >= 0 ? m_row.at(at) : QVariant();
     }
 
 private:
-    const QSqlRecord& m_record;
+    const SqlRow& m_row;
     int m_next = 0;
 };
 

@@ -7,7 +7,7 @@ namespace otp {
 namespace {
 ProcessCache<MessageTemplate> g_templates(TemplateStore::kCacheMs);
 
-MessageTemplate fromRecord(const QSqlRecord& r)
+MessageTemplate fromRecord(const SqlRow& r)
 {
     MessageTemplate t;
     t.tenant = r.value(0).toString();
@@ -30,7 +30,7 @@ QList<MessageTemplate> TemplateStore::list(const QString& tenant)
                                      QStringLiteral(" FROM message_templates WHERE tenant = ? "
                                                     "ORDER BY purpose, channel, language"),
                                  {tenant});
-    for (const QSqlRecord& r : rows)
+    for (const SqlRow& r : rows)
         out << fromRecord(r);
     return out;
 }
@@ -55,7 +55,7 @@ MessageTemplate TemplateStore::resolve(const QString& tenant, Purpose purpose, C
                                                     "AND channel = ? AND language IN (?, 'en')"),
                                  {tenant, purposeName(purpose), channelName(channel), language});
     std::optional<MessageTemplate> english;
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         MessageTemplate t = fromRecord(r);
         if (t.language == language)
             return t;

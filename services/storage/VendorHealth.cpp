@@ -9,7 +9,7 @@ namespace {
 const QString kCounted = QStringLiteral("state IN ('accepted', 'delivered', 'failed', 'timeout') "
                                         "AND vendor_code NOT IN ('NOT_SENT', 'NO_GATEWAY')");
 
-VendorHealthRow fromRecord(const QSqlRecord& r)
+VendorHealthRow fromRecord(const SqlRow& r)
 {
     VendorHealthRow h;
     h.vendor = r.value(0).toString();
@@ -43,7 +43,7 @@ QList<VendorHealthRow> VendorHealth::all(qint64 since)
                        "SUM(CASE WHEN latency_ms IS NULL THEN 0 ELSE 1 END) FROM deliveries "
                        "WHERE created_at >= ? AND ") + kCounted + QStringLiteral(" GROUP BY vendor ORDER BY vendor"),
         {since});
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         VendorHealthRow h = fromRecord(r);
         h.p95LatencyMs = p95(h.vendor, since, r.value(4).toInt());
         out.append(h);

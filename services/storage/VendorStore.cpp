@@ -8,7 +8,7 @@
 namespace otp {
 
 namespace {
-VendorConfig fromRecord(const QSqlRecord& r)
+VendorConfig fromRecord(const SqlRow& r)
 {
     VendorConfig c;
     c.name = r.value(QStringLiteral("name")).toString();

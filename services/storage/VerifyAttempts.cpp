@@ -35,7 +35,7 @@ QHash<qint64, QList<VerifyAttemptRow>> VerifyAttempts::forChallenges(const QList
                                                 "verify_attempts WHERE challenge_id IN (%1) ORDER BY id")
                                      .arg(marks.join(QStringLiteral(", "))),
                                  binds);
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         VerifyAttemptRow a;
         a.challengeId = r.value(0).toLongLong();
         a.attemptNo = r.value(1).toInt();

@@ -549,7 +549,7 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
     }
     for (int i = 0; i < 3; ++i) {
         QSet<qint64> rows, verifiedRows;
-        for (const QSqlRecord& r : dbOn(i).session().select(QStringLiteral("SELECT id, status FROM challenges"))) {
+        for (const SqlRow& r : dbOn(i).session().select(QStringLiteral("SELECT id, status FROM challenges"))) {
             rows.insert(r.value(0).toLongLong());
             if (r.value(1).toString() == QLatin1String("verified"))
                 verifiedRows.insert(r.value(0).toLongLong());
@@ -560,7 +560,7 @@ TEST_F(GaleraCluster, ANodeKilledMidLoadLosesNothingAndRejoins)
         EXPECT_EQ(countOn(i, QStringLiteral("SELECT COUNT(*) FROM challenges")), countOn(0, QStringLiteral("SELECT COUNT(*) FROM challenges")))
             << "node " << i + 1 << " caught up";
         QSet<QString> audited;
-        for (const QSqlRecord& r : dbOn(i).session().select(QStringLiteral("SELECT target FROM audit_log WHERE action = 'cancel'")))
+        for (const SqlRow& r : dbOn(i).session().select(QStringLiteral("SELECT target FROM audit_log WHERE action = 'cancel'")))
             audited.insert(r.value(0).toString());
         EXPECT_TRUE(audited.contains(canceledTargets))
             << "node " << i + 1 << " lost " << (canceledTargets - audited).size() << " acknowledged audit rows";

@@ -179,7 +179,7 @@ TEST(DbRestart, WorkerSurvivesPostgresRestart)
     EXPECT_EQ(rows.size(), kSends + 1) << "every send is exactly one try (no resend after a vendor accepted)";
     const auto calls = gateway->calls();
     int accepted = 0, lost = 0;
-    for (const QSqlRecord& r : rows) {
+    for (const SqlRow& r : rows) {
         const qint64 id = r.value(0).toLongLong();
         const QString state = r.value(1).toString(), code = r.value(2).toString();
         const auto it = calls.find(id);

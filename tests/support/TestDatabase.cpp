@@ -2,7 +2,6 @@
 
 #include "PepperSource.h"
 
-#include <QSqlRecord>
 #include <gtest/gtest.h>
 
 namespace otp::test {
@@ -32,7 +31,7 @@ QStringList TestDatabase::dumpAllText()
     QStringList out;
     SqlSession& s = m_db->session();
     for (const QString& table : s.database().tables()) {
-        for (const QSqlRecord& r : s.select(QStringLiteral("SELECT * FROM %1").arg(table))) {
+        for (const SqlRow& r : s.select(QStringLiteral("SELECT * FROM %1").arg(table))) {
             for (int i = 0; i < r.count(); ++i)
                 out << r.value(i).toString();
         }

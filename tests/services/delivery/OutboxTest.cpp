@@ -256,7 +256,7 @@ TEST_F(OutboxTest, FindingDueRowsUsesTheOutboxIndexWhenStatisticsSayStatesRepeat
     s.execute(QStringLiteral("ANALYZE sqlite_schema")); // the planner reads the statistics again
     const auto plan = [&](const QString& sql) {
         QStringList steps;
-        for (const QSqlRecord& r : s.select(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, {1, 1, 20}))
+        for (const SqlRow& r : s.select(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, {1, 1, 20}))
             steps << r.value(QStringLiteral("detail")).toString();
         return steps.join(QStringLiteral("; "));
     };

@@ -9,7 +9,6 @@
 #include "WrongCode.h"
 
 #include <QJsonArray>
-#include <QSqlRecord>
 
 #include <gtest/gtest.h>
 
@@ -48,7 +47,7 @@ TEST(VerifyAttempts, EachGuessIsListedWithWhatItLedTo)
     svc.verify({QStringLiteral("default"), kPhone, code});
     EXPECT_EQ(db.count(QStringLiteral("SELECT COUNT(*) FROM verify_attempts")), 3);
     // Never the code or a guess, in any column.
-    for (const QSqlRecord& row : db.database().session().select(QStringLiteral("SELECT * FROM verify_attempts")))
+    for (const SqlRow& row : db.database().session().select(QStringLiteral("SELECT * FROM verify_attempts")))
         for (int i = 0; i < row.count(); ++i)
             for (const QString& typed : {code, wrongCode(code), wrongCode(wrongCode(code))})
                 EXPECT_FALSE(row.value(i).toString().contains(typed)) << row.fieldName(i).toStdString();

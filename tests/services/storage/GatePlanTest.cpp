@@ -12,7 +12,6 @@
 #include "SqlSession.h"
 #include "TestDatabase.h"
 
-#include <QSqlRecord>
 #include <QStringList>
 
 #include <gtest/gtest.h>
@@ -32,7 +31,7 @@ qint64 rowsRead(SqlSession& s)
 {
     if (s.dialect() == SqlDialect::MySql) {
         qint64 n = 0;
-        for (const QSqlRecord& r : s.select(QStringLiteral("SHOW SESSION STATUS LIKE 'Handler_read%'")))
+        for (const SqlRow& r : s.select(QStringLiteral("SHOW SESSION STATUS LIKE 'Handler_read%'")))
             n += r.value(1).toLongLong();
         return n;
     }

@@ -23,7 +23,7 @@ namespace {
 QStringList column(SqlSession& s, const QString& sql)
 {
     QStringList out;
-    for (const QSqlRecord& r : s.select(sql))
+    for (const SqlRow& r : s.select(sql))
         out << r.value(0).toString();
     return out;
 }

@@ -61,12 +61,12 @@ TEST_F(PgStatementsOnServer, RowsHoldTheValuesTypesAndNullsQpsqlGivesForTheSameS
     q.finish();
 
     ASSERT_EQ(ours.size(), 1);
-    const QSqlRecord& mine = ours.first();
+    const SqlRow& mine = ours.first();
     ASSERT_EQ(mine.count(), theirs.count());
     for (int c = 0; c < theirs.count(); ++c) {
         const std::string name = theirs.fieldName(c).toStdString();
         EXPECT_EQ(mine.fieldName(c), theirs.fieldName(c));
-        EXPECT_EQ(mine.field(c).metaType().id(), theirs.field(c).metaType().id()) << name;
+        EXPECT_EQ(mine.metaType(c).id(), theirs.field(c).metaType().id()) << name;
         EXPECT_EQ(mine.value(c).typeId(), theirs.value(c).typeId()) << name;
         EXPECT_EQ(mine.isNull(c), theirs.isNull(c)) << name;
         EXPECT_EQ(mine.value(c), theirs.value(c)) << name;
