@@ -71,11 +71,13 @@ void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 
     const QString state = a.accepted ? QStringLiteral("accepted")
                           : (a.mayHaveSent || a.vendorCode == QLatin1String("TIMEOUT")) ? QStringLiteral("timeout")
                                                                                          : QStringLiteral("failed");
-    m_s.update(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, "
-                              "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, "
-                              "lease_until = NULL WHERE id = ?"),
-               {state, a.httpStatus, a.vendorCode.left(64), a.messageId.left(128), a.reason.left(512), a.latencyMs,
-                a.excerpt.left(512), now, deliveryId});
+    // Nothing reads its count (the row is this try's own, by id): on PostgreSQL it waits and travels
+    // with the transaction's next statement (SqlSession::write), which the server runs after it.
+    m_s.write(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, "
+                             "reason = ?, latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, "
+                             "lease_until = NULL WHERE id = ?"),
+              {state, a.httpStatus, a.vendorCode.left(64), a.messageId.left(128), a.reason.left(512), a.latencyMs,
+               a.excerpt.left(512), now, deliveryId});
 }
 
 std::optional<DeliveryRow> DeliveryLog::byId(qint64 deliveryId)
