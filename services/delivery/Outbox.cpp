@@ -255,6 +255,12 @@ void Outbox::claimFirst(FirstTry& first, const DeliveryRow& row, const Challenge
     resolveText(t); // inside the send's transaction, as step 1 reads it
 }
 
+void Outbox::firstTryOpened(FirstTry& first, qint64 deliveryId) const
+{
+    first.m_try->deliveryId = deliveryId;
+    first.m_try->row.id = deliveryId;
+}
+
 void Outbox::resolveText(Try& t) const
 {
     // Read inside the claiming transaction: a failed read leaves nothing `sending`.

@@ -122,6 +122,8 @@ std::optional<Outcome> SendFlow::decideAndWrite(Issue& i)
     openDelivery(i, c, sendNo);
     tx.commit();
     i.step("committed");
+    if (!i.async)
+        m_ctx.outbox.firstTryOpened(i.first, i.deliveryId);
     i.o.challengeRef = c.ref;
     i.o.challengeId = c.id;
     i.o.expiresAtMs = c.expiresAt;
@@ -287,9 +289,9 @@ void SendFlow::openDelivery(Issue& i, const ChallengeRow& c, int sendNo)
     row.createdAt = row.updatedAt = row.nextTryAt = i.now;
     row.leaseOwner = i.async ? QString() : m_ctx.outbox.owner();
     row.leaseUntil = i.async ? 0 : i.now + m_ctx.outbox.leaseMs();
-    row.id = DeliveryLog(i.s).open(row.challengeId, row.tenant, row.destination, row.destPrefix, row.vendor, row.channel,
-                                   sendNo, row.state, i.now, row.leaseOwner, row.leaseUntil, i.request.clientAddress);
-    i.deliveryId = row.id;
+    // Its id is known once the commit has run (insertWaiting): the row is ours alone until then.
+    DeliveryLog(i.s).open(row.challengeId, row.tenant, row.destination, row.destPrefix, row.vendor, row.channel, sendNo,
+                          row.state, i.now, row.leaseOwner, row.leaseUntil, i.request.clientAddress, &i.deliveryId);
     if (!i.async)
         m_ctx.outbox.claimFirst(i.first, row, c, i.r.policy);
     Database::notifyChange(i.s);

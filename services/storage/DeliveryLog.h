@@ -38,9 +38,11 @@ class DeliveryLog
 public:
     explicit DeliveryLog(SqlSession& s) : m_s(s) {}
 
-    qint64 open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
-                const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
-                const QString& leaseOwner = {}, qint64 leaseUntil = 0, const QString& clientIp = {});
+    // A send's first try. Its id goes to *id once the transaction's next statement or its commit has
+    // run (SqlSession::insertWaiting: on PostgreSQL the INSERT travels with the COMMIT).
+    void open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
+              const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
+              const QString& leaseOwner, qint64 leaseUntil, const QString& clientIp, qint64* id);
     // Records the vendor's answer and releases the lease.
     void recordAnswer(qint64 deliveryId, const VendorAnswer& answer, qint64 now);
     std::optional<DeliveryRow> byId(qint64 deliveryId);

@@ -171,7 +171,14 @@ struct PipelineStep
     const QByteArray* parse = nullptr;
     int parameters = 0;
     const std::vector<const char*>* values = nullptr;
+    qint64* firstValue = nullptr; // where the first column of the step's first row goes, if anywhere
 };
+
+// A waiting write's RETURNING value (PgStatements::queue): the first column of its first row, 0 if none.
+void storeFirstValue(const PGresult* r, qint64* to)
+{
+    *to = PQntuples(r) > 0 && PQnfields(r) > 0 ? QByteArray::fromRawData(PQgetvalue(r, 0, 0), PQgetlength(r, 0, 0)).toLongLong() : 0;
+}
 
 // Sends every step in one pipeline and reads the results back in order. The last step's result goes
 // to `last` for the caller to judge. A step before it that fails sets `error` and `failedStep`, and
@@ -212,6 +219,8 @@ bool runPipeline(PGconn* conn, const std::vector<PipelineStep>& steps, ResultPtr
             error = errorOf(conn, r.get(), steps[i].command ? "libpq: Unable to begin a transaction"
                                                             : "libpq: Unable to execute statement");
             failedStep = int(i);
+        } else if (steps[i].firstValue) {
+            storeFirstValue(r.get(), steps[i].firstValue);
         }
     }
     // Whatever is left, up to the sync (results of steps after a failed one come back as aborted).
@@ -342,11 +351,12 @@ bool PgStatements::run(const QString& sql, const QVariantList& binds, Result& re
     return true;
 }
 
-bool PgStatements::queue(const QString& sql, const QVariantList& binds, QSqlError& error)
+bool PgStatements::queue(const QString& sql, const QVariantList& binds, QSqlError& error, qint64* firstValue)
 {
     Statement st;
     if (!statement(sql, binds, true, st, error))
         return false;
+    st.firstValue = firstValue;
     m_queued.push_back(std::move(st));
     return true;
 }
@@ -358,7 +368,8 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
     if (m_beginPending)
         steps.push_back(PipelineStep{"BEGIN"});
     auto add = [&](Statement& st) {
-        steps.push_back(PipelineStep{nullptr, &st.name, st.parse.isEmpty() ? nullptr : &st.parse, st.parameters, &st.values});
+        steps.push_back(PipelineStep{nullptr, &st.name, st.parse.isEmpty() ? nullptr : &st.parse, st.parameters,
+                                     &st.values, st.firstValue});
     };
     for (Statement& st : m_queued)
         add(st);
@@ -454,6 +465,8 @@ bool PgStatements::flush(QSqlError& error)
         m_failedBinds = last.binds;
         return false;
     }
+    if (last.firstValue)
+        storeFirstValue(r.get(), last.firstValue);
     return true;
 }
 

@@ -69,7 +69,9 @@ public:
     // that statement or the commit fails with its error (takeFailedStatement names it), and the
     // transaction is rolled back whole, as if it had failed at once. False, with `error` set, when the
     // statement cannot be prepared or its values are wrong.
-    bool queue(const QString& sql, const QVariantList& binds, QSqlError& error);
+    // With `firstValue`: the first column of its first row (an INSERT's RETURNING id) is stored there
+    // when the pipeline's results come back; the pointer must stay valid until then.
+    bool queue(const QString& sql, const QVariantList& binds, QSqlError& error, qint64* firstValue = nullptr);
     bool hasQueued() const { return !m_queued.empty(); }
     void dropQueued() { m_queued.clear(); }
     // The waiting BEGIN, the waiting writes and COMMIT, in one pipeline. False, with `error` set, when a
@@ -109,6 +111,7 @@ private:
         QByteArray parse;
         std::vector<QByteArray> texts;
         std::vector<const char*> values; // into texts; nullptr is NULL
+        qint64* firstValue = nullptr;     // a waiting write's RETURNING value goes here (queue)
     };
     // Fills `st` for one run of `sql` and returns its entry in m_prepared (valid until the next statement
     // is added), or nullptr with `error` set.

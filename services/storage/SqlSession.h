@@ -117,6 +117,11 @@ public:
     // statement or the commit, with its own statement named, and the transaction rolls back whole, as if
     // it had failed at once. Elsewhere it is update().
     void write(const QString& sql, const QVariantList& binds = {});
+    // An INSERT whose id is wanted only once the transaction's next statement or its COMMIT has run: on
+    // PostgreSQL inside a write transaction it waits as write() does, and *id is set (RETURNING id) when
+    // its result comes back; `id` must stay valid until then, and is 0 before. Elsewhere it is insert(),
+    // and *id is set at once.
+    void insertWaiting(const QString& sql, const QVariantList& binds, qint64* id);
     // DDL or any statement without binds, run without caching.
     void execute(const QString& sql);
 

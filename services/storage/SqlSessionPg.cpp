@@ -59,4 +59,19 @@ void SqlSession::write(const QString& sql, const QVariantList& binds)
         fail(sql, binds, error);
 }
 
+void SqlSession::insertWaiting(const QString& sql, const QVariantList& binds, qint64* id)
+{
+    if (m_borrowed)
+        return m_borrowed->insertWaiting(sql, binds, id);
+    if (!m_inTransaction || !pg()) {
+        *id = insert(sql, binds);
+        return;
+    }
+    *id = 0;
+    const QString withReturning = sql + QStringLiteral(" RETURNING id");
+    QSqlError error;
+    if (!m_pg->queue(withReturning, binds, error, id))
+        fail(withReturning, binds, error);
+}
+
 } // namespace otp

@@ -253,3 +253,42 @@ TEST_F(WaitingWrites, ATransactionDroppedBeforeItsCommitSendsThemNever)
     }
     EXPECT_EQ(count(), 1);
 }
+
+// SqlSession::insertWaiting(): the INSERT waits like write(), and its id arrives with the statement or
+// the COMMIT it travelled with (on the other engines at once). The id is the row's own.
+TEST_F(WaitingWrites, AnInsertsIdArrivesWithTheCommitOrTheNextStatement)
+{
+    const QString audit = QStringLiteral("INSERT INTO audit_log (created_at, actor, role, action, tenant, target, details) "
+                                         "VALUES (?, 'tester', 'qa', ?, 'default', '', '{}')");
+    auto idOf = [&](const QString& action) {
+        return s.scalar(QStringLiteral("SELECT id FROM audit_log WHERE action = ?"), {action}).toLongLong();
+    };
+    qint64 first = -1, second = -1, third = -1;
+    {
+        WriteTransaction tx(s);
+        s.insertWaiting(audit, {1, QStringLiteral("ww-first")}, &first);
+        if (deferred())
+            EXPECT_EQ(first, 0) << "the INSERT waits: no id yet";
+        else
+            EXPECT_GT(first, 0);
+        s.insertWaiting(audit, {2, QStringLiteral("ww-second")}, &second);
+        EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'ww-%'")).toInt(), 2);
+        EXPECT_GT(first, 0) << "the read carried both INSERTs, and their ids came back with it";
+        EXPECT_GT(second, first);
+        s.insertWaiting(audit, {3, QStringLiteral("ww-third")}, &third);
+        tx.commit(); // the third with the COMMIT
+    }
+    EXPECT_EQ(first, idOf(QStringLiteral("ww-first")));
+    EXPECT_EQ(second, idOf(QStringLiteral("ww-second")));
+    EXPECT_EQ(third, idOf(QStringLiteral("ww-third")));
+    qint64 outside = -1;
+    s.insertWaiting(audit, {4, QStringLiteral("ww-outside")}, &outside); // outside a transaction: at once
+    EXPECT_EQ(outside, idOf(QStringLiteral("ww-outside")));
+    qint64 dropped = -1;
+    {
+        WriteTransaction tx(s);
+        s.insertWaiting(audit, {5, QStringLiteral("ww-dropped")}, &dropped);
+    } // rolled back
+    EXPECT_EQ(idOf(QStringLiteral("ww-dropped")), 0);
+    EXPECT_TRUE(dropped == 0 || !deferred()) << "never sent, so no id";
+}
