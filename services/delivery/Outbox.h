@@ -105,7 +105,8 @@ public:
     };
     // In the send's transaction, before its challenge row is written.
     FirstTry drawFirst(SqlSession& s, const CodeBinding& binding, int codeLength) const;
-    // In the send's transaction, once `row` was written `sending` with this process's lease.
+    // In the send's transaction, once `row` was written `sending` with this process's lease (its id
+    // comes with the commit: firstTryOpened).
     void claimFirst(FirstTry& first, const DeliveryRow& row, const ChallengeRow& challenge, const Policy& policy) const;
     // After the send's commit: the row's id, which the commit brought back (DeliveryLog::open).
     void firstTryOpened(FirstTry& first, qint64 deliveryId) const;

@@ -416,15 +416,14 @@ void PgStatements::readRows(const PGresult* r, Prepared& p, QList<SqlRow>& rows)
     const int columns = PQnfields(r);
     if (!p.shape || p.shape->names.size() != columns) {
         auto shape = std::make_shared<SqlColumns>();
-        p.types.clear();
         for (int c = 0; c < columns; ++c) {
             const QMetaType type = metaTypeOf(PQftype(r, c));
-            p.types.append(type.id());
             shape->names.append(QString::fromUtf8(PQfname(r, c)));
             shape->types.append(type);
         }
         p.shape = std::move(shape);
     }
+    const QList<QMetaType>& types = p.shape->types;
     const int count = PQntuples(r);
     rows.reserve(count);
     for (int row = 0; row < count; ++row) {
@@ -432,9 +431,9 @@ void PgStatements::readRows(const PGresult* r, Prepared& p, QList<SqlRow>& rows)
         values.reserve(columns);
         for (int c = 0; c < columns; ++c) {
             if (PQgetisnull(r, row, c))
-                values.append(QVariant(p.shape->types.at(c))); // a null of the column's type, as QPSQL gives
+                values.append(QVariant(types.at(c))); // a null of the column's type, as QPSQL gives
             else
-                values.append(valueOf(PQgetvalue(r, row, c), PQgetlength(r, row, c), p.types.at(c)));
+                values.append(valueOf(PQgetvalue(r, row, c), PQgetlength(r, row, c), types.at(c).id()));
         }
         rows.append(SqlRow(p.shape, std::move(values)));
     }

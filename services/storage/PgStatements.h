@@ -93,12 +93,10 @@ private:
     {
         QByteArray name;
         int parameters = 0;
-        // The result's columns, built from the first result (the shape's column count differs from the
-        // result's until then) and reused by every later one: a prepared statement's row type is fixed
-        // (the server refuses to run it if the table changed under it). Building 21 QSqlFields and their
-        // names per SELECT was 11 % of a pair's client instructions.
+        // The result's columns (names and types), built from the first result and shared by every row
+        // of every later one: a prepared statement's row type is fixed (the server refuses to run it if
+        // the table changed under it). Building them per SELECT was 11 % of a pair's client instructions.
         SqlRow::Columns shape;
-        QList<int> types; // each column's QMetaType id
     };
     static void readRows(const pg_result* result, Prepared& p, QList<SqlRow>& rows);
     // One run of a statement: its name and values, and its text when the server has not parsed it yet.
