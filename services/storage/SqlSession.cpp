@@ -269,7 +269,7 @@ qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
     if (m_borrowed)
         return m_borrowed->insert(sql, binds);
     if (m_dialect == SqlDialect::Postgres) {
-        const QString withReturning = sql + QStringLiteral(" RETURNING id");
+        const QString withReturning = withReturningId(sql);
         if (pg()) {
             PgStatements::Result result;
             runPg(withReturning, binds, result);

@@ -140,6 +140,12 @@ private:
     [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
     // After a PostgreSQL failure: when a waiting write (write()) was what failed, fail() with its statement.
     void failIfAWriteFailed(const QSqlError& error);
+    // write() and insertWaiting(): on PostgreSQL inside a write transaction the statement waits
+    // (PgStatements::queue; with `returningId`, an INSERT whose RETURNING id goes there) and this is
+    // true; false where it must run at once instead.
+    bool queued(const QString& sql, const QVariantList& binds, qint64* returningId);
+    // PostgreSQL's INSERT that tells its new row's id.
+    static QString withReturningId(const QString& insertSql);
 
     friend class WriteTransaction;
 

@@ -46,32 +46,33 @@ void SqlSession::failIfAWriteFailed(const QSqlError& error)
         fail(failedSql, failedBinds, error);
 }
 
+QString SqlSession::withReturningId(const QString& insertSql)
+{
+    return insertSql + QStringLiteral(" RETURNING id");
+}
+
+bool SqlSession::queued(const QString& sql, const QVariantList& binds, qint64* returningId)
+{
+    if (m_borrowed || !m_inTransaction || !pg())
+        return false;
+    const QString statement = returningId ? withReturningId(sql) : sql;
+    QSqlError error;
+    if (!m_pg->queue(statement, binds, error, returningId))
+        fail(statement, binds, error);
+    return true;
+}
+
 void SqlSession::write(const QString& sql, const QVariantList& binds)
 {
-    if (m_borrowed)
-        return m_borrowed->write(sql, binds);
-    if (!m_inTransaction || !pg()) {
+    if (!queued(sql, binds, nullptr))
         update(sql, binds);
-        return;
-    }
-    QSqlError error;
-    if (!m_pg->queue(sql, binds, error))
-        fail(sql, binds, error);
 }
 
 void SqlSession::insertWaiting(const QString& sql, const QVariantList& binds, qint64* id)
 {
-    if (m_borrowed)
-        return m_borrowed->insertWaiting(sql, binds, id);
-    if (!m_inTransaction || !pg()) {
-        *id = insert(sql, binds);
-        return;
-    }
     *id = 0;
-    const QString withReturning = sql + QStringLiteral(" RETURNING id");
-    QSqlError error;
-    if (!m_pg->queue(withReturning, binds, error, id))
-        fail(withReturning, binds, error);
+    if (!queued(sql, binds, id))
+        *id = insert(sql, binds);
 }
 
 } // namespace otp
