@@ -255,10 +255,12 @@ void Outbox::claimFirst(FirstTry& first, const DeliveryRow& row, const Challenge
     resolveText(t); // inside the send's transaction, as step 1 reads it
 }
 
-void Outbox::firstTryOpened(FirstTry& first, qint64 deliveryId) const
+void Outbox::firstTryOpened(FirstTry& first, qint64 deliveryId, qint64 challengeId) const
 {
     first.m_try->deliveryId = deliveryId;
     first.m_try->row.id = deliveryId;
+    first.m_try->row.challengeId = challengeId;
+    first.m_try->challenge.id = challengeId;
 }
 
 void Outbox::resolveText(Try& t) const

@@ -108,8 +108,9 @@ public:
     // In the send's transaction, once `row` was written `sending` with this process's lease (its id
     // comes with the commit: firstTryOpened).
     void claimFirst(FirstTry& first, const DeliveryRow& row, const ChallengeRow& challenge, const Policy& policy) const;
-    // After the send's commit: the row's id, which the commit brought back (DeliveryLog::open).
-    void firstTryOpened(FirstTry& first, qint64 deliveryId) const;
+    // After the send's commit: the row's id and its challenge's, which the commit brought back
+    // (DeliveryLog::open, ChallengeStore::insert).
+    void firstTryOpened(FirstTry& first, qint64 deliveryId, qint64 challengeId) const;
     // After the send's commit: the vendor call and its answer recorded (steps 2 and 3).
     TryResult sendFirst(FirstTry& first);
 

@@ -54,6 +54,7 @@ struct SendFlow::Issue
     QList<Outbox::Hop> hops;
     int used = 0;        // the attempts the destination has used within the hour
     qint64 deliveryId = 0;
+    qint64 challengeId = 0; // a new challenge's id: on PostgreSQL it arrives with the commit (ChallengeStore::insert)
     QString firstVendor;
     Outbox::FirstTry first; // sync: the first try, its code drawn in the transaction (Outbox::drawFirst)
 };
@@ -117,13 +118,15 @@ std::optional<Outcome> SendFlow::decideAndWrite(Issue& i)
         return refused;
     i.step("decided");
     int sendNo = 1;
-    const ChallengeRow c = i.reusing ? renewChallenge(i, &sendNo) : newChallenge(i);
+    ChallengeRow c = i.reusing ? renewChallenge(i, &sendNo) : newChallenge(i);
     i.step("written");
     openDelivery(i, c, sendNo);
     tx.commit();
     i.step("committed");
+    if (c.id == 0) // its INSERT went out with the commit
+        c.id = i.challengeId;
     if (!i.async)
-        m_ctx.outbox.firstTryOpened(i.first, i.deliveryId);
+        m_ctx.outbox.firstTryOpened(i.first, i.deliveryId, c.id);
     i.o.challengeRef = c.ref;
     i.o.challengeId = c.id;
     i.o.expiresAtMs = c.expiresAt;
@@ -267,7 +270,10 @@ ChallengeRow SendFlow::newChallenge(Issue& i)
         i.first = m_ctx.outbox.drawFirst(i.s, {c.ref, c.tenant, c.destination, c.purpose}, c.codeLength);
         c.codeHash = i.first.codeHash();
     }
-    c.id = challenges.insert(c);
+    // On PostgreSQL its id is 0 until the commit brings it back: the delivery row names it meanwhile
+    // (DeliveryLog::open), and the INSERT, the delivery's and the COMMIT go out together.
+    challenges.insert(c, &i.challengeId);
+    c.id = i.challengeId;
     return c;
 }
 

@@ -40,31 +40,50 @@ std::optional<Outcome> refuseWhileLocked(Attempt& a)
     return std::nullopt;
 }
 
-// Step 3: is there a code to compare with?
-std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<ChallengeRow>& c)
+// Step 3: is there a code to compare with? What refuses the guess when there is not; a pure reading of
+// the held row, so that the attempt can be counted before the lockout is known (verifyOnce).
+enum class Unusable { None, NoCode, Used, Expired, NotDelivered, WrongLength, AtLimit };
+
+Unusable unusable(const Attempt& a, const std::optional<ChallengeRow>& c)
 {
     if (!c || c->status == QLatin1String("superseded") || c->status == QLatin1String("canceled") ||
         c->status == QLatin1String("delivery_failed") || c->status == QLatin1String("locked"))
-        return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("there is no active code for this destination; request a new one"));
-    a.o.challengeRef = c->ref;
-    a.o.channel = c->channel;
+        return Unusable::NoCode;
     if (c->status == QLatin1String("verified"))
+        return Unusable::Used;
+    if (c->status == QLatin1String("expired") || c->expiresAt <= a.now)
+        return Unusable::Expired;
+    if (c->codeHash.isEmpty())
+        return Unusable::NotDelivered;
+    if (a.request.code.size() != c->codeLength)
+        return Unusable::WrongLength;
+    if (c->attempts >= c->maxAttempts)
+        return Unusable::AtLimit;
+    return Unusable::None;
+}
+
+// The refusal for a code that is not usable, with the writes it makes.
+Outcome refuseUnusable(Attempt& a, const ChallengeRow* c, Unusable why)
+{
+    switch (why) {
+    case Unusable::None:
+    case Unusable::NoCode:
+        break;
+    case Unusable::Used:
         return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("this code was already used; request a new one"));
-    if (c->status == QLatin1String("expired") || c->expiresAt <= a.now) {
+    case Unusable::Expired:
         // The guess that finds the code expired is listed once (later ones find it already expired).
         if (ChallengeStore(a.s).transition(c->id, QStringLiteral("pending"), QStringLiteral("expired"), a.now))
             VerifyAttempts(a.s).record(c->id, c->attempts, c->maxAttempts, QStringLiteral("expired"), a.now);
         a.tx.commit();
         return a.answer(OutcomeStatus::Expired, QStringLiteral("the code expired; request a new one"));
-    }
-    if (c->codeHash.isEmpty()) {
+    case Unusable::NotDelivered:
         // Queued or between tries: no code has gone out yet, so there is nothing to compare.
         return a.answer(OutcomeStatus::NoActiveCode,
                         QStringLiteral("the code has not been delivered yet; wait for it or request a new one"));
-    }
-    if (a.request.code.size() != c->codeLength)
+    case Unusable::WrongLength:
         return a.answer(OutcomeStatus::InvalidInput, QStringLiteral("the code must be %1 digits").arg(c->codeLength));
-    if (c->attempts >= c->maxAttempts) {
+    case Unusable::AtLimit:
         // Only an older version could leave a pending code at its cap without the lockout (its crash
         // between the two writes): finish that step now, so the destination is locked and unlockable.
         flows::lockAtAttemptLimit(a.s, a.request.tenant, a.o.destination, c->id, a.policy, a.now);
@@ -74,7 +93,7 @@ std::optional<Outcome> refuseWithoutUsableCode(Attempt& a, const std::optional<C
         a.o.retryAfterS = a.policy.lockoutS;
         return a.answer(OutcomeStatus::Locked, QStringLiteral("no attempts are left on this code"));
     }
-    return std::nullopt;
+    return a.answer(OutcomeStatus::NoActiveCode, QStringLiteral("there is no active code for this destination; request a new one"));
 }
 
 // Step 5a: the right code.
@@ -168,22 +187,31 @@ Outcome VerifyFlow::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
     flowStep("verify.locked");
     // Step 2: the time, read after the lock (on the server engines, the database's clock).
     Attempt a{s, tx, request, policy, o, m_ctx.clock.nowMs()};
+    // Step 3, read from the held row: is there a code to compare with?
+    const Unusable why = unusable(a, c);
+    // Step 4: count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
+    // Counted before the lockout is read, so that on PostgreSQL the count goes out with that read (one
+    // round trip): a locked destination's refusal returns without committing, and the rollback takes
+    // the count back, as if it had never been made.
+    qint64 attempts = 0;
+    if (why == Unusable::None)
+        challenges.consumeAttempt(c->id, a.now, &attempts);
     if (auto refused = refuseWhileLocked(a))
         return *refused;
-    // Step 3: is there a code to compare with?
-    if (auto refused = refuseWithoutUsableCode(a, c))
-        return *refused;
-
-    // Step 4: count first, atomically; compare only if this attempt was granted (SECURITY.md row 6).
-    const std::optional<int> attempts = challenges.consumeAttempt(c->id, a.now);
-    if (!attempts) // as in acceptCode: only an abort of this transaction explains it; run it again
+    if (why != Unusable::NoCode) {
+        a.o.challengeRef = c->ref;
+        a.o.channel = c->channel;
+    }
+    if (why != Unusable::None)
+        return refuseUnusable(a, c ? &*c : nullptr, why);
+    if (attempts == 0) // as in acceptCode: only an abort of this transaction explains it; run it again
         throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref), true);
     flowStep("verify.counted");
     o.evaluated = true;
     const CodeBinding binding{c->ref, c->tenant, c->destination, c->purpose};
     if (m_ctx.hasher.matches(binding, request.code, c->codeHash))
-        return acceptCode(a, *c, *attempts);  // step 5a
-    return countWrongGuess(a, *c, *attempts); // step 5b
+        return acceptCode(a, *c, int(attempts));  // step 5a
+    return countWrongGuess(a, *c, int(attempts)); // step 5b
 }
 
 } // namespace otp

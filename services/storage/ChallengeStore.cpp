@@ -118,15 +118,16 @@ QList<ChallengeRow> ChallengeStore::forDestination(const QString& tenant, const 
     return out;
 }
 
-qint64 ChallengeStore::insert(const ChallengeRow& c)
+void ChallengeStore::insert(const ChallengeRow& c, qint64* id)
 {
-    return m_s.insert(
+    m_s.insertWaiting(
         QStringLiteral("INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, "
                        "status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, "
                        "updated_at, last_vendor, vendor_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {c.ref, c.tenant, c.destination, c.destPrefix, c.destRegion, c.channel, c.purpose, c.status, c.attempts,
          c.maxAttempts, c.sendCount, c.codeHash, c.codeLength, c.expiresAt, c.createdAt, c.createdAt, c.lastVendor,
-         c.vendorRef});
+         c.vendorRef},
+        id);
 }
 
 bool ChallengeStore::transition(qint64 id, const QString& from, const QString& to, qint64 now)
@@ -163,28 +164,26 @@ bool ChallengeStore::clearCode(qint64 id, const QString& codeHash, qint64 now)
                       {now, id, codeHash}) == 1;
 }
 
-std::optional<int> ChallengeStore::consumeAttempt(qint64 id, qint64 now)
+void ChallengeStore::consumeAttempt(qint64 id, qint64 now, qint64* attempts)
 {
     // One statement increments and tells us the new count, so concurrent guesses each see their own
     // number: exactly max_attempts of them are ever granted. SQLite (≥ 3.35) and PostgreSQL have
     // UPDATE … RETURNING; MariaDB has not, so it uses the LAST_INSERT_ID(expr) idiom, which stores the
     // value per connection inside the same atomic UPDATE.
     if (m_s.dialect() == SqlDialect::MySql) {
+        *attempts = 0;
         const int n = m_s.update(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), "
                                                 "updated_at = ? WHERE id = ? AND status = 'pending' AND "
                                                 "attempts < max_attempts AND expires_at > ?"),
                                  {now, id, now});
-        if (n != 1)
-            return std::nullopt;
-        return m_s.scalar(QStringLiteral("SELECT LAST_INSERT_ID()")).toInt();
+        if (n == 1)
+            *attempts = m_s.scalar(QStringLiteral("SELECT LAST_INSERT_ID()")).toLongLong();
+        return;
     }
-    const Rows rows = m_s.select(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? "
-                                                "WHERE id = ? AND status = 'pending' AND attempts < max_attempts AND "
-                                                "expires_at > ? RETURNING attempts"),
-                                 {now, id, now});
-    if (rows.isEmpty())
-        return std::nullopt;
-    return rows.first().value(0).toInt();
+    m_s.updateReturningWaiting(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? "
+                                              "WHERE id = ? AND status = 'pending' AND attempts < max_attempts AND "
+                                              "expires_at > ? RETURNING attempts"),
+                               {now, id, now}, attempts);
 }
 
 void ChallengeStore::recordVendor(qint64 id, const QString& vendor, const QString& vendorRef,

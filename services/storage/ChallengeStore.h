@@ -32,7 +32,11 @@ public:
     // By its public id (the ref an app holds), within `tenant` only: another tenant's ref reads as unknown.
     std::optional<ChallengeRow> byRef(const QString& tenant, const QString& ref);
     QList<ChallengeRow> forDestination(const QString& tenant, const QString& destination, int limit);
-    qint64 insert(const ChallengeRow& row);
+    // Inside a write transaction. *id is the new row's id, set at once, except on PostgreSQL, where the
+    // INSERT waits for the transaction's next statement or its COMMIT (SqlSession::insertWaiting) and *id
+    // is 0 until then; meanwhile a statement of the same transaction names the row by
+    // SqlSession::waitingInsertIdSql("challenges").
+    void insert(const ChallengeRow& row, qint64* id);
     // Inside a write transaction: latest(), with the row held until the transaction ends, so what was
     // read (attempts, code, status) is what the decision is made on and no other flow moves the row
     // meanwhile. SELECT … FOR UPDATE on PostgreSQL and MariaDB (a locking read returns the row's newest
@@ -53,9 +57,11 @@ public:
     // Makes a failed try's code unusable, unless a newer code replaced it meanwhile.
     bool clearCode(qint64 id, const QString& codeHash, qint64 now);
     // Counts one attempt before any comparison, atomically, and only while the challenge is pending,
-    // unexpired and under its cap. Returns the attempt count after the increment, or nullopt when
-    // the attempt was not granted.
-    std::optional<int> consumeAttempt(qint64 id, qint64 now);
+    // unexpired and under its cap. *attempts is the attempt count after the increment, or 0 when the
+    // attempt was not granted. Inside a write transaction on PostgreSQL the UPDATE waits and goes out with
+    // the transaction's next statement (SqlSession::updateReturningWaiting): *attempts is set once that
+    // statement has run, and is 0 before; `attempts` must stay valid until then. Elsewhere at once.
+    void consumeAttempt(qint64 id, qint64 now, qint64* attempts);
     void recordVendor(qint64 id, const QString& vendor, const QString& vendorRef, const QString& responseJson, qint64 now);
     int expireOverdue(qint64 now);
 

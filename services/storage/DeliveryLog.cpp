@@ -55,15 +55,19 @@ void DeliveryLog::open(qint64 challengeId, const QString& tenant, const QString&
                        const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
                        const QString& leaseOwner, qint64 leaseUntil, const QString& clientIp, qint64* id)
 {
-    m_s.insertWaiting(QStringLiteral("INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, "
-                                     "channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, "
-                                     "created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?, ?)"),
-                      {challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now, now,
+    QVariantList binds{challengeId, tenant, destination, prefix, vendor, channel, sendNo, state, now, now, now,
                        leaseOwner.isEmpty() ? QVariant() : QVariant(leaseOwner),
                        leaseOwner.isEmpty() ? QVariant() : QVariant(leaseUntil),
-                       clientIp.isEmpty() ? QVariant() : QVariant(clientIp.left(64))},
-                      id);
+                       clientIp.isEmpty() ? QVariant() : QVariant(clientIp.left(64))};
+    static const QString sql = QStringLiteral(
+        "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, "
+        "state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, "
+        "lease_until, client_ip) VALUES (%1, ?, ?, ?, ?, ?, ?, 1, ?, '', '', '', '', ?, ?, ?, ?, ?, ?)");
+    static const QString forChallenge = sql.arg(QLatin1Char('?'));
+    static const QString forWaitingChallenge = sql.arg(SqlSession::waitingInsertIdSql(QStringLiteral("challenges")));
+    if (challengeId == 0)
+        binds.removeFirst();
+    m_s.insertWaiting(challengeId == 0 ? forWaitingChallenge : forChallenge, binds, id);
 }
 
 void DeliveryLog::recordAnswer(qint64 deliveryId, const VendorAnswer& a, qint64 now)

@@ -40,6 +40,8 @@ public:
 
     // A send's first try. Its id goes to *id once the transaction's next statement or its commit has
     // run (SqlSession::insertWaiting: on PostgreSQL the INSERT travels with the COMMIT).
+    // challengeId 0: the challenge this transaction has just inserted, whose own INSERT still waits
+    // (ChallengeStore::insert on PostgreSQL); the row names it by SqlSession::waitingInsertIdSql.
     void open(qint64 challengeId, const QString& tenant, const QString& destination, const QString& prefix,
               const QString& vendor, const QString& channel, int sendNo, const QString& state, qint64 now,
               const QString& leaseOwner, qint64 leaseUntil, const QString& clientIp, qint64* id);

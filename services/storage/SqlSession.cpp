@@ -447,7 +447,9 @@ void WriteTransaction::lockKey(const QString& key)
     case SqlDialect::Postgres:
         // An advisory lock released at commit or rollback: no row written, so no table bloat.
         // hashtext() is 32 bits; two keys sharing a hash only wait for each other, never break a rule.
-        m_session.scalar(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {key});
+        // Nothing reads its result: it waits (write()) and goes out with the transaction's next statement,
+        // which the server runs only once the lock is granted.
+        m_session.write(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {key});
         return;
     case SqlDialect::MySql:
         // The upsert takes an exclusive lock on the key's row (new or existing) that InnoDB holds

@@ -122,6 +122,16 @@ public:
     // its result comes back; `id` must stay valid until then, and is 0 before. Elsewhere it is insert(),
     // and *id is set at once.
     void insertWaiting(const QString& sql, const QVariantList& binds, qint64* id);
+    // A later statement of the same transaction can name the row whose INSERT into `table` still waits
+    // (insertWaiting left its id 0) by this SQL expression instead of a bound id: PostgreSQL's currval of
+    // the table's id sequence, which the waiting INSERT has advanced on this session by the time the
+    // server runs the later statement (it runs them in order). Only PostgreSQL leaves an id waiting.
+    static QString waitingInsertIdSql(const QString& table);
+    // An UPDATE … RETURNING one integer that is wanted only once the transaction's next statement has
+    // run: on PostgreSQL inside a write transaction it waits as write() does, and *value is set when its
+    // result comes back (0 when it changed no row; `value` must stay valid until then, and is 0 before).
+    // Elsewhere it runs at once (SQLite has RETURNING; MariaDB has not, so its callers do not use this).
+    void updateReturningWaiting(const QString& sql, const QVariantList& binds, qint64* value);
     // DDL or any statement without binds, run without caching.
     void execute(const QString& sql);
 
@@ -140,10 +150,10 @@ private:
     [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
     // After a PostgreSQL failure: when a waiting write (write()) was what failed, fail() with its statement.
     void failIfAWriteFailed(const QSqlError& error);
-    // write() and insertWaiting(): on PostgreSQL inside a write transaction the statement waits
-    // (PgStatements::queue; with `returningId`, an INSERT whose RETURNING id goes there) and this is
-    // true; false where it must run at once instead.
-    bool queued(const QString& sql, const QVariantList& binds, qint64* returningId);
+    // write(), insertWaiting() and updateReturningWaiting(): on PostgreSQL inside a write transaction the
+    // statement waits (PgStatements::queue; with `firstValue`, the first column of its first row goes
+    // there) and this is true; false where it must run at once instead.
+    bool queued(const QString& sql, const QVariantList& binds, qint64* firstValue);
     // PostgreSQL's INSERT that tells its new row's id.
     static QString withReturningId(const QString& insertSql);
 

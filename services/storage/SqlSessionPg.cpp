@@ -51,14 +51,13 @@ QString SqlSession::withReturningId(const QString& insertSql)
     return insertSql + QStringLiteral(" RETURNING id");
 }
 
-bool SqlSession::queued(const QString& sql, const QVariantList& binds, qint64* returningId)
+bool SqlSession::queued(const QString& sql, const QVariantList& binds, qint64* firstValue)
 {
     if (m_borrowed || !m_inTransaction || !pg())
         return false;
-    const QString statement = returningId ? withReturningId(sql) : sql;
     QSqlError error;
-    if (!m_pg->queue(statement, binds, error, returningId))
-        fail(statement, binds, error);
+    if (!m_pg->queue(sql, binds, error, firstValue))
+        fail(sql, binds, error);
     return true;
 }
 
@@ -71,8 +70,24 @@ void SqlSession::write(const QString& sql, const QVariantList& binds)
 void SqlSession::insertWaiting(const QString& sql, const QVariantList& binds, qint64* id)
 {
     *id = 0;
-    if (!queued(sql, binds, id))
+    if (!queued(withReturningId(sql), binds, id))
         *id = insert(sql, binds);
+}
+
+QString SqlSession::waitingInsertIdSql(const QString& table)
+{
+    // The sequence BIGSERIAL made (`<table>_id_seq`), found through the search path as the table is;
+    // the cast resolves when the statement is prepared, not per run.
+    return QStringLiteral("currval('%1_id_seq'::regclass)").arg(table);
+}
+
+void SqlSession::updateReturningWaiting(const QString& sql, const QVariantList& binds, qint64* value)
+{
+    *value = 0;
+    if (queued(sql, binds, value))
+        return;
+    const Rows rows = select(sql, binds);
+    *value = rows.isEmpty() ? 0 : rows.first().value(0).toLongLong();
 }
 
 } // namespace otp

@@ -234,11 +234,11 @@ int runRawWorker(const QStringList& args)
         run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
                            "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
             {t, dest, QStringLiteral("login")}).finish();
-        run(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
-                           "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now}).finish();
         run(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), updated_at = ? WHERE id = ? AND "
                            "status = 'pending' AND attempts < max_attempts AND expires_at > ?"), {now, cid, now}).finish();
         run(QStringLiteral("SELECT LAST_INSERT_ID()"), {}).finish();
+        run(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
+                           "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now}).finish();
         run(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND "
                            "status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
             {now, now, cid, hash, now}).finish();
@@ -283,9 +283,7 @@ public:
     ~FreshDatabase()
     {
         try {
-            adminExec(m_admin, m_admin.dialect == SqlDialect::Postgres
-                                   ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database)
-                                   : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_config.database));
+            otp::test::dropDatabase(m_admin, m_config.database);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "not dropped: %s\n", e.what());
         }
@@ -339,7 +337,7 @@ SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000))
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
 SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :hour), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND created_at > :day), (SELECT MAX(created_at) FROM deliveries WHERE tenant = 'default' AND destination = '+91' || :n AND try_no = 1), (SELECT COUNT(*) FROM deliveries WHERE dest_prefix = '+91' || (:n / 1000) AND created_at > :minute), (SELECT COUNT(*) FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL), (SELECT COUNT(*) FROM deliveries WHERE tenant = 'default' AND client_ip = '' AND created_at > :hour AND try_no = 1);
 INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) VALUES (md5(random()::text), 'default', '+91' || :n, '+91' || (:n / 1000), 'IN', 'sms', 'login', 'pending', 0, 3, 1, md5(:n::text), 6, :exp, :now, :now, 'bench', '') RETURNING id AS cid \gset
-INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (:cid, 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'sending', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
+INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) VALUES (currval('challenges_id_seq'::regclass), 'default', '+91' || :n, '+91' || (:n / 1000), 'bench', 'sms', 1, 1, 'sending', '', '', '', '', :now, :now, :now, 'bench', :lease, NULL) RETURNING id AS did \gset
 COMMIT;
 BEGIN;
 UPDATE deliveries SET state = 'accepted', http_status = 200, vendor_code = 'OK', message_id = 'bench', reason = '', latency_ms = 0, excerpt = '{"status": "success"}', updated_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :did;
@@ -348,8 +346,8 @@ SELECT id, state, vendor_code, reason FROM pending_receipts WHERE ((vendor = 'be
 COMMIT;
 BEGIN;
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
-SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1;
 UPDATE challenges SET attempts = attempts + 1, updated_at = :now WHERE id = :cid AND status = 'pending' AND attempts < max_attempts AND expires_at > :now RETURNING attempts;
+SELECT * FROM lockouts WHERE tenant = 'default' AND destination = '+91' || :n AND locked_until > :now AND released_at IS NULL ORDER BY locked_until DESC LIMIT 1;
 UPDATE challenges SET status = 'verified', verified_at = :now, updated_at = :now WHERE id = :cid AND status = 'pending' AND code_hash = md5(:n::text) AND code_hash <> '' AND expires_at > :now;
 INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (:cid, 1, 3, 'verified', :now);
 INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES ('default', '+91' || :n, NULL, 'default +91' || :n, NULL, '', '', '', 'active', 1, 0, 0, :now, :now) ON CONFLICT (phone_key) DO UPDATE SET phone_verified = 1, updated_at = excluded.updated_at;

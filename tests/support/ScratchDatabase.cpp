@@ -171,10 +171,7 @@ ScratchDatabase::~ScratchDatabase()
     if (m_config.dialect == SqlDialect::Sqlite)
         return;
     try {
-        // WITH (FORCE): a connection a failed test left open must not keep the database alive.
-        adminExec(m_admin, m_config.dialect == SqlDialect::Postgres
-                               ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database)
-                               : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_config.database));
+        dropDatabase(m_admin, m_config.database);
     } catch (const std::exception& e) {
         qWarning("scratch database not dropped: %s", e.what());
     }
@@ -198,6 +195,18 @@ qint64 ScratchDatabase::scalar(const QString& sql, const QVariantList& binds) co
     Database db(m_config);
     const QVariant v = db.session().scalar(sql, binds);
     return v.isValid() ? v.toLongLong() : -1;
+}
+
+void dropDatabase(const DatabaseConfig& admin, const QString& name)
+{
+    const QString drop = QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name);
+    if (admin.dialect != SqlDialect::Postgres)
+        return adminExec(admin, drop);
+    try {
+        adminExec(admin, drop);
+    } catch (const std::exception&) {
+        adminExec(admin, drop + QStringLiteral(" WITH (FORCE)"));
+    }
 }
 
 } // namespace otp::test

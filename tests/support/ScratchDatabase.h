@@ -58,5 +58,10 @@ private:
 // cannot run inside the database concerned, nor inside a transaction on PostgreSQL). Throws
 // std::runtime_error when the server cannot be reached or the statement fails.
 void adminExec(const DatabaseConfig& c, const QString& sql);
+// Drops database `name` on the server of `admin` (IF EXISTS). On PostgreSQL a plain DROP first: the
+// server itself ends an autovacuum worker busy in it, which DROP … WITH (FORCE) may not signal without
+// pg_signal_backend ("must be a member of the role whose process is being terminated"). WITH (FORCE)
+// only when that fails, for a connection a failed test left open. Throws as adminExec does.
+void dropDatabase(const DatabaseConfig& admin, const QString& name);
 
 } // namespace otp::test

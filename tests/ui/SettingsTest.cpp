@@ -359,5 +359,5 @@ TEST_F(SettingsTest, AServerProfileKeepsItsPasswordInTheSecretStoreAndTheConsole
     m_app.session()->window().settingsPage()->connectTo(QString::fromLatin1(models::ConnectionProfile::kEmbedded));
     ASSERT_TRUE(back.wait(30000));
     EXPECT_EQ(m_app.session()->profile(), QString::fromLatin1(models::ConnectionProfile::kEmbedded));
-    otp::test::adminExec(admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dbName));
+    otp::test::dropDatabase(admin, dbName);
 }

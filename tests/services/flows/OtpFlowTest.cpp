@@ -443,6 +443,57 @@ TEST_F(OtpFlow, UnlockNeedsAReasonAndReleasesTheLockout)
     EXPECT_EQ(verify(fresh).status, OutcomeStatus::Verified);
 }
 
+TEST_F(OtpFlow, AVerifyRefusedByALockoutLeavesNoAttemptCounted)
+{
+    // A sign-up code is still pending when wrong login guesses lock the number. The sign-up verify
+    // counts its attempt before it reads the lockout (on PostgreSQL the two go out together); the
+    // refusal must take that count back with its rollback.
+    const QString signup = sendAndRead(kPhone, Purpose::Signup);
+    t.clock().advanceS(31);
+    const QString login = sendAndRead();
+    for (int i = 0; i < 3; ++i)
+        verify(wrong(login));
+    const Outcome refused = verify(signup, kPhone, Purpose::Signup);
+    EXPECT_EQ(refused.status, OutcomeStatus::Locked) << refused.message.toStdString();
+    EXPECT_FALSE(refused.evaluated);
+    EXPECT_TRUE(refused.challengeRef.isEmpty()) << "a locked number's refusal names no code";
+    EXPECT_EQ(t.count(QStringLiteral("SELECT attempts FROM challenges WHERE purpose = 'signup'")), 0);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM verify_attempts v JOIN challenges c ON c.id = v.challenge_id "
+                                     "WHERE c.purpose = 'signup'")), 0);
+    ASSERT_EQ(svc.unlock(QStringLiteral("default"), kPhone, kAdmin, QStringLiteral("checked by phone")).status, OutcomeStatus::Unlocked);
+    const Outcome ok = verify(signup, kPhone, Purpose::Signup);
+    EXPECT_EQ(ok.status, OutcomeStatus::Verified) << ok.message.toStdString();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT attempts FROM challenges WHERE purpose = 'signup'")), 1);
+}
+
+TEST_F(OtpFlow, EachSendsDeliveryRowNamesItsOwnChallenge)
+{
+    // On PostgreSQL a new challenge's INSERT waits for the commit and its delivery row names it by the
+    // session's sequence value; the outcome's id arrives with the commit.
+    // A resend first: the delivery ids run ahead of the challenge ids, so a row naming the wrong one shows.
+    sendAndRead(QStringLiteral("+919833334444"));
+    t.clock().advanceS(31);
+    ASSERT_EQ(svc.resend({QStringLiteral("default"), QStringLiteral("+919833334444"), std::nullopt, Purpose::Login, {}}).status,
+              OutcomeStatus::Sent);
+    const QStringList phones{kPhone, kOtherPhone, QStringLiteral("+919811112222")};
+    QList<qint64> ids;
+    for (const QString& phone : phones) {
+        const Outcome o = svc.send({QStringLiteral("default"), phone, std::nullopt, Purpose::Login, {}});
+        ASSERT_EQ(o.status, OutcomeStatus::Sent) << o.message.toStdString();
+        ASSERT_GT(o.challengeId, 0);
+        ids << o.challengeId;
+        EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE id = ? AND destination = ? AND ref = ?"),
+                          {o.challengeId, phone, o.challengeRef}), 1);
+        EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE challenge_id = ? AND destination = ?"),
+                          {o.challengeId, phone}), 1);
+        // The vendor's answer was recorded on this challenge, by the id the commit brought back.
+        EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE id = ? AND vendor_ref <> ''"), {o.challengeId}), 1);
+    }
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(DISTINCT challenge_id) FROM deliveries")), 4);
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries d JOIN challenges c ON c.id = d.challenge_id "
+                                     "WHERE c.destination = d.destination")), 5);
+}
+
 TEST_F(OtpFlow, LockoutEndsAfterItsDuration)
 {
     const QString code = sendAndRead();
