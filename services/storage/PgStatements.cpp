@@ -167,6 +167,7 @@ ResultPtr nextPipelineResult(PGconn* conn)
 struct PipelineStep
 {
     const char* command = nullptr; // or a statement:
+    const char* commandName = nullptr; // the command's prepared statement, when it has one
     const QByteArray* name = nullptr;
     const QByteArray* parse = nullptr;
     int parameters = 0;
@@ -188,7 +189,8 @@ bool runPipeline(PGconn* conn, const std::vector<PipelineStep>& steps, ResultPtr
     bool sent = PQenterPipelineMode(conn) == 1;
     for (const PipelineStep& step : steps) {
         if (step.command) {
-            sent = sent && PQsendQueryParams(conn, step.command, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+            sent = sent && (step.commandName ? PQsendQueryPrepared(conn, step.commandName, 0, nullptr, nullptr, nullptr, 0)
+                                             : PQsendQueryParams(conn, step.command, 0, nullptr, nullptr, nullptr, nullptr, 0)) == 1;
             continue;
         }
         if (step.parse)
@@ -365,10 +367,12 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
 {
     std::vector<PipelineStep> steps;
     const int firstQueued = m_beginPending ? 1 : 0; // the step of the first waiting write
+    const char* begin = m_transactionPrepared ? "otp_begin" : nullptr;
+    const char* commit = m_transactionPrepared ? "otp_commit" : nullptr;
     if (m_beginPending)
-        steps.push_back(PipelineStep{"BEGIN"});
+        steps.push_back(PipelineStep{"BEGIN", begin});
     auto add = [&](Statement& st) {
-        steps.push_back(PipelineStep{nullptr, &st.name, st.parse.isEmpty() ? nullptr : &st.parse, st.parameters,
+        steps.push_back(PipelineStep{nullptr, nullptr, &st.name, st.parse.isEmpty() ? nullptr : &st.parse, st.parameters,
                                      &st.values, st.firstValue});
     };
     for (Statement& st : m_queued)
@@ -376,7 +380,7 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
     if (last)
         add(*last);
     else
-        steps.push_back(PipelineStep{"COMMIT"});
+        steps.push_back(PipelineStep{"COMMIT", commit});
     std::vector<Statement> sent = std::move(m_queued);
     m_queued.clear();
     m_beginPending = false;
@@ -387,6 +391,18 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
         m_failedBinds = sent[size_t(failedStep - firstQueued)].binds;
     }
     return ok;
+}
+
+void PgStatements::prepareTransactionStatements()
+{
+    // Outside any transaction (a transaction is beginning, nothing has gone out yet): nothing here can
+    // meet an aborted transaction. A failure leaves them unprepared, and BEGIN and COMMIT go as text.
+    for (const auto& [name, sql] : {std::pair{"otp_begin", "BEGIN"}, std::pair{"otp_commit", "COMMIT"}}) {
+        ResultPtr r(PQprepare(m_conn, name, sql, 0, nullptr));
+        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+            return;
+    }
+    m_transactionPrepared = true;
 }
 
 bool PgStatements::commit(QSqlError& error)

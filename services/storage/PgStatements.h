@@ -55,7 +55,15 @@ public:
     // A write transaction's BEGIN waits here and goes out with its first statement, in one pipeline: the
     // BEGIN's own round trip was 3 of the 20 that a send+verify pair made. A transaction that runs no
     // statement sends nothing at all, so it has nothing to commit or roll back (dropPendingBegin).
-    void beginWithNextStatement() { m_beginPending = true; }
+    // BEGIN and COMMIT are prepared once per connection, as pgbench -M prepared does, when the first
+    // transaction begins: sent as text they were parsed by the server on every transaction (5 times a
+    // send+verify pair). Should preparing them fail, they go as text.
+    void beginWithNextStatement()
+    {
+        m_beginPending = true;
+        if (!m_transactionPrepared)
+            prepareTransactionStatements();
+    }
     bool beginPending() const { return m_beginPending; }
     // Whether a BEGIN was still waiting (then nothing was sent); it waits no longer.
     bool dropPendingBegin()
@@ -74,8 +82,8 @@ public:
     bool queue(const QString& sql, const QVariantList& binds, QSqlError& error, qint64* firstValue = nullptr);
     bool hasQueued() const { return !m_queued.empty(); }
     void dropQueued() { m_queued.clear(); }
-    // The waiting BEGIN, the waiting writes and COMMIT, in one pipeline. False, with `error` set, when a
-    // write or the COMMIT failed.
+    // The waiting BEGIN, the waiting writes and COMMIT, in one pipeline (COMMIT alone when nothing
+    // waits). False, with `error` set, when a write or the COMMIT failed.
     bool commit(QSqlError& error);
     // After a failure: the waiting write that failed, when it was one of them.
     bool takeFailedStatement(QString* sql, QVariantList* binds);
@@ -115,6 +123,7 @@ private:
     // is added), or nullptr with `error` set.
     Prepared* statement(const QString& sql, const QVariantList& binds, bool prepareNow, Statement& st, QSqlError& error);
     bool sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError& error);
+    void prepareTransactionStatements();
 
     pg_conn* m_conn;
     QHash<QString, Prepared> m_prepared;
@@ -123,6 +132,7 @@ private:
     QVariantList m_failedBinds;
     int m_next = 0;
     bool m_beginPending = false;
+    bool m_transactionPrepared = false; // otp_begin and otp_commit exist on this connection
 };
 
 } // namespace otp

@@ -556,7 +556,7 @@ void WriteTransaction::commit()
         // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
         // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
         throw StoreError(QStringLiteral("database conflict: another node's write aborted this transaction"), true);
-    } else if (m_session.m_pg && m_session.m_pg->hasQueued()) {
+    } else if (m_session.m_pg && (m_session.m_pg->hasQueued() || !m_session.m_pg->beginPending())) {
         // Writes wait (write()): they go out with the COMMIT, and the BEGIN too if nothing else ran.
         QSqlError error;
         if (!m_session.m_pg->commit(error)) {

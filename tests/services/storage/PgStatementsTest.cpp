@@ -155,6 +155,48 @@ TEST_F(PgStatementsOnServer, ATransactionsBeginGoesWithItsFirstStatementAndStill
     EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'tx_probe'")).toInt(), 0);
 }
 
+// BEGIN and COMMIT are prepared once per connection (a Parse per transaction was server CPU on every
+// send and verify), and a COMMIT the server refuses still fails the transaction whole: here a deferred
+// unique key that only COMMIT checks, with nothing waiting to go out with it.
+TEST_F(PgStatementsOnServer, BeginAndCommitArePreparedOnceAndARefusedCommitStillFails)
+{
+    const QString insert = QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?)");
+    for (int i = 0; i < 3; ++i) {
+        WriteTransaction tx(s);
+        s.update(insert, {QStringLiteral("pc-%1").arg(i), i});
+        tx.commit();
+    }
+    // Prepared over the protocol, once, and run by every transaction (PostgreSQL counts each run's plan).
+    const QString listed = QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement = ? AND NOT from_sql");
+    const QString runs = QStringLiteral("SELECT SUM(generic_plans + custom_plans) FROM pg_prepared_statements WHERE statement = ?");
+    for (const QString command : {QStringLiteral("BEGIN"), QStringLiteral("COMMIT")}) {
+        EXPECT_EQ(s.scalar(listed, {command}).toInt(), 1) << command.toStdString();
+        EXPECT_GE(s.scalar(runs, {command}).toInt(), 3) << command.toStdString();
+    }
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM write_locks WHERE lock_key LIKE 'pc-%'")).toInt(), 3);
+
+    s.execute(QStringLiteral("CREATE TABLE commit_probe (n INTEGER, CONSTRAINT commit_probe_n UNIQUE (n) DEFERRABLE INITIALLY DEFERRED)"));
+    {
+        WriteTransaction tx(s);
+        s.update(QStringLiteral("INSERT INTO commit_probe (n) VALUES (?)"), {7});
+        s.update(QStringLiteral("INSERT INTO commit_probe (n) VALUES (?)"), {7}); // accepted until COMMIT
+        try {
+            tx.commit();
+            FAIL() << "a COMMIT that broke a deferred unique key succeeded";
+        } catch (const StoreError& e) {
+            EXPECT_TRUE(e.message().contains(QLatin1String("23505"))) << e.message().toStdString();
+        }
+    }
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM commit_probe")).toInt(), 0);
+    // The session goes on.
+    {
+        WriteTransaction tx(s);
+        s.update(QStringLiteral("INSERT INTO commit_probe (n) VALUES (?)"), {8});
+        tx.commit();
+    }
+    EXPECT_EQ(s.scalar(QStringLiteral("SELECT COUNT(*) FROM commit_probe")).toInt(), 1);
+}
+
 // SqlSession::write(): in a write transaction the write waits and goes out with the next statement or
 // the COMMIT. What it must keep: order (the next statement sees it), all-or-nothing (a failed write fails
 // its transaction whole, with its own statement named), nothing sent for a transaction that is dropped.
