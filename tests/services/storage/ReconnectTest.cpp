@@ -58,6 +58,18 @@ TEST(Reconnect, LostConnectionFailsOneCallThenReopens)
     killConnection(t, t.database().session());
     EXPECT_EQ(t.service().status(QStringLiteral("default"), kPhone, Purpose::Login).status, OutcomeStatus::InternalError);
     EXPECT_NE(t.service().status(QStringLiteral("default"), kPhone, Purpose::Login).status, OutcomeStatus::InternalError);
+
+    // Write transactions before and after a lost connection: what the first connection had prepared
+    // (on PostgreSQL its statements, BEGIN and COMMIT included) is prepared again on the new one.
+    auto send = [&](const QString& phone) {
+        return t.service().send({QStringLiteral("default"), phone, std::nullopt, Purpose::Login, {}});
+    };
+    ASSERT_EQ(send(kPhone).status, OutcomeStatus::Sent);
+    killConnection(t, t.database().session());
+    EXPECT_EQ(t.service().status(QStringLiteral("default"), kPhone, Purpose::Login).status, OutcomeStatus::InternalError);
+    const Outcome after = send(QStringLiteral("+919812345678"));
+    EXPECT_EQ(after.status, OutcomeStatus::Sent) << after.message.toStdString();
+    EXPECT_EQ(t.count(QStringLiteral("SELECT COUNT(*) FROM deliveries d JOIN challenges c ON c.id = d.challenge_id")), 2);
 }
 
 TEST(Reconnect, NeverReopensInsideAWriteTransaction)
