@@ -463,13 +463,10 @@ Outbox::TryResult Outbox::recordAnswer(Try& t, const TryResult& sent)
 void Outbox::applyHeldReceipts(Try& t, qint64 now)
 {
     // Receipts that overtook this answer (DeliveryFlow::applyReceipts kept them): the message moves on
-    // to delivered or failed now, as if they had come after us. Read after our row's update, which
-    // waited for any receipt transaction holding it, so what such a transaction kept is visible here.
+    // to delivered or failed now, as if they had come after us. After our row's update, which waited
+    // for any receipt transaction holding it, so what such a transaction kept is seen here.
     // The first one decides; later ones change nothing, as repeated receipts do.
-    for (const PendingReceiptRow& p : PendingReceipts(t.s).take(t.row.vendor, t.answer.messageId.left(128), t.deliveryId, now))
-        t.s.update(QStringLiteral("UPDATE deliveries SET state = ?, vendor_code = ?, reason = ?, updated_at = ? "
-                                  "WHERE id = ? AND state = 'accepted'"),
-                   {p.state, p.vendorCode, p.reason, now, t.deliveryId});
+    PendingReceipts(t.s).settle(t.deliveryId, t.row.vendor, t.answer.messageId.left(128), now);
 }
 
 Outbox::TryResult Outbox::afterRefusal(Try& t, WriteTransaction& tx, bool vendorOpen, qint64 now, TryResult result)

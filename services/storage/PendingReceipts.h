@@ -6,14 +6,6 @@
 
 namespace otp {
 
-// A vendor's receipt kept for a delivery whose answer is not recorded yet (migration 010).
-struct PendingReceiptRow
-{
-    qint64 id = 0;
-    QString state; // delivered | failed
-    QString vendorCode, reason;
-};
-
 // The `pending_receipts` table: receipts that overtook the recording of their send's answer (the try
 // is still `sending`, without its message id, when the vendor reports on it). Kept for kKeepMs, at most
 // kMaxRows at a time; the Outbox takes them when it records the answer with that message id (or for that
@@ -30,9 +22,14 @@ public:
     int room(qint64 now);
     void hold(const QString& vendor, const QString& messageId, qint64 deliveryId, const QString& state,
               const QString& vendorCode, const QString& reason, qint64 now);
-    // The receipts still fresh that name this vendor's `messageId` (when not empty) or `deliveryId`,
-    // oldest first, removed from the table (in the caller's write transaction).
-    QList<PendingReceiptRow> take(const QString& vendor, const QString& messageId, qint64 deliveryId, qint64 now);
+    // In the write transaction that has just recorded delivery `deliveryId` as accepted with `messageId`:
+    // the oldest fresh receipt that names this vendor's `messageId` (when not empty) or `deliveryId` moves
+    // the delivery on to its state, and every such receipt is removed. Later ones change nothing, as
+    // repeated receipts do. No read: an UPDATE and a DELETE (on PostgreSQL both go out with the COMMIT;
+    // elsewhere the DELETE only when the UPDATE found receipts). Both find the same receipts: the receipt side keeps one only once it holds the delivery's
+    // `sending` row (DeliveryFlow's settleWaiting), and the caller's update of that row holds it until
+    // the commit.
+    void settle(qint64 deliveryId, const QString& vendor, const QString& messageId, qint64 now);
 
 private:
     SqlSession& m_s;

@@ -117,6 +117,9 @@ public:
     // statement or the commit, with its own statement named, and the transaction rolls back whole, as if
     // it had failed at once. Elsewhere it is update().
     void write(const QString& sql, const QVariantList& binds = {});
+    // Whether write() waits here (PostgreSQL inside a write transaction) rather than running at once, for
+    // a caller whose statements cost a round trip each only where they run at once.
+    bool writesWait();
     // An INSERT whose id is wanted only once the transaction's next statement or its COMMIT has run: on
     // PostgreSQL inside a write transaction it waits as write() does, and *id is set (RETURNING id) when
     // its result comes back; `id` must stay valid until then, and is 0 before. Elsewhere it is insert(),

@@ -51,9 +51,14 @@ QString SqlSession::withReturningId(const QString& insertSql)
     return insertSql + QStringLiteral(" RETURNING id");
 }
 
+bool SqlSession::writesWait()
+{
+    return !m_borrowed && m_inTransaction && pg();
+}
+
 bool SqlSession::queued(const QString& sql, const QVariantList& binds, qint64* firstValue)
 {
-    if (m_borrowed || !m_inTransaction || !pg())
+    if (!writesWait())
         return false;
     QSqlError error;
     if (!m_pg->queue(sql, binds, error, firstValue))

@@ -225,9 +225,23 @@ int runRawWorker(const QStringList& args)
              QStringLiteral("{\"status\":\"success\"}"), now, did}).finish();
         run(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, updated_at = ? WHERE id = ?"),
             {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true,\"vendor\":\"bench\"}"), now, cid}).finish();
-        run(QStringLiteral("SELECT id, state, vendor_code, reason FROM pending_receipts WHERE ((vendor = ? AND message_id = ?) OR "
-                           "delivery_id = ?) AND received_at >= ? ORDER BY id"),
-            {QStringLiteral("bench"), QStringLiteral("bench"), did, now - 3600000}).finish();
+        {
+            const QVariantList match{QStringLiteral("bench"), QStringLiteral("bench"), did, now - 600000};
+            QSqlQuery& settled = run(QStringLiteral("UPDATE deliveries SET state = (SELECT p.state FROM pending_receipts p WHERE ((p.vendor = ? AND "
+                               "p.message_id = ?) OR p.delivery_id = ?) AND p.received_at >= ? ORDER BY p.id LIMIT 1), vendor_code = "
+                               "(SELECT p.vendor_code FROM pending_receipts p WHERE ((p.vendor = ? AND p.message_id = ?) OR "
+                               "p.delivery_id = ?) AND p.received_at >= ? ORDER BY p.id LIMIT 1), reason = (SELECT p.reason FROM "
+                               "pending_receipts p WHERE ((p.vendor = ? AND p.message_id = ?) OR p.delivery_id = ?) AND "
+                               "p.received_at >= ? ORDER BY p.id LIMIT 1), updated_at = ? WHERE id = ? AND state = 'accepted' AND "
+                               "EXISTS (SELECT 1 FROM pending_receipts p WHERE ((p.vendor = ? AND p.message_id = ?) OR p.delivery_id "
+                               "= ?) AND p.received_at >= ?)"),
+                match + match + match + QVariantList{now, did} + match);
+            // As the core on MariaDB (PendingReceipts::settle): the DELETE only when the UPDATE found receipts.
+            if (settled.numRowsAffected() > 0)
+                run(QStringLiteral("DELETE FROM pending_receipts WHERE ((vendor = ? AND message_id = ?) OR delivery_id = ?) AND "
+                                   "received_at >= ?"), match).finish();
+            settled.finish();
+        }
         commit();
         // verify
         db.transaction();
@@ -332,6 +346,7 @@ const char* kScript = R"SQL(\set n random(100000000, 999999999)
 \set minute :now - 60000
 \set exp :now + 300000
 \set lease :now + 60000
+\set keep :now - 600000
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('send' || chr(58) || '+91' || (:n / 1000)));
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;
@@ -342,7 +357,8 @@ COMMIT;
 BEGIN;
 UPDATE deliveries SET state = 'accepted', http_status = 200, vendor_code = 'OK', message_id = 'bench', reason = '', latency_ms = 0, excerpt = '{"status": "success"}', updated_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :did;
 UPDATE challenges SET last_vendor = 'bench', vendor_ref = 'bench', vendor_response = '{"http_status": 200, "latency_ms": 0, "message_id": "bench", "reason": "", "response": "{\"status\": \"success\"}", "success": true, "vendor": "bench", "vendor_code": "OK"}', updated_at = :now WHERE id = :cid;
-SELECT id, state, vendor_code, reason FROM pending_receipts WHERE ((vendor = 'bench' AND message_id = 'bench') OR delivery_id = :did) AND received_at >= :hour ORDER BY id;
+UPDATE deliveries SET state = (SELECT p.state FROM pending_receipts p WHERE ((p.vendor = 'bench' AND p.message_id = 'bench') OR p.delivery_id = :did) AND p.received_at >= :keep ORDER BY p.id LIMIT 1), vendor_code = (SELECT p.vendor_code FROM pending_receipts p WHERE ((p.vendor = 'bench' AND p.message_id = 'bench') OR p.delivery_id = :did) AND p.received_at >= :keep ORDER BY p.id LIMIT 1), reason = (SELECT p.reason FROM pending_receipts p WHERE ((p.vendor = 'bench' AND p.message_id = 'bench') OR p.delivery_id = :did) AND p.received_at >= :keep ORDER BY p.id LIMIT 1), updated_at = :now WHERE id = :did AND state = 'accepted' AND EXISTS (SELECT 1 FROM pending_receipts p WHERE ((p.vendor = 'bench' AND p.message_id = 'bench') OR p.delivery_id = :did) AND p.received_at >= :keep);
+DELETE FROM pending_receipts WHERE ((vendor = 'bench' AND message_id = 'bench') OR delivery_id = :did) AND received_at >= :keep;
 COMMIT;
 BEGIN;
 SELECT id, ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, verified_at, last_vendor, vendor_ref, vendor_response FROM challenges WHERE tenant = 'default' AND destination = '+91' || :n AND purpose = 'login' ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE;

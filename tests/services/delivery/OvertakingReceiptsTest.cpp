@@ -105,6 +105,23 @@ TEST(OvertakingReceipts, AFailureReportAndARepeatBeforeTheAnswerFailTheMessageOn
     EXPECT_EQ(f.pending(), 0);
 }
 
+// Two different reports before the answer: the first one decides, as if they had come after it (the
+// second then finds the message delivered and changes nothing). Reports on other messages stay held.
+TEST(OvertakingReceipts, OfTwoReportsBeforeTheAnswerTheFirstDecidesAndOthersMessagesStayHeld)
+{
+    Fixture f;
+    f.gateway->during = [&](const OutgoingMessage&) {
+        f.db.service().applyReceipts(QStringLiteral("fast"), {receipt(DeliveryReceipt::State::Delivered, QStringLiteral("fast-1"))});
+        f.db.service().applyReceipts(QStringLiteral("fast"), {receipt(DeliveryReceipt::State::Failed, QStringLiteral("fast-1"))});
+        f.db.service().applyReceipts(QStringLiteral("fast"), {receipt(DeliveryReceipt::State::Failed, QStringLiteral("fast-2"))});
+    };
+    ASSERT_EQ(f.send().status, OutcomeStatus::Sent);
+    EXPECT_EQ(f.state(), QStringLiteral("delivered"));
+    EXPECT_EQ(f.db.count(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE vendor_code = 'DELIVRD'")), 1);
+    EXPECT_EQ(f.pending(), 1) << "fast-2's report is another message's";
+    EXPECT_EQ(f.db.count(QStringLiteral("SELECT COUNT(*) FROM pending_receipts WHERE message_id = 'fast-2'")), 1);
+}
+
 // MyOperator echoes our reference (myop_ref_id): the receipt finds our row while it is still `sending`.
 TEST(OvertakingReceipts, AReceiptNamingOurDeliveryWhileSendingWaitsForTheAnswer)
 {
