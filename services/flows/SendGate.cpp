@@ -75,7 +75,9 @@ struct GateJudge
 
     void cooldown()
     {
-        if (lastSend > 0 && now - lastSend < qint64(policy.cooldownS) * 1000) {
+        // No cooldown is none: a send stamped moments after `now` (another process's clock offset) must
+        // not make one. With a cooldown, such a send is within it and refuses, as it should.
+        if (policy.cooldownS > 0 && lastSend > 0 && now - lastSend < qint64(policy.cooldownS) * 1000) {
             const qint64 endsAt = lastSend + qint64(policy.cooldownS) * 1000;
             block(OutcomeStatus::Cooldown, QStringLiteral("cooldown"),
                   QStringLiteral("a code was sent %1 s ago; wait %2 s before sending another")

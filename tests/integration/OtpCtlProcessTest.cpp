@@ -225,8 +225,10 @@ TEST_F(OtpCtlProcess, Security8_TwelveProcessesSendingAtOnceNeverPassTheSendCapT
     for (int i = 0; i < 12; ++i)
         procs.push_back(start({QStringLiteral("send"), QStringLiteral("--to"), kPhone}));
     int sent = 0, limited = 0;
+    QStringList outcomes; // every process's exit code and status, printed when a count is off
     for (auto& p : procs) {
         const CliRun r = finish(*p);
+        outcomes << QStringLiteral("%1 %2").arg(r.exitCode).arg(r.status());
         // Let through: sent, or not sent because a concurrent send superseded it before its vendor call.
         const bool superseded = r.exitCode == 5 &&
             r.json.value(QStringLiteral("vendor")).toObject().value(QStringLiteral("vendor_code")).toString() == QLatin1String("NOT_SENT");
@@ -234,8 +236,8 @@ TEST_F(OtpCtlProcess, Security8_TwelveProcessesSendingAtOnceNeverPassTheSendCapT
         limited += r.exitCode == 3 && r.status() == QLatin1String("rate_limited");
         EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 3 || superseded) << r.all();
     }
-    EXPECT_EQ(sent, 3) << "the hourly cap counts the sends let through";
-    EXPECT_EQ(limited, 9);
+    EXPECT_EQ(sent, 3) << "the hourly cap counts the sends let through; " << outcomes.join(QStringLiteral(", ")).toStdString();
+    EXPECT_EQ(limited, 9) << outcomes.join(QStringLiteral(", ")).toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM deliveries")), 3);
 }
 

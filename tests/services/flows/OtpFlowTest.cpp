@@ -494,6 +494,24 @@ TEST_F(OtpFlow, EachSendsDeliveryRowNamesItsOwnChallenge)
                                      "WHERE c.destination = d.destination")), 5);
 }
 
+TEST_F(OtpFlow, NoCooldownRefusesNothingEvenAfterASendStampedMomentsAhead)
+{
+    // Processes read the database's clock through offsets of their own, a few milliseconds apart, so
+    // a send another process has just committed can carry a time moments after this process's now.
+    // With cooldown_s = 0 that must not turn into a cooldown (it did: now - last < 0 held, once in a
+    // run of twelve concurrent otpctl sends on MariaDB).
+    const Actor admin{QStringLiteral("asha"), QStringLiteral("admin")};
+    ASSERT_TRUE(svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("cooldown_s"), QStringLiteral("0")}}, admin).ok());
+    sendAndRead();
+    t.clock().advanceMs(-5); // the next send's clock reads 5 ms behind the first one's
+    const Outcome o = svc.send({QStringLiteral("default"), kPhone, std::nullopt, Purpose::Login, {}});
+    EXPECT_EQ(o.status, OutcomeStatus::Sent) << o.message.toStdString();
+    // A real cooldown still refuses a send stamped moments ahead: it was sent within the cooldown.
+    ASSERT_TRUE(svc.policySet(QStringLiteral("default"), std::nullopt, {{QStringLiteral("cooldown_s"), QStringLiteral("30")}}, admin).ok());
+    t.clock().advanceMs(-5);
+    EXPECT_EQ(svc.send({QStringLiteral("default"), kPhone, std::nullopt, Purpose::Login, {}}).status, OutcomeStatus::Cooldown);
+}
+
 TEST_F(OtpFlow, LockoutEndsAfterItsDuration)
 {
     const QString code = sendAndRead();
