@@ -328,9 +328,11 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
 // of this bench): send (in one transaction the per-prefix advisory lock, the latest challenge FOR
 // UPDATE, the gate's counts in one SELECT, INSERT challenge with its code's hash, INSERT delivery
 // `sending` leased to itself: Outbox::FirstTry), the vendor call, one transaction recording the answer
-// and looking for a receipt that came first, verify (one transaction: the challenge FOR UPDATE, the
-// lockout, the attempt UPDATE … RETURNING, the compare-and-set to verified, the guess's
-// verify_attempts row, the account upsert). 20 statements since the sync first try moved into the
+// and settling a receipt that came first (an UPDATE and a DELETE: PendingReceipts::settle), verify (one
+// transaction: the challenge FOR UPDATE, the attempt UPDATE … RETURNING, the lockout, the
+// compare-and-set to verified, the guess's verify_attempts row, the account upsert); the delivery row
+// names its challenge by currval as otpcore's does. 21 statements since 2026-12-01 14:00 (the settle's
+// UPDATE and DELETE replaced one SELECT); 20 since the sync first try moved into the
 // send's transaction (26 before: its own transaction read the row and the challenge, marked the row
 // `sending` and stored the hash; that change was made to this script by hand). Captured 2026-11-30
 // after the account upsert, the breaker snapshot and verify_attempts; the gate's per-address count
