@@ -113,6 +113,20 @@ static bool canonicalE164(const PhoneNumberUtil& util, const QString& input, Pho
     return false;
 }
 
+// A destination must read back as itself: the send stores it, the verify and lookups parse it again.
+// Parse is not a fixed point everywhere: it strips Mexico's old mobile "1" after +52 on every read, so
+// "+52 1 1 2334211234" reads as +5212334211234, which reads as +522334211234 (found by the fuzzer). The
+// shortcut (canonicalE164) reads only what Parse leaves as it is.
+static bool readsBackAsItself(const PhoneNumberUtil& util, const std::string& e164)
+{
+    PhoneNumber again;
+    std::string e164Again;
+    if (util.Parse(e164, "ZZ", &again) != PhoneNumberUtil::NO_PARSING_ERROR) // "+…": no region needed
+        return false;
+    util.Format(again, PhoneNumberUtil::E164, &e164Again);
+    return e164Again == e164;
+}
+
 static ParsedDestination parseFailure(PhoneNumberUtil::ErrorType err)
 {
     switch (err) {
@@ -192,19 +206,9 @@ ParsedDestination DestinationParser::parsePhoneWith(const QString& input, bool s
         // One type lookup answers both questions: libphonenumber's IsValidNumber is "the number's type is
         // known" for the region its country code names, which is what GetNumberType looks up.
         type = util.GetNumberType(number);
-        // A destination must read back as itself: the send stores it, the verify and lookups parse it
-        // again. Parse is not a fixed point everywhere: it strips Mexico's old mobile "1" after +52 on
-        // every read, so "+52 1 1 2334211234" reads as +5212334211234, which reads as +522334211234
-        // (found by the fuzzer). The shortcut above reads only what Parse leaves as it is.
-        if (type != PhoneNumberUtil::UNKNOWN) {
-            PhoneNumber again;
-            std::string e164Again;
-            if (util.Parse(e164, m_defaultRegion.toStdString(), &again) == PhoneNumberUtil::NO_PARSING_ERROR)
-                util.Format(again, PhoneNumberUtil::E164, &e164Again);
-            if (e164Again != e164)
-                return failure(QStringLiteral("the phone number is ambiguous: its digits read as another number when read "
-                                              "again; enter it in international format without extra digits"));
-        }
+        if (type != PhoneNumberUtil::UNKNOWN && !readsBackAsItself(util, e164))
+            return failure(QStringLiteral("the phone number is ambiguous: its digits read as another number when read "
+                                          "again; enter it in international format without extra digits"));
     } else {
         util.Format(number, PhoneNumberUtil::E164, &e164);
     }
