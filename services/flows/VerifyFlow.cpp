@@ -63,7 +63,7 @@ Unusable unusable(const Attempt& a, const std::optional<ChallengeRow>& c)
 }
 
 // The refusal for a code that is not usable, with the writes it makes.
-Outcome refuseUnusable(Attempt& a, const ChallengeRow* c, Unusable why)
+Outcome refuseUnusable(Attempt& a, const std::optional<ChallengeRow>& c, Unusable why)
 {
     switch (why) {
     case Unusable::None:
@@ -203,7 +203,7 @@ Outcome VerifyFlow::verifyOnce(SqlSession& s, const VerifyRequest& request, cons
         a.o.channel = c->channel;
     }
     if (why != Unusable::None)
-        return refuseUnusable(a, c ? &*c : nullptr, why);
+        return refuseUnusable(a, c, why);
     if (attempts == 0) // as in acceptCode: only an abort of this transaction explains it; run it again
         throw StoreError(QStringLiteral("the attempt on challenge %1 was not granted although its row is held").arg(c->ref), true);
     flowStep("verify.counted");

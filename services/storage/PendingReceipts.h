@@ -26,9 +26,9 @@ public:
     // the oldest fresh receipt that names this vendor's `messageId` (when not empty) or `deliveryId` moves
     // the delivery on to its state, and every such receipt is removed. Later ones change nothing, as
     // repeated receipts do. No read: an UPDATE and a DELETE (on PostgreSQL both go out with the COMMIT;
-    // elsewhere the DELETE only when the UPDATE found receipts). Both find the same receipts: the receipt side keeps one only once it holds the delivery's
-    // `sending` row (DeliveryFlow's settleWaiting), and the caller's update of that row holds it until
-    // the commit.
+    // elsewhere the DELETE only when the UPDATE found receipts). Both find the same receipts: the receipt
+    // side keeps one only once it holds the delivery's `sending` row (DeliveryFlow's settleWaiting), and
+    // the caller's update of that row holds it until the commit.
     void settle(qint64 deliveryId, const QString& vendor, const QString& messageId, qint64 now);
 
 private:

@@ -367,8 +367,9 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
 {
     std::vector<PipelineStep> steps;
     const int firstQueued = m_beginPending ? 1 : 0; // the step of the first waiting write
-    const char* begin = m_transactionPrepared ? "otp_begin" : nullptr;
-    const char* commit = m_transactionPrepared ? "otp_commit" : nullptr;
+    const bool prepared = m_transactionStatements == TransactionStatements::Prepared;
+    const char* begin = prepared ? "otp_begin" : nullptr;
+    const char* commit = prepared ? "otp_commit" : nullptr;
     if (m_beginPending)
         steps.push_back(PipelineStep{"BEGIN", begin});
     auto add = [&](Statement& st) {
@@ -396,13 +397,15 @@ bool PgStatements::sendWaiting(Statement* last, ResultPtr& lastResult, QSqlError
 void PgStatements::prepareTransactionStatements()
 {
     // Outside any transaction (a transaction is beginning, nothing has gone out yet): nothing here can
-    // meet an aborted transaction. A failure leaves them unprepared, and BEGIN and COMMIT go as text.
+    // meet an aborted transaction. A failure leaves them unprepared, and BEGIN and COMMIT go as text on
+    // this connection from then on (not tried again: a round trip per transaction that fails each time).
+    m_transactionStatements = TransactionStatements::AsText;
     for (const auto& [name, sql] : {std::pair{"otp_begin", "BEGIN"}, std::pair{"otp_commit", "COMMIT"}}) {
         ResultPtr r(PQprepare(m_conn, name, sql, 0, nullptr));
         if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
             return;
     }
-    m_transactionPrepared = true;
+    m_transactionStatements = TransactionStatements::Prepared;
 }
 
 bool PgStatements::commit(QSqlError& error)

@@ -57,11 +57,11 @@ public:
     // statement sends nothing at all, so it has nothing to commit or roll back (dropPendingBegin).
     // BEGIN and COMMIT are prepared once per connection, as pgbench -M prepared does, when the first
     // transaction begins: sent as text they were parsed by the server on every transaction (5 times a
-    // send+verify pair). Should preparing them fail, they go as text.
+    // send+verify pair). Tried once per connection: should preparing them fail, they go as text.
     void beginWithNextStatement()
     {
         m_beginPending = true;
-        if (!m_transactionPrepared)
+        if (m_transactionStatements == TransactionStatements::Untried)
             prepareTransactionStatements();
     }
     bool beginPending() const { return m_beginPending; }
@@ -132,7 +132,9 @@ private:
     QVariantList m_failedBinds;
     int m_next = 0;
     bool m_beginPending = false;
-    bool m_transactionPrepared = false; // otp_begin and otp_commit exist on this connection
+    // Whether otp_begin and otp_commit exist on this connection, or were tried and BEGIN and COMMIT go as text.
+    enum class TransactionStatements { Untried, Prepared, AsText };
+    TransactionStatements m_transactionStatements = TransactionStatements::Untried;
 };
 
 } // namespace otp

@@ -556,7 +556,9 @@ void WriteTransaction::commit()
         // The mark is gone: an abort ended the transaction that wrote it (an abort met by the DELETE
         // itself is a conflict from update(), a lost connection a lost connection, as for any statement).
         throw StoreError(QStringLiteral("database conflict: another node's write aborted this transaction"), true);
-    } else if (m_session.m_pg && (m_session.m_pg->hasQueued() || !m_session.m_pg->beginPending())) {
+    } else if (m_session.m_pg && !m_session.m_pg->hasQueued() && m_session.m_pg->dropPendingBegin()) {
+        // Nothing ran: the BEGIN never went out, so there is nothing to commit.
+    } else if (m_session.m_pg) {
         // Writes wait (write()): they go out with the COMMIT, and the BEGIN too if nothing else ran.
         QSqlError error;
         if (!m_session.m_pg->commit(error)) {
@@ -564,8 +566,6 @@ void WriteTransaction::commit()
             m_session.noteFailure(error);
             throw StoreError(QStringLiteral("cannot commit: %1").arg(SqlSession::describe(error)), m_session.isConflictHere(error));
         }
-    } else if (m_session.m_pg && m_session.m_pg->dropPendingBegin()) {
-        // Nothing ran: the BEGIN never went out, so there is nothing to commit.
     } else if (!m_session.database().commit()) {
         // Whether a COMMIT whose answer was lost took effect is unknowable here; every write of the
         // core is a conditional UPDATE or guarded INSERT, so the caller re-reads instead of assuming.

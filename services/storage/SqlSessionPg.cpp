@@ -75,7 +75,10 @@ void SqlSession::write(const QString& sql, const QVariantList& binds)
 void SqlSession::insertWaiting(const QString& sql, const QVariantList& binds, qint64* id)
 {
     *id = 0;
-    if (!queued(withReturningId(sql), binds, id))
+    // The RETURNING text is built only where the INSERT waits for it.
+    if (writesWait())
+        queued(withReturningId(sql), binds, id);
+    else
         *id = insert(sql, binds);
 }
 

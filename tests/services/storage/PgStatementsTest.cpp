@@ -169,7 +169,7 @@ TEST_F(PgStatementsOnServer, BeginAndCommitArePreparedOnceAndARefusedCommitStill
     // Prepared over the protocol, once, and run by every transaction (PostgreSQL counts each run's plan).
     const QString listed = QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement = ? AND NOT from_sql");
     const QString runs = QStringLiteral("SELECT SUM(generic_plans + custom_plans) FROM pg_prepared_statements WHERE statement = ?");
-    for (const QString command : {QStringLiteral("BEGIN"), QStringLiteral("COMMIT")}) {
+    for (const QString& command : {QStringLiteral("BEGIN"), QStringLiteral("COMMIT")}) {
         EXPECT_EQ(s.scalar(listed, {command}).toInt(), 1) << command.toStdString();
         EXPECT_GE(s.scalar(runs, {command}).toInt(), 3) << command.toStdString();
     }
