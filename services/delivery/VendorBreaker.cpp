@@ -65,7 +65,7 @@ int VendorBreaker::write(const QString& sql, const QVariantList& binds)
 
 QHash<QString, BreakerRow> VendorBreaker::cachedRows()
 {
-    return g_snapshots.get(processCacheKey(m_s.database()), [&] {
+    return g_snapshots.get(m_s.cacheKey(), [&] {
         QHash<QString, BreakerRow> rows;
         for (const BreakerRow& b : all())
             rows.insert(b.vendor, b);

@@ -26,7 +26,7 @@ ProcessCache<Policy> g_policies(PolicyStore::kCacheMs);
 
 Policy PolicyStore::loadCached(const QString& tenant, const QString& purpose)
 {
-    const QString key = processCacheKey(m_s.database()) + QLatin1Char('|') + tenant + QLatin1Char('|') + purpose;
+    const QString key = m_s.cacheKey() + QLatin1Char('|') + tenant + QLatin1Char('|') + purpose;
     return g_policies.get(key, [&] { return load(tenant, purpose); });
 }
 

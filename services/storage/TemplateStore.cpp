@@ -79,7 +79,7 @@ MessageTemplate TemplateStore::resolve(const QString& tenant, Purpose purpose, C
 MessageTemplate TemplateStore::resolveCached(const QString& tenant, Purpose purpose, Channel channel,
                                              const QString& language)
 {
-    const QString key = processCacheKey(m_s.database()) + QLatin1Char('|') + tenant + QLatin1Char('|') +
+    const QString key = m_s.cacheKey() + QLatin1Char('|') + tenant + QLatin1Char('|') +
                         purposeName(purpose) + QLatin1Char('|') + channelName(channel) + QLatin1Char('|') + language;
     return g_templates.get(key, [&] { return resolve(tenant, purpose, channel, language); });
 }
