@@ -52,6 +52,7 @@
 #include <cstdio>
 #include <exception>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <iostream>
 #include <string>
 
@@ -310,8 +311,9 @@ private:
 };
 
 // N worker processes, each running pairs for `seconds`; pairs per second over the window.
+// `cpuMsPerPair`: the workers' own CPU; `machineMsPerPair`: the whole machine's (bench::machineBusyMs).
 double benchWorkers(const QString& self, const QString& mode, const FreshDatabase& fresh, int clients, double seconds,
-                    double* cpuMsPerPair)
+                    double* cpuMsPerPair, double* machineMsPerPair)
 {
     bench::WorkerGang gang(self, clients, [&](int i) {
         return QStringList{mode, QStringLiteral("--db"), fresh.url(), QStringLiteral("--seconds"), QString::number(seconds),
@@ -320,6 +322,7 @@ double benchWorkers(const QString& self, const QString& mode, const FreshDatabas
     gang.waitReady(60000);
     const bench::GangResult r = gang.go();
     *cpuMsPerPair = r.cpuMs / double(qMax<qint64>(1, r.pairs));
+    *machineMsPerPair = r.machineCpuMs / double(qMax<qint64>(1, r.pairs));
     return r.pairsPerSecond();
 }
 
@@ -372,7 +375,10 @@ INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, la
 COMMIT;
 )SQL";
 
-double benchPgbench(const QString& pgbench, const QString& script, const FreshDatabase& fresh, int clients, double seconds)
+// Pairs per second; `machineMsPerPair` as benchWorkers', over pgbench's whole run (its connections'
+// set-up included: at 32 clients about 1 % of the run's CPU).
+double benchPgbench(const QString& pgbench, const QString& script, const FreshDatabase& fresh, int clients, double seconds,
+                    double* machineMsPerPair)
 {
     const DatabaseConfig& c = fresh.config();
     QProcess p;
@@ -384,16 +390,84 @@ double benchPgbench(const QString& pgbench, const QString& script, const FreshDa
                       script, QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
                       QString::number(clients), QStringLiteral("-T"), QString::number(qMax(1, qRound(seconds))), QStringLiteral("-h"),
                       c.host, QStringLiteral("-p"), QString::number(c.port), QStringLiteral("-U"), c.user, c.database});
+    const double busyBefore = bench::machineBusyMs();
     p.waitForFinished(-1);
+    const double busy = bench::machineBusyMs() - busyBefore;
     const QString out = QString::fromUtf8(p.readAll());
     static const QRegularExpression tps(QStringLiteral(R"(tps = ([0-9.]+) \(without initial connection time\))"));
+    static const QRegularExpression processed(QStringLiteral(R"(number of transactions actually processed: ([0-9]+))"));
     const auto m = tps.match(out);
-    if (p.exitCode() != 0 || !m.hasMatch() || (out.contains(QLatin1String("failed"), Qt::CaseInsensitive) &&
+    const auto n = processed.match(out);
+    if (p.exitCode() != 0 || !m.hasMatch() || !n.hasMatch() || (out.contains(QLatin1String("failed"), Qt::CaseInsensitive) &&
                                                       !out.contains(QLatin1String("number of failed transactions: 0")))) {
         std::fprintf(stderr, "pgbench failed:\n%s\n", qPrintable(out));
         std::exit(1);
     }
+    *machineMsPerPair = busy / double(qMax<qint64>(1, n.captured(1).toLongLong()));
     return m.captured(1).toDouble();
+}
+
+// One cell of the table: every round's figure for one client count.
+struct Cell
+{
+    QList<double> core, raw, cpu, coreMachine, rawMachine;
+};
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0.0 : (v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2);
+}
+
+QString range(const QList<double>& v)
+{
+    return v.isEmpty() ? QString()
+                       : QStringLiteral("%1-%2").arg(*std::min_element(v.begin(), v.end()), 0, 'f', 0).arg(*std::max_element(v.begin(), v.end()), 0, 'f', 0);
+}
+
+// The medians, both sides' growth from the first client count, and what the machine allows. "machine
+// ms/pair" is the whole machine's busy CPU per pair (clients and server: bench::machineBusyMs); with C
+// cores N clients make at most C x 1000 / it pairs a second, so against one client's figure they can
+// reach at most "cap vs 1". That cap is one client's time per pair over the machine's CPU per pair,
+// times C: a single client whose pairs wait (on round trips) raises it, a faster one lowers it.
+void printTable(bool postgres, const QString& url, double seconds, int rounds, const QList<int>& clientCounts,
+                const QList<Cell>& cells)
+{
+    const char* plain = postgres ? "pgbench pairs/s" : "plain pairs/s";
+    const int cores = int(sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf("otpcore on %s (%s), send+verify pairs for %g s per measurement, in-memory vendor, median of %d "
+                "interleaved rounds, %d cores\n",
+                postgres ? "PostgreSQL" : "MariaDB", qPrintable(url), seconds, rounds, cores);
+    std::printf("  plain client: %s\n", postgres ? "pgbench -M prepared, the same statements"
+                                                 : "QtSql/QMYSQL with prepared statements, the same statements");
+    // Both sides' ranges and both sides' growth from 1 client: the plain client swings as much as the core
+    // on these VMs (pgbench at 8 clients: 1,961-2,936 pairs/s within an hour), and its own 8-to-1 ratio
+    // is the yardstick for the core's.
+    std::printf("  %7s %15s %11s %15s %11s %6s %11s %10s %9s %16s %16s\n", "clients", "otpcore pairs/s", "(range)", plain,
+                "(range)", "ratio", "vs 1 client", "plain vs 1", "CPU ms", "machine ms/pair", "cap vs 1");
+    std::printf("  %7s %15s %11s %15s %11s %6s %11s %10s %9s %16s %16s\n", "", "", "", "", "", "", "", "", "(otpcore)",
+                "otpcore/plain", "otpcore/plain");
+    const double one = cells.isEmpty() ? 0 : median(cells.first().core);
+    const double plainOne = cells.isEmpty() ? 0 : median(cells.first().raw);
+    auto cap = [&](double machineMs, double onePerSecond) {
+        return machineMs > 0 && onePerSecond > 0 ? cores * 1000.0 / machineMs / onePerSecond : 0.0;
+    };
+    for (int k = 0; k < clientCounts.size(); ++k) {
+        const Cell& c = cells.at(k);
+        const double core = median(c.core), raw = median(c.raw);
+        const double coreMachine = median(c.coreMachine), rawMachine = median(c.rawMachine);
+        const QString machine = QStringLiteral("%1 / %2").arg(coreMachine, 0, 'f', 2).arg(rawMachine, 0, 'f', 2);
+        const QString caps = QStringLiteral("%1x / %2x").arg(cap(coreMachine, one), 0, 'f', 1).arg(cap(rawMachine, plainOne), 0, 'f', 1);
+        std::printf("  %7d %15.0f %11s %15.0f %11s %6.2f %10.2fx %9.2fx %9.2f %16s %16s\n", clientCounts.at(k), core,
+                    qPrintable(range(c.core)), raw, qPrintable(range(c.raw)), raw > 0 ? core / raw : 0.0,
+                    one > 0 ? core / one : 0.0, plainOne > 0 ? raw / plainOne : 0.0, median(c.cpu), qPrintable(machine),
+                    qPrintable(caps));
+    }
+    std::printf("  machine ms/pair: the whole machine's busy CPU per pair, clients and server together. cap vs 1: %d cores\n"
+                "  x 1000 / machine ms / the first row's pairs/s: the most any number of clients can reach against the\n"
+                "  first row at that row's CPU per pair (in the first row: were more clients to cost nothing extra)\n",
+                cores);
+    std::printf("  goals (2-core machine): 8 clients >= 3x 1 client and >= 0.75x the plain client; 32 no slower than 8\n");
 }
 } // namespace
 
@@ -460,23 +534,25 @@ int main(int argc, char** argv)
         // turn (which goes first alternates), and the table shows each cell's median over the rounds with
         // otpcore's range. On these shared 2-core VMs one measurement of the same thing swings up to 2x
         // within minutes (pgbench at 8 clients gave 623, 1,415 and 1,168 pairs/s back to back).
-        struct Cell { QList<double> core, raw, cpu; };
         QList<Cell> cells(clientCounts.size());
         for (int round = 0; round < rounds; ++round) {
             for (int k = 0; k < clientCounts.size(); ++k) {
                 const int clients = clientCounts.at(k);
                 auto plainRun = [&] {
                     FreshDatabase fresh(admin);
-                    double ignored = 0;
-                    cells[k].raw << (postgres ? benchPgbench(pgbench, script, fresh, clients, seconds)
+                    double ignored = 0, machine = 0;
+                    cells[k].raw << (postgres ? benchPgbench(pgbench, script, fresh, clients, seconds, &machine)
                                               : benchWorkers(app.applicationFilePath(), QStringLiteral("--raw-worker"), fresh,
-                                                             clients, seconds, &ignored));
+                                                             clients, seconds, &ignored, &machine));
+                    cells[k].rawMachine << machine;
                 };
                 auto coreRun = [&] {
                     FreshDatabase fresh(admin);
-                    double cpu = 0;
-                    cells[k].core << benchWorkers(app.applicationFilePath(), QStringLiteral("--worker"), fresh, clients, seconds, &cpu);
+                    double cpu = 0, machine = 0;
+                    cells[k].core << benchWorkers(app.applicationFilePath(), QStringLiteral("--worker"), fresh, clients, seconds,
+                                                  &cpu, &machine);
                     cells[k].cpu << cpu;
+                    cells[k].coreMachine << machine;
                 };
                 if (round % 2 == 0) {
                     plainRun();
@@ -487,35 +563,7 @@ int main(int argc, char** argv)
                 }
             }
         }
-        auto median = [](QList<double> v) {
-            std::sort(v.begin(), v.end());
-            return v.isEmpty() ? 0.0 : (v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2);
-        };
-        const char* plain = postgres ? "pgbench pairs/s" : "plain pairs/s";
-        std::printf("otpcore on %s (%s), send+verify pairs for %g s per measurement, in-memory vendor, median of %d "
-                    "interleaved rounds\n",
-                    postgres ? "PostgreSQL" : "MariaDB", qPrintable(admin.displayUrl()), seconds, rounds);
-        std::printf("  plain client: %s\n", postgres ? "pgbench -M prepared, the same statements"
-                                                     : "QtSql/QMYSQL with prepared statements, the same statements");
-        // Both sides' ranges and both sides' growth from 1 client: the plain client swings as much as the core
-        // on these VMs (pgbench at 8 clients: 1,961-2,936 pairs/s within an hour), and its own 8-to-1 ratio
-        // is the yardstick for the core's.
-        std::printf("  %8s %16s %14s %16s %14s %8s %12s %12s %22s\n", "clients", "otpcore pairs/s", "(range)", plain,
-                    "(range)", "ratio", "vs 1 client", "plain vs 1", "otpcore CPU ms/pair");
-        auto range = [](const QList<double>& v) {
-            return v.isEmpty() ? QString() : QStringLiteral("%1-%2").arg(*std::min_element(v.begin(), v.end()), 0, 'f', 0)
-                                                  .arg(*std::max_element(v.begin(), v.end()), 0, 'f', 0);
-        };
-        const double one = cells.isEmpty() ? 0 : median(cells.first().core);
-        const double plainOne = cells.isEmpty() ? 0 : median(cells.first().raw);
-        for (int k = 0; k < clientCounts.size(); ++k) {
-            const Cell& c = cells.at(k);
-            const double core = median(c.core), raw = median(c.raw);
-            std::printf("  %8d %16.0f %14s %16.0f %14s %8.2f %11.2fx %11.2fx %22.2f\n", clientCounts.at(k), core,
-                        qPrintable(range(c.core)), raw, qPrintable(range(c.raw)), raw > 0 ? core / raw : 0.0,
-                        one > 0 ? core / one : 0.0, plainOne > 0 ? raw / plainOne : 0.0, median(c.cpu));
-        }
-        std::printf("  goals (2-core machine): 8 clients >= 3x 1 client and >= 0.75x the plain client; 32 no slower than 8\n");
+        printTable(postgres, admin.displayUrl(), seconds, rounds, clientCounts, cells);
         return 0;
     } catch (const std::exception& e) { // StoreError, or adminExec's std::runtime_error
         std::fprintf(stderr, "server_bench: %s\n", e.what());

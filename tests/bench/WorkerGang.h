@@ -22,13 +22,31 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 namespace otp::bench {
+
+// The machine's busy CPU time so far, in ms over all its cores, from /proc/stat: user, nice, system,
+// irq and softirq (idle, iowait and steal, the time the hypervisor kept, are not busy). These benchmarks
+// run the database server on the same machine, so the difference over a measurement divided by its
+// pairs is what one pair costs the machine, clients and server together; with C cores no number of
+// clients can make more than C x 1000 / that many pairs a second. 0 where /proc/stat cannot be read.
+inline double machineBusyMs()
+{
+    std::ifstream stat("/proc/stat");
+    std::string cpu;
+    long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0;
+    if (!(stat >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq) || cpu != "cpu")
+        return 0;
+    return double(user + nice + system + irq + softirq) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
 
 // What a worker prints at its end; now() is the clock it reads for start and end.
 struct WorkerTimes
@@ -64,6 +82,7 @@ struct GangResult
     std::int64_t pairs = 0; // every worker's, summed
     double windowSeconds = 0; // first start to last end
     double cpuMs = 0; // the workers' own CPU, summed
+    double machineCpuMs = 0; // the whole machine's busy CPU from "go" to the last worker's exit (machineBusyMs)
     double pairsPerSecond() const { return windowSeconds > 0 ? pairs / windowSeconds : 0; }
 };
 
@@ -97,6 +116,7 @@ public:
     // last worker to start started before the first one to finish had finished.
     GangResult go()
     {
+        const double busyBefore = machineBusyMs();
         for (auto& p : m_procs)
             p->write("go\n");
         for (auto& p : m_procs)
@@ -120,6 +140,7 @@ public:
             firstEnd = std::min(firstEnd, end);
             lastEnd = std::max(lastEnd, end);
         }
+        r.machineCpuMs = machineBusyMs() - busyBefore;
         r.windowSeconds = (lastEnd - firstStart) / 1e9;
         if (m_procs.size() > 1 && lastStart >= firstEnd)
             throw std::runtime_error("the workers did not run at the same time: one started only after another had finished");
