@@ -429,7 +429,9 @@ QString range(const QList<double>& v)
 // ms/pair" is the whole machine's busy CPU per pair (clients and server: bench::machineBusyMs); with C
 // cores N clients make at most C x 1000 / it pairs a second, so against one client's figure they can
 // reach at most "cap vs 1". That cap is one client's time per pair over the machine's CPU per pair,
-// times C: a single client whose pairs wait (on round trips) raises it, a faster one lowers it.
+// times C: a single client whose pairs wait (on round trips) raises it, a faster one lowers it. Where
+// the machine is saturated the cap is the measured ratio; the CPU per pair may fall as clients are added
+// (pgbench's does: at 1 client each of its 21 round trips wakes an idle core) or rise (otpcore's does).
 void printTable(bool postgres, const QString& url, double seconds, int rounds, const QList<int>& clientCounts,
                 const QList<Cell>& cells)
 {
@@ -465,7 +467,7 @@ void printTable(bool postgres, const QString& url, double seconds, int rounds, c
     }
     std::printf("  machine ms/pair: the whole machine's busy CPU per pair, clients and server together. cap vs 1: %d cores\n"
                 "  x 1000 / machine ms / the first row's pairs/s: the most any number of clients can reach against the\n"
-                "  first row at that row's CPU per pair (in the first row: were more clients to cost nothing extra)\n",
+                "  first row at that row's CPU per pair (in the first row: if more clients cost the same per pair)\n",
                 cores);
     std::printf("  goals (2-core machine): 8 clients >= 3x 1 client and >= 0.75x the plain client; 32 no slower than 8\n");
 }
