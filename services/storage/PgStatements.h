@@ -43,11 +43,7 @@ public:
 
     explicit PgStatements(pg_conn* connection) : m_conn(connection) {}
 
-    struct Result
-    {
-        QList<SqlRow> rows;
-        int affected = 0; // rows an INSERT, UPDATE or DELETE changed
-    };
+    using Result = StatementResult;
     // Runs `sql` (with `?` placeholders) with `binds` (an invalid QVariant is NULL). False, with `error`
     // set, when the server or the connection refused it.
     bool run(const QString& sql, const QVariantList& binds, Result& result, QSqlError& error);

@@ -55,4 +55,12 @@ private:
     QVariantList m_values;
 };
 
+// What one statement run outside QSqlQuery gives back (PgStatements, MariaDbStatements).
+struct StatementResult
+{
+    QList<SqlRow> rows;
+    int affected = 0;    // rows an INSERT, UPDATE or DELETE changed (matched, on MariaDB)
+    qint64 insertId = 0; // MariaDB: the AUTO_INCREMENT id an INSERT gave, or 0
+};
+
 } // namespace otp

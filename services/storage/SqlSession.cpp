@@ -152,6 +152,7 @@ void SqlSession::closeForReopen()
 {
     m_statements.clear(); // prepared statements belong to the dead connection
     m_pg.reset();
+    m_mariaDb.reset();
     m_inTransaction = false;
     m_db.close();
 }
@@ -217,11 +218,8 @@ Rows SqlSession::select(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->select(sql, binds);
-    if (pg()) {
-        PgStatements::Result result;
-        runPg(sql, binds, result);
+    if (StatementResult result; direct(sql, binds, result))
         return std::move(result.rows);
-    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     Rows rows;
@@ -250,11 +248,8 @@ QVariant SqlSession::scalar(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->scalar(sql, binds);
-    if (pg()) {
-        PgStatements::Result result;
-        runPg(sql, binds, result);
+    if (StatementResult result; direct(sql, binds, result))
         return result.rows.isEmpty() ? QVariant() : result.rows.first().value(0);
-    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     QVariant v;
@@ -271,7 +266,7 @@ qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
     if (m_dialect == SqlDialect::Postgres) {
         const QString withReturning = withReturningId(sql);
         if (pg()) {
-            PgStatements::Result result;
+            StatementResult result;
             runPg(withReturning, binds, result);
             return result.rows.isEmpty() ? 0 : result.rows.first().value(0).toLongLong();
         }
@@ -281,6 +276,8 @@ qint64 SqlSession::insert(const QString& sql, const QVariantList& binds)
         q.finish();
         return id;
     }
+    if (StatementResult result; direct(sql, binds, result))
+        return result.insertId;
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -292,11 +289,8 @@ int SqlSession::update(const QString& sql, const QVariantList& binds)
 {
     if (m_borrowed)
         return m_borrowed->update(sql, binds);
-    if (pg()) {
-        PgStatements::Result result;
-        runPg(sql, binds, result);
+    if (StatementResult result; direct(sql, binds, result))
         return result.affected;
-    }
     QSqlQuery& q = prepared(sql);
     run(q, sql, binds);
     const int n = q.numRowsAffected();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseConfig.h"
+#include "MariaDbStatements.h"
 #include "PgStatements.h"
 #include "ProcessCache.h"
 #include "SqlRow.h"
@@ -153,6 +154,10 @@ public:
     // through QPSQL's QSqlQuery as before: OTP_PG_STATEMENTS=qpsql, read once per process (for
     // comparing the two in server_bench, and a way back should a deployment need one).
     static bool pgExtendedProtocol();
+    // Whether MariaDB statements run over the client library's prepared statements directly
+    // (MariaDbStatements), the default, or through QMYSQL's QSqlQuery as before: OTP_MARIADB_STATEMENTS=qmysql,
+    // read once per process (for comparing the two in server_bench, and a way back should a deployment need one).
+    static bool mariaDbDirect();
 
 private:
     QSqlQuery& prepared(const QString& sql);
@@ -161,6 +166,13 @@ private:
     // connection yet).
     PgStatements* pg();
     void runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result);
+    // MariaDB: the session's MariaDbStatements, or nullptr (another engine, QMYSQL chosen, or no open
+    // connection yet).
+    MariaDbStatements* mariaDb();
+    // Runs the statement outside QSqlQuery where this engine can (PgStatements, MariaDbStatements): true
+    // with its result, or false when QSqlQuery must run it (SQLite; a statement MariaDbStatements leaves
+    // to QMYSQL), and then nothing ran. Failures throw as run() does.
+    bool direct(const QString& sql, const QVariantList& binds, StatementResult& result);
     [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
     // After a PostgreSQL failure: when a waiting write (write()) was what failed, fail() with its statement.
     void failIfAWriteFailed(const QSqlError& error);
@@ -177,6 +189,7 @@ private:
     SqlDialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;
     std::unique_ptr<PgStatements> m_pg; // PostgreSQL: the statements prepared on this connection
+    std::unique_ptr<MariaDbStatements> m_mariaDb; // MariaDB: the statements prepared on this connection
     bool m_broken = false;
     bool m_inTransaction = false;
     bool m_causalReads = false;
