@@ -20,11 +20,13 @@
 // the script holds the statements one send+verify executes on PostgreSQL (captured with
 // log_statement = all), in the same transactions. Plain side on MariaDB (it has no pgbench, and
 // mariadb-slap cannot carry an inserted id to the next statement): N raw-worker processes running the
-// statements otpcore runs on MariaDB, in the same transactions, through QtSql's QMYSQL driver (the
-// MariaDB client library) with prepared statements and nothing else: the floor under the core.
+// statements otpcore runs on MariaDB, in the same transactions, through the MariaDB client library's
+// prepared statements as the core runs them (MariaDbStatements, on a QMYSQL connection) and nothing
+// else: the floor under the core.
 #include "AcceptingGateway.h"
 #include "Database.h"
 #include "GatewayRegistry.h"
+#include "MariaDbStatements.h"
 #include "OtpService.h"
 #include "PepperSource.h"
 #include "Policy.h"
@@ -41,6 +43,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -150,24 +153,18 @@ int runRawWorker(const QStringList& args)
         return 2;
     }
     QSqlQuery(db).exec(QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
-    QHash<QString, QSqlQuery> prepared;
-    auto run = [&](const QString& sql, const QVariantList& binds) -> QSqlQuery& {
-        auto it = prepared.find(sql);
-        if (it == prepared.end()) {
-            QSqlQuery q(db);
-            if (!q.prepare(sql)) {
-                std::fprintf(stderr, "raw worker: %s\n", qPrintable(q.lastError().text()));
-                std::exit(1);
-            }
-            it = prepared.insert(sql, q);
-        }
-        for (int i = 0; i < binds.size(); ++i)
-            it->bindValue(i, binds.at(i));
-        if (!it->exec()) {
-            std::fprintf(stderr, "raw worker: %s\n", qPrintable(it->lastError().text()));
+    // The client library's prepared statements as the core runs them (MariaDbStatements: prepared once,
+    // one COM_STMT_EXECUTE per run, no COM_STMT_RESET), and nothing else.
+    MariaDbStatements statements(MariaDbStatements::connectionOf(db.driver()->handle()));
+    auto run = [&](const QString& sql, const QVariantList& binds) {
+        StatementResult result;
+        QSqlError failure;
+        bool unsupported = false;
+        if (!statements.run(sql, binds, result, failure, &unsupported)) {
+            std::fprintf(stderr, "raw worker: %s\n", unsupported ? "unsupported statement" : qPrintable(failure.text()));
             std::exit(1);
         }
-        return *it;
+        return result;
     };
     auto commit = [&] {
         if (!db.commit()) {
@@ -188,12 +185,12 @@ int runRawWorker(const QStringList& args)
         const QString hash = QString::fromLatin1(dest.toLatin1().toHex());
         db.transaction();
         run(QStringLiteral("INSERT INTO write_locks (lock_key, taken_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE taken_at = GREATEST(taken_at + 1, VALUES(taken_at))"),
-            {QStringLiteral("send:") + prefix, now}).finish();
+            {QStringLiteral("send:") + prefix, now});
         run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
                            "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
-            {t, dest, QStringLiteral("login")}).finish();
+            {t, dest, QStringLiteral("login")});
         {
-            QSqlQuery& q = run(QStringLiteral(
+            run(QStringLiteral(
                 "SELECT (SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
                 "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND destination = ? AND created_at > ?), "
                 "(SELECT MAX(created_at) FROM deliveries WHERE tenant = ? AND destination = ? AND try_no = 1), "
@@ -202,33 +199,31 @@ int runRawWorker(const QStringList& args)
                 "(SELECT COUNT(*) FROM deliveries WHERE tenant = ? AND client_ip = ? AND created_at > ? AND try_no = 1)"),
                 {t, dest, now - 3600000, t, dest, now - 86400000, t, dest, prefix, now - 60000, t, dest, now, t,
                  QStringLiteral(""), now - 3600000});
-            q.next();
-            q.finish();
         }
-        QSqlQuery& ic = run(QStringLiteral(
+        const StatementResult ic = run(QStringLiteral(
             "INSERT INTO challenges (ref, tenant, destination, dest_prefix, dest_region, channel, purpose, status, attempts, "
             "max_attempts, send_count, code_hash, code_length, expires_at, created_at, updated_at, last_vendor, vendor_ref) "
             "VALUES (?, ?, ?, ?, 'IN', 'sms', 'login', 'pending', 0, 3, 1, ?, 6, ?, ?, ?, 'bench', '')"),
             {QUuid::createUuid().toString(QUuid::WithoutBraces), t, dest, prefix, hash, now + 300000, now, now});
-        const qint64 cid = ic.lastInsertId().toLongLong();
-        QSqlQuery& id = run(QStringLiteral(
+        const qint64 cid = ic.insertId;
+        const StatementResult id = run(QStringLiteral(
             "INSERT INTO deliveries (challenge_id, tenant, destination, dest_prefix, vendor, channel, send_no, try_no, state, "
             "vendor_code, message_id, reason, excerpt, created_at, updated_at, next_try_at, lease_owner, lease_until, client_ip) "
             "VALUES (?, ?, ?, ?, 'bench', 'sms', 1, 1, 'sending', '', '', '', '', ?, ?, ?, 'bench', ?, ?)"),
             {cid, t, dest, prefix, now, now, now, now + 60000, QVariant()});
-        const qint64 did = id.lastInsertId().toLongLong();
+        const qint64 did = id.insertId;
         commit();
         // the vendor's answer
         db.transaction();
         run(QStringLiteral("UPDATE deliveries SET state = ?, http_status = ?, vendor_code = ?, message_id = ?, reason = ?, "
                            "latency_ms = ?, excerpt = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"),
             {QStringLiteral("accepted"), 200, QStringLiteral("OK"), QStringLiteral("bench"), QStringLiteral(""), 0,
-             QStringLiteral("{\"status\":\"success\"}"), now, did}).finish();
+             QStringLiteral("{\"status\":\"success\"}"), now, did});
         run(QStringLiteral("UPDATE challenges SET last_vendor = ?, vendor_ref = ?, vendor_response = ?, updated_at = ? WHERE id = ?"),
-            {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true,\"vendor\":\"bench\"}"), now, cid}).finish();
+            {QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("{\"success\":true,\"vendor\":\"bench\"}"), now, cid});
         {
             const QVariantList match{QStringLiteral("bench"), QStringLiteral("bench"), did, now - 600000};
-            QSqlQuery& settled = run(QStringLiteral("UPDATE deliveries SET state = (SELECT p.state FROM pending_receipts p WHERE ((p.vendor = ? AND "
+            const StatementResult settled = run(QStringLiteral("UPDATE deliveries SET state = (SELECT p.state FROM pending_receipts p WHERE ((p.vendor = ? AND "
                                "p.message_id = ?) OR p.delivery_id = ?) AND p.received_at >= ? ORDER BY p.id LIMIT 1), vendor_code = "
                                "(SELECT p.vendor_code FROM pending_receipts p WHERE ((p.vendor = ? AND p.message_id = ?) OR "
                                "p.delivery_id = ?) AND p.received_at >= ? ORDER BY p.id LIMIT 1), reason = (SELECT p.reason FROM "
@@ -238,31 +233,30 @@ int runRawWorker(const QStringList& args)
                                "= ?) AND p.received_at >= ?)"),
                 match + match + match + QVariantList{now, did} + match);
             // As the core on MariaDB (PendingReceipts::settle): the DELETE only when the UPDATE found receipts.
-            if (settled.numRowsAffected() > 0)
+            if (settled.affected > 0)
                 run(QStringLiteral("DELETE FROM pending_receipts WHERE ((vendor = ? AND message_id = ?) OR delivery_id = ?) AND "
-                                   "received_at >= ?"), match).finish();
-            settled.finish();
+                                   "received_at >= ?"), match);
         }
         commit();
         // verify
         db.transaction();
         run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
                            "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
-            {t, dest, QStringLiteral("login")}).finish();
+            {t, dest, QStringLiteral("login")});
         run(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), updated_at = ? WHERE id = ? AND "
-                           "status = 'pending' AND attempts < max_attempts AND expires_at > ?"), {now, cid, now}).finish();
-        run(QStringLiteral("SELECT LAST_INSERT_ID()"), {}).finish();
+                           "status = 'pending' AND attempts < max_attempts AND expires_at > ?"), {now, cid, now});
+        run(QStringLiteral("SELECT LAST_INSERT_ID()"), {});
         run(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
-                           "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now}).finish();
+                           "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now});
         run(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND "
                            "status = 'pending' AND code_hash = ? AND code_hash <> '' AND expires_at > ?"),
-            {now, now, cid, hash, now}).finish();
+            {now, now, cid, hash, now});
         run(QStringLiteral("INSERT INTO verify_attempts (challenge_id, attempt_no, max_attempts, outcome, attempted_at) VALUES (?, ?, ?, ?, ?)"),
-            {cid, 1, 3, QStringLiteral("verified"), now}).finish();
+            {cid, 1, 3, QStringLiteral("verified"), now});
         run(QStringLiteral("INSERT INTO accounts (tenant, phone, email, phone_key, email_key, first_name, last_name, address, "
                            "status, phone_verified, email_verified, profile_completed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', "
                            "'active', 1, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE phone_verified = 1, updated_at = VALUES(updated_at)"),
-            {t, dest, QVariant(), t + QLatin1Char(' ') + dest, QVariant(), now, now}).finish();
+            {t, dest, QVariant(), t + QLatin1Char(' ') + dest, QVariant(), now, now});
         commit();
     };
     for (int i = 0; i < 20; ++i)
@@ -441,7 +435,7 @@ void printTable(bool postgres, const QString& url, double seconds, int rounds, c
                 "interleaved rounds, %d cores\n",
                 postgres ? "PostgreSQL" : "MariaDB", qPrintable(url), seconds, rounds, cores);
     std::printf("  plain client: %s\n", postgres ? "pgbench -M prepared, the same statements"
-                                                 : "QtSql/QMYSQL with prepared statements, the same statements");
+                                                 : "the client library's prepared statements (MariaDbStatements), the same statements");
     // Both sides' ranges and both sides' growth from 1 client: the plain client swings as much as the core
     // on these VMs (pgbench at 8 clients: 1,961-2,936 pairs/s within an hour), and its own 8-to-1 ratio
     // is the yardstick for the core's.
