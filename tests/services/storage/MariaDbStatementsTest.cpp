@@ -100,6 +100,8 @@ TEST_F(MariaDbStatementsOnServer, RowsHoldTheValuesTypesAndNullsQmysqlGivesForTh
                                       "CAST(created_at AS INTEGER) * 1099511627776 AS b FROM audit_log WHERE created_at = ? "
                                       "AND target = ?"),
                        {7, tricky});
+    s.update(kAudit, {8, QStringLiteral(""), QStringLiteral("")});
+    expectSameFirstRow(s, QStringLiteral("SELECT target, details, NULL AS nt FROM audit_log WHERE created_at = ?"), {8});
     expectSameFirstRow(s,
                        QStringLiteral("SELECT SUM(created_at) AS s, MAX(created_at) AS m, COUNT(*) AS c, MAX(target) AS k, "
                                       "MIN(details) AS dt, (MIN(created_at) = 7) AS flag FROM audit_log WHERE created_at > ?"),
