@@ -169,15 +169,15 @@ void ChallengeStore::consumeAttempt(qint64 id, qint64 now, qint64* attempts)
     // One statement increments and tells us the new count, so concurrent guesses each see their own
     // number: exactly max_attempts of them are ever granted. SQLite (≥ 3.35) and PostgreSQL have
     // UPDATE … RETURNING; MariaDB has not, so it uses the LAST_INSERT_ID(expr) idiom, which stores the
-    // value per connection inside the same atomic UPDATE.
+    // value per connection inside the same atomic UPDATE, and the UPDATE's answer carries it as its insert
+    // id (a SELECT LAST_INSERT_ID() after it was a round trip of its own).
     if (m_s.dialect() == SqlDialect::MySql) {
-        *attempts = 0;
-        const int n = m_s.update(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), "
-                                                "updated_at = ? WHERE id = ? AND status = 'pending' AND "
-                                                "attempts < max_attempts AND expires_at > ?"),
-                                 {now, id, now});
-        if (n == 1)
-            *attempts = m_s.scalar(QStringLiteral("SELECT LAST_INSERT_ID()")).toLongLong();
+        qint64 counted = 0;
+        const int n = m_s.updateTellingInsertId(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), "
+                                                               "updated_at = ? WHERE id = ? AND status = 'pending' AND "
+                                                               "attempts < max_attempts AND expires_at > ?"),
+                                                {now, id, now}, &counted);
+        *attempts = n == 1 ? counted : 0;
         return;
     }
     m_s.updateReturningWaiting(QStringLiteral("UPDATE challenges SET attempts = attempts + 1, updated_at = ? "

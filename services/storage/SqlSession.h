@@ -123,6 +123,10 @@ public:
     qint64 insert(const QString& sql, const QVariantList& binds = {});
     // UPDATE/DELETE returning the number of rows changed: the basis of every conditional update.
     int update(const QString& sql, const QVariantList& binds = {});
+    // update(), and the connection's insert id after it: MariaDB's mysql_insert_id, which a statement that
+    // sets LAST_INSERT_ID(expr) sets to that value, in the statement's own answer (no SELECT
+    // LAST_INSERT_ID() round trip). 0 where the statement set none.
+    int updateTellingInsertId(const QString& sql, const QVariantList& binds, qint64* insertId);
     // A write whose count and id nobody reads (an INSERT of a history row, an upsert). In a write
     // transaction on PostgreSQL it waits and travels with the transaction's next statement or its COMMIT,
     // in one pipeline (PgStatements::queue): a round trip saved per write. Should it fail, it fails that

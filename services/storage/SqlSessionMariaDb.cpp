@@ -4,6 +4,7 @@
 #include "SqlSession.h"
 
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 namespace otp {
 
@@ -44,6 +45,22 @@ bool SqlSession::direct(const QString& sql, const QVariantList& binds, Statement
     if (!ok)
         fail(sql, binds, error);
     return true;
+}
+
+int SqlSession::updateTellingInsertId(const QString& sql, const QVariantList& binds, qint64* insertId)
+{
+    if (m_borrowed)
+        return m_borrowed->updateTellingInsertId(sql, binds, insertId);
+    if (StatementResult result; direct(sql, binds, result)) {
+        *insertId = result.insertId;
+        return result.affected;
+    }
+    QSqlQuery& q = prepared(sql);
+    run(q, sql, binds);
+    const int n = q.numRowsAffected();
+    *insertId = q.lastInsertId().toLongLong();
+    q.finish();
+    return n;
 }
 
 } // namespace otp
