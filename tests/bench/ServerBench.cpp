@@ -243,9 +243,9 @@ int runRawWorker(const QStringList& args)
         run(QStringLiteral("SELECT %1 FROM challenges WHERE tenant = ? AND destination = ? AND purpose = ? "
                            "ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE").arg(cols),
             {t, dest, QStringLiteral("login")});
+        // The new count comes with the UPDATE's answer (its insert id), as in ChallengeStore::consumeAttempt.
         run(QStringLiteral("UPDATE challenges SET attempts = LAST_INSERT_ID(attempts + 1), updated_at = ? WHERE id = ? AND "
                            "status = 'pending' AND attempts < max_attempts AND expires_at > ?"), {now, cid, now});
-        run(QStringLiteral("SELECT LAST_INSERT_ID()"), {});
         run(QStringLiteral("SELECT * FROM lockouts WHERE tenant = ? AND destination = ? AND locked_until > ? AND "
                            "released_at IS NULL ORDER BY locked_until DESC LIMIT 1"), {t, dest, now});
         run(QStringLiteral("UPDATE challenges SET status = 'verified', verified_at = ?, updated_at = ? WHERE id = ? AND "
