@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 
-#include <cstring>
 #include <vector>
 
 namespace otp {
@@ -108,12 +107,10 @@ struct Parameters
             case QMetaType::LongLong:
             case QMetaType::ULongLong:
             case QMetaType::Bool:
-                integers[i] = v.toLongLong();
+                integers[i] = v.typeId() == QMetaType::ULongLong ? qint64(v.toULongLong()) : v.toLongLong();
                 b.buffer_type = MYSQL_TYPE_LONGLONG;
                 b.buffer = &integers[i];
                 b.is_unsigned = v.typeId() == QMetaType::UInt || v.typeId() == QMetaType::ULongLong;
-                if (v.typeId() == QMetaType::ULongLong)
-                    integers[i] = qint64(v.toULongLong());
                 break;
             case QMetaType::Double:
                 reals[i] = v.toDouble();
@@ -185,7 +182,7 @@ MariaDbStatements::Prepared* MariaDbStatements::prepared(const QString& sql, QSq
         auto columns = std::make_shared<SqlColumns>();
         const unsigned count = mysql_num_fields(meta);
         const MYSQL_FIELD* fields = mysql_fetch_fields(meta);
-        for (unsigned c = 0; c < count && p.stmt; ++c) {
+        for (unsigned c = 0; c < count; ++c) {
             QMetaType type;
             int kind = Text;
             if (!decode(fields[c], &type, &kind)) {

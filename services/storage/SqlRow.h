@@ -60,7 +60,7 @@ struct StatementResult
 {
     QList<SqlRow> rows;
     int affected = 0;    // rows an INSERT, UPDATE or DELETE changed (matched, on MariaDB)
-    qint64 insertId = 0; // MariaDB: the AUTO_INCREMENT id an INSERT gave, or 0
+    qint64 insertId = 0; // MariaDB: the insert id the answer carried (an AUTO_INCREMENT id, LAST_INSERT_ID(expr)), or 0
 };
 
 } // namespace otp

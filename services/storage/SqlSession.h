@@ -123,9 +123,9 @@ public:
     qint64 insert(const QString& sql, const QVariantList& binds = {});
     // UPDATE/DELETE returning the number of rows changed: the basis of every conditional update.
     int update(const QString& sql, const QVariantList& binds = {});
-    // update(), and the connection's insert id after it: MariaDB's mysql_insert_id, which a statement that
-    // sets LAST_INSERT_ID(expr) sets to that value, in the statement's own answer (no SELECT
-    // LAST_INSERT_ID() round trip). 0 where the statement set none.
+    // update(), and (when `insertId` is not null) the connection's insert id after it: MariaDB's
+    // mysql_insert_id, which a statement that sets LAST_INSERT_ID(expr) sets to that value, in the
+    // statement's own answer (no SELECT LAST_INSERT_ID() round trip). 0 where the statement set none.
     int updateTellingInsertId(const QString& sql, const QVariantList& binds, qint64* insertId);
     // A write whose count and id nobody reads (an INSERT of a history row, an upsert). In a write
     // transaction on PostgreSQL it waits and travels with the transaction's next statement or its COMMIT,
@@ -177,6 +177,12 @@ private:
     // with its result, or false when QSqlQuery must run it (SQLite; a statement MariaDbStatements leaves
     // to QMYSQL), and then nothing ran. Failures throw as run() does.
     bool direct(const QString& sql, const QVariantList& binds, StatementResult& result);
+    // A statement outside any transaction that loses a lock conflict was undone whole by the server:
+    // running it again is exactly the statement once, so `attempt` (true when the statement ran; it sets
+    // `error` when not) runs again while it loses one, a few times at most (run(), runPg(), direct()).
+    // Inside a transaction the conflict aborted the whole transaction; see retryOnConflict().
+    template <typename Attempt>
+    bool againOnConflict(const QSqlError& error, Attempt&& attempt);
     [[noreturn]] void fail(const QString& sql, const QVariantList& binds, const QSqlError& error);
     // After a PostgreSQL failure: when a waiting write (write()) was what failed, fail() with its statement.
     void failIfAWriteFailed(const QSqlError& error);
@@ -279,6 +285,15 @@ private:
 
 // How many times work that loses a lock conflict is run in all before its StoreError stands.
 constexpr int kConflictAttempts = 8;
+
+template <typename Attempt>
+bool SqlSession::againOnConflict(const QSqlError& error, Attempt&& attempt)
+{
+    bool ok = attempt();
+    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
+        ok = attempt();
+    return ok;
+}
 // Galera: how long a session waits for a row lock before it takes the wait as a conflict
 // (SqlSession::isConflictHere); the server's default is 50 s.
 constexpr int kGaleraLockWaitSeconds = 5;

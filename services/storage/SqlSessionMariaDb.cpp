@@ -4,7 +4,6 @@
 #include "SqlSession.h"
 
 #include <QSqlDriver>
-#include <QSqlQuery>
 
 namespace otp {
 
@@ -33,34 +32,15 @@ bool SqlSession::direct(const QString& sql, const QVariantList& binds, Statement
     }
     if (!mariaDb())
         return false;
-    // The same rules as run(): a conflict outside a transaction is the statement undone whole, run again.
+    // A statement left to QSqlQuery is refused before it runs, leaving `error` empty: never run again here.
     QSqlError error;
     bool unsupported = false;
-    bool ok = m_mariaDb->run(sql, binds, result, error, &unsupported);
-    for (int again = 0; !ok && !unsupported && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error);
-         ++again)
-        ok = m_mariaDb->run(sql, binds, result, error, &unsupported);
+    const bool ok = againOnConflict(error, [&] { return m_mariaDb->run(sql, binds, result, error, &unsupported); });
     if (unsupported)
         return false;
     if (!ok)
         fail(sql, binds, error);
     return true;
-}
-
-int SqlSession::updateTellingInsertId(const QString& sql, const QVariantList& binds, qint64* insertId)
-{
-    if (m_borrowed)
-        return m_borrowed->updateTellingInsertId(sql, binds, insertId);
-    if (StatementResult result; direct(sql, binds, result)) {
-        *insertId = result.insertId;
-        return result.affected;
-    }
-    QSqlQuery& q = prepared(sql);
-    run(q, sql, binds);
-    const int n = q.numRowsAffected();
-    *insertId = q.lastInsertId().toLongLong();
-    q.finish();
-    return n;
 }
 
 } // namespace otp

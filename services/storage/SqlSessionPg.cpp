@@ -27,12 +27,8 @@ PgStatements* SqlSession::pg()
 
 void SqlSession::runPg(const QString& sql, const QVariantList& binds, PgStatements::Result& result)
 {
-    // The same rules as run(): a conflict outside a transaction is the statement undone whole, run again.
     QSqlError error;
-    bool ok = m_pg->run(sql, binds, result, error);
-    for (int again = 0; !ok && again < kConflictAttempts - 1 && !m_inTransaction && isConflictHere(error); ++again)
-        ok = m_pg->run(sql, binds, result, error);
-    if (!ok) {
+    if (!againOnConflict(error, [&] { return m_pg->run(sql, binds, result, error); })) {
         failIfAWriteFailed(error); // a write that waited for this statement (write())
         fail(sql, binds, error);
     }
