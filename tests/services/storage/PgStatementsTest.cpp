@@ -36,6 +36,8 @@ protected:
     {
         if (s.dialect() != SqlDialect::Postgres)
             GTEST_SKIP() << "PostgreSQL only";
+        if (!SqlSession::pgExtendedProtocol())
+            GTEST_SKIP() << "OTP_PG_STATEMENTS=qpsql";
     }
     TestDatabase t;
     SqlSession& s = t.database().session();
